@@ -1,0 +1,206 @@
+"""Events: webinars, study missions, round tables, technical meetings, signings."""
+
+import zoneinfo
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page, TranslatableMixin
+from wagtail.search import index
+
+from events.blocks import AgendaItemBlock, FollowUpActionBlock
+from events.choices import TIME_ZONES, EventType
+from knowledge.blocks import AttachmentBlock
+from portal.blocks import BodyBlock
+from portal.models.taxonomy import in_default_locale
+
+
+class EventSeries(TranslatableMixin, models.Model):
+    slug = models.SlugField(_("key"), max_length=80)
+    title = models.CharField(_("title"), max_length=255)
+    description = models.TextField(_("description"), blank=True)
+
+    panels = [FieldPanel("slug"), FieldPanel("title"), FieldPanel("description")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("event series")
+        verbose_name_plural = _("event series")
+        constraints = [models.UniqueConstraint(fields=["slug", "locale"], name="unique_series_slug_per_locale")]
+
+    def __str__(self):
+        return self.title
+
+
+class EventIndexPage(Page):
+    parent_page_types = ["portal.HomePage"]
+    subpage_types = ["events.EventPage"]
+    max_count_per_parent = 1
+
+    introduction = models.TextField(_("introduction"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("introduction")]
+
+    class Meta:
+        verbose_name = _("event index")
+
+    def get_context(self, request, *args, **kwargs):
+        from events.selectors import events_split_by_time
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(events_split_by_time(index=self, user=request.user))
+        return context
+
+
+class EventPage(Page):
+    parent_page_types = ["events.EventIndexPage"]
+    subpage_types = []
+
+    event_type = models.CharField(_("type of event"), max_length=30, choices=EventType.choices)
+    summary = models.TextField(_("summary"), max_length=800)
+    start = models.DateTimeField(_("starts"))
+    end = models.DateTimeField(_("ends"))
+    time_zone = models.CharField(_("time zone"), max_length=64, choices=TIME_ZONES, default="Asia/Seoul")
+    is_online = models.BooleanField(_("held online"), default=False)
+    online_platform = models.CharField(_("online platform"), max_length=100, blank=True)
+    venue = models.CharField(_("venue"), max_length=255, blank=True)
+    city = models.CharField(_("city"), max_length=100, blank=True)
+    host_country = models.ForeignKey(
+        "portal.Country",
+        verbose_name=_("host country"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        limit_choices_to=in_default_locale,
+    )
+    series = models.ForeignKey(
+        EventSeries, verbose_name=_("series"), null=True, blank=True, on_delete=models.SET_NULL, related_name="events"
+    )
+    organisers = ParentalManyToManyField(
+        "portal.Organisation", verbose_name=_("organisers"), blank=True, related_name="+", limit_choices_to=in_default_locale
+    )
+    partners = ParentalManyToManyField(
+        "portal.Organisation", verbose_name=_("partners"), blank=True, related_name="+", limit_choices_to=in_default_locale
+    )
+    countries = ParentalManyToManyField(
+        "portal.Country",
+        verbose_name=_("participating countries"),
+        blank=True,
+        related_name="+",
+        limit_choices_to=in_default_locale,
+    )
+    themes = ParentalManyToManyField(
+        "portal.Theme", verbose_name=_("themes"), blank=True, related_name="+", limit_choices_to=in_default_locale
+    )
+    body = StreamField(BodyBlock(), verbose_name=_("description"), blank=True)
+    agenda = StreamField([("item", AgendaItemBlock())], verbose_name=_("agenda"), blank=True)
+    recording_url = models.URLField(_("recording"), blank=True)
+    materials = StreamField([("attachment", AttachmentBlock())], verbose_name=_("slides and materials"), blank=True)
+    outcomes = RichTextField(_("outcomes"), blank=True, features=["bold", "italic", "link", "ul", "ol"])
+    follow_up_actions = StreamField(
+        [("action", FollowUpActionBlock())], verbose_name=_("follow-up actions"), blank=True
+    )
+    content_warning = models.BooleanField(_("describes violence"), default=False)
+
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary", boost=2),
+        index.SearchField("body"),
+        index.SearchField("outcomes"),
+        index.FilterField("event_type"),
+        index.FilterField("start"),
+        index.RelatedFields("countries", [index.SearchField("name"), index.FilterField("iso_code")]),
+    ]
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("event_type"),
+        FieldPanel("summary"),
+        MultiFieldPanel(
+            [FieldRowPanel([FieldPanel("start"), FieldPanel("end")]), FieldPanel("time_zone")],
+            heading=_("When"),
+            help_text=_("Enter times as they were on the clock where the event took place."),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("is_online"),
+                FieldPanel("online_platform"),
+                FieldPanel("venue"),
+                FieldPanel("city"),
+                FieldPanel("host_country"),
+            ],
+            heading=_("Where"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("series"),
+                FieldPanel("organisers"),
+                FieldPanel("partners"),
+                FieldPanel("countries", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("content_warning"),
+            ],
+            heading=_("Who and what"),
+        ),
+        InlinePanel("speakers", heading=_("Speakers"), label=_("speaker")),
+        FieldPanel("body"),
+        FieldPanel("agenda"),
+        FieldPanel("recording_url"),
+        FieldPanel("materials"),
+        FieldPanel("outcomes"),
+        FieldPanel("follow_up_actions"),
+    ]
+
+    class Meta:
+        verbose_name = _("event")
+        verbose_name_plural = _("events")
+
+    @property
+    def tz(self):
+        return zoneinfo.ZoneInfo(self.time_zone)
+
+    @property
+    def local_start(self):
+        return timezone.localtime(self.start, self.tz)
+
+    @property
+    def local_end(self):
+        return timezone.localtime(self.end, self.tz)
+
+    @property
+    def is_upcoming(self):
+        return self.end >= timezone.now()
+
+    @property
+    def kind_label(self):
+        return self.get_event_type_display()
+
+    def clean(self):
+        super().clean()
+        if self.start and self.end and self.end < self.start:
+            raise ValidationError({"end": _("The event cannot end before it starts.")})
+        if not self.is_online and not (self.city or self.venue):
+            raise ValidationError({"city": _("Give a city or venue, or mark the event as held online.")})
+
+    def get_context(self, request, *args, **kwargs):
+        from events.selectors import event_series_siblings
+
+        context = super().get_context(request, *args, **kwargs)
+        context["series_events"] = event_series_siblings(event=self, user=request.user)
+        return context
+
+
+class EventSpeaker(Orderable):
+    page = ParentalKey(EventPage, on_delete=models.CASCADE, related_name="speakers")
+    person = models.ForeignKey("portal.Person", verbose_name=_("person"), on_delete=models.CASCADE, related_name="+")
+    role = models.CharField(_("role at the event"), max_length=100, blank=True, help_text=_("For example: moderator, presenter."))
+
+    panels = [FieldPanel("person"), FieldPanel("role")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("speaker")

@@ -1,0 +1,45 @@
+"""Reads of events, always through the privacy rules in `portal.privacy`."""
+
+from django.db.models import Q
+from django.utils import timezone
+
+from wagtail.models import Locale
+
+from events.models import EventPage
+from portal.privacy import pages_visible_to
+
+
+def _events(user, queryset):
+    return pages_visible_to(user, queryset).select_related("host_country", "series").prefetch_related("countries")
+
+
+def events_split_by_time(*, index, user) -> dict:
+    now = timezone.now()
+    events = _events(user, EventPage.objects.child_of(index))
+    return {
+        "upcoming_events": events.filter(end__gte=now).order_by("start"),
+        "past_events": events.filter(end__lt=now).order_by("-start"),
+    }
+
+
+def events_upcoming_and_recent(*, locale: Locale, user, limit: int = 3) -> dict:
+    now = timezone.now()
+    events = _events(user, EventPage.objects.filter(locale=locale))
+    return {
+        "upcoming_events": list(events.filter(end__gte=now).order_by("start")[:limit]),
+        "recent_events": list(events.filter(end__lt=now).order_by("-start")[:limit]),
+    }
+
+
+def events_for_country(*, iso_code: str, locale: Locale, user, limit: int = 12) -> list:
+    queryset = EventPage.objects.filter(locale=locale).filter(
+        Q(countries__iso_code=iso_code) | Q(host_country__iso_code=iso_code)
+    )
+    return list(_events(user, queryset.distinct()).order_by("-start")[:limit])
+
+
+def event_series_siblings(*, event: EventPage, user) -> list:
+    if not event.series_id:
+        return []
+    queryset = EventPage.objects.filter(series_id=event.series_id, locale=event.locale).exclude(pk=event.pk)
+    return list(_events(user, queryset).order_by("start"))

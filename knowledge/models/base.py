@@ -1,0 +1,91 @@
+"""The shared base of every knowledge item: briefs, practice notes and policy tools."""
+
+import datetime
+
+from django import forms
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from portal.blocks import BodyBlock
+from portal.models.taxonomy import in_default_locale
+
+
+class KnowledgePageTag(TaggedItemBase):
+    content_object = ParentalKey("knowledge.KnowledgePage", on_delete=models.CASCADE, related_name="tagged_items")
+
+
+class KnowledgePage(Page):
+    """Concrete so that lists, facets and search can query every kind in one table."""
+
+    is_creatable = False
+    parent_page_types = ["knowledge.KnowledgeIndexPage"]
+    subpage_types = []
+
+    summary = models.TextField(_("summary"), max_length=800, help_text=_("Two or three sentences for lists and search."))
+    publication_date = models.DateField(_("publication date"), default=datetime.date.today)
+    countries = ParentalManyToManyField(
+        "portal.Country", verbose_name=_("countries"), blank=True, related_name="+", limit_choices_to=in_default_locale
+    )
+    themes = ParentalManyToManyField(
+        "portal.Theme", verbose_name=_("themes"), blank=True, related_name="+", limit_choices_to=in_default_locale
+    )
+    organisations = ParentalManyToManyField(
+        "portal.Organisation",
+        verbose_name=_("organisations"),
+        blank=True,
+        related_name="+",
+        limit_choices_to=in_default_locale,
+    )
+    keywords = ClusterTaggableManager(through=KnowledgePageTag, blank=True, verbose_name=_("keywords"))
+    content_warning = models.BooleanField(
+        _("describes violence"),
+        default=False,
+        help_text=_("Shows a content warning above the text."),
+    )
+    body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
+
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary", boost=2),
+        index.SearchField("body"),
+        index.FilterField("publication_date"),
+        index.RelatedFields("countries", [index.SearchField("name"), index.FilterField("iso_code")]),
+        index.RelatedFields("themes", [index.SearchField("name"), index.FilterField("slug")]),
+        index.RelatedFields("keywords", [index.SearchField("name")]),
+    ]
+    metadata_panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("publication_date"),
+                FieldPanel("countries", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("organisations"),
+                FieldPanel("keywords"),
+                FieldPanel("content_warning"),
+            ],
+            heading=_("Classification"),
+        )
+    ]
+
+    class Meta:
+        verbose_name = _("knowledge item")
+        verbose_name_plural = _("knowledge items")
+
+    @property
+    def kind_label(self):
+        return self.specific_class._meta.verbose_name if self.specific_class else self._meta.verbose_name
+
+    def get_context(self, request, *args, **kwargs):
+        from knowledge.selectors import knowledge_related_items
+
+        context = super().get_context(request, *args, **kwargs)
+        context["related_items"] = knowledge_related_items(page=self, user=request.user)
+        return context

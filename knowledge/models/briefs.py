@@ -1,0 +1,47 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page
+
+from knowledge.blocks import AttachmentBlock
+
+from .base import KnowledgePage
+
+
+class PolicyBriefPage(KnowledgePage):
+    parent_page_types = ["knowledge.KnowledgeIndexPage"]
+    subpage_types = []
+
+    attachments = StreamField(
+        [("attachment", AttachmentBlock())], verbose_name=_("attachments"), blank=True
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        InlinePanel("brief_authors", heading=_("Authors"), label=_("author")),
+        FieldPanel("body"),
+        FieldPanel("attachments"),
+        *KnowledgePage.metadata_panels,
+    ]
+
+    class Meta:
+        verbose_name = _("policy brief")
+        verbose_name_plural = _("policy briefs")
+
+    @property
+    def authors(self):
+        return [item.person for item in self.brief_authors.all()]
+
+
+class PolicyBriefAuthor(Orderable):
+    page = ParentalKey(PolicyBriefPage, on_delete=models.CASCADE, related_name="brief_authors")
+    person = models.ForeignKey("portal.Person", verbose_name=_("person"), on_delete=models.CASCADE, related_name="+")
+
+    panels = [FieldPanel("person")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("author")

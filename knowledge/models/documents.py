@@ -1,0 +1,67 @@
+"""The portal's document model: files with the metadata a repository needs.
+
+In place from the first migration (`WAGTAILDOCS_DOCUMENT_MODEL`), so versions, citation
+export and harvesting can add fields later without swapping models.
+"""
+
+import datetime
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.documents.models import AbstractDocument, Document
+from wagtail.search import index
+
+from portal.models.taxonomy import in_default_locale
+
+
+class KnowledgeDocument(AbstractDocument):
+    class DocumentType(models.TextChoices):
+        REPORT = "report", _("Report")
+        BRIEF = "brief", _("Brief")
+        PRESENTATION = "presentation", _("Presentation")
+        TOOL = "tool", _("Tool or template")
+        AGREEMENT = "agreement", _("Agreement")
+        PROCEEDINGS = "proceedings", _("Meeting record")
+
+    description = models.TextField(_("description"), blank=True)
+    document_type = models.CharField(
+        _("type"), max_length=20, choices=DocumentType.choices, default=DocumentType.REPORT
+    )
+    language = models.CharField(_("language of the file"), max_length=10, default="en")
+    publication_date = models.DateField(_("publication date"), default=datetime.date.today)
+    authors = models.CharField(_("authors"), max_length=255, blank=True)
+    publisher = models.CharField(_("publisher"), max_length=255, blank=True)
+    countries = models.ManyToManyField(
+        "portal.Country", verbose_name=_("countries"), blank=True, related_name="+", limit_choices_to=in_default_locale
+    )
+    themes = models.ManyToManyField(
+        "portal.Theme", verbose_name=_("themes"), blank=True, related_name="+", limit_choices_to=in_default_locale
+    )
+    extracted_text = models.TextField(
+        _("extracted text"), blank=True, editable=False, help_text=_("Text read from the file, for search.")
+    )
+
+    admin_form_fields = (
+        *Document.admin_form_fields,
+        "description",
+        "document_type",
+        "language",
+        "publication_date",
+        "authors",
+        "publisher",
+        "countries",
+        "themes",
+    )
+    search_fields = [
+        *AbstractDocument.search_fields,
+        index.SearchField("description"),
+        index.SearchField("extracted_text"),
+        index.FilterField("document_type"),
+        index.FilterField("language"),
+    ]
+
+    class Meta(AbstractDocument.Meta):
+        verbose_name = _("document")
+        verbose_name_plural = _("documents")
+        permissions = [("choose_document", "Can choose document")]

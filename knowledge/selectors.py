@@ -1,0 +1,65 @@
+"""Reads of knowledge items, always through the privacy rules in `portal.privacy`."""
+
+from django.core.paginator import Paginator
+from django.db.models import QuerySet
+
+from wagtail.models import Locale
+
+from knowledge.models import KnowledgePage
+from portal.privacy import pages_visible_to
+
+PAGE_SIZE = 12
+
+
+def _listing(queryset: QuerySet) -> QuerySet:
+    # Specific pages in one query per type, with their vocabularies prefetched, so a list
+    # costs the same number of queries for 1 item as for 50.
+    return (
+        queryset.order_by("-publication_date", "-pk")
+        .prefetch_related("countries", "themes")
+        .specific(defer=True)
+    )
+
+
+def knowledge_items_latest(*, locale: Locale, user, limit: int = 6) -> list:
+    return list(_listing(pages_visible_to(user, KnowledgePage.objects.filter(locale=locale)))[:limit])
+
+
+def knowledge_items_for_country(*, iso_code: str, locale: Locale, user, limit: int = 12) -> list:
+    queryset = KnowledgePage.objects.filter(locale=locale, countries__iso_code=iso_code).distinct()
+    return list(_listing(pages_visible_to(user, queryset))[:limit])
+
+
+def knowledge_items_filtered(
+    *, index, user, page_number=None, country: str = "", theme: str = "", kind: str = "", year=None
+):
+    queryset = KnowledgePage.objects.descendant_of(index).filter(locale=index.locale)
+    if country:
+        queryset = queryset.filter(countries__iso_code=country)
+    if theme:
+        queryset = queryset.filter(themes__slug=theme)
+    if kind:
+        from knowledge.forms import KIND_MODELS
+
+        queryset = queryset.type(KIND_MODELS[kind])
+    if year:
+        queryset = queryset.filter(publication_date__year=year)
+    queryset = _listing(pages_visible_to(user, queryset.distinct()))
+    return Paginator(queryset, PAGE_SIZE).get_page(page_number)
+
+
+def knowledge_related_items(*, page: KnowledgePage, user, limit: int = 4) -> list:
+    """Items sharing a theme or a country with `page`, most recent first."""
+    theme_ids = list(page.themes.values_list("pk", flat=True))
+    country_ids = list(page.countries.values_list("pk", flat=True))
+    if not theme_ids and not country_ids:
+        return []
+    from django.db.models import Q
+
+    queryset = (
+        KnowledgePage.objects.filter(locale=page.locale)
+        .filter(Q(themes__in=theme_ids) | Q(countries__in=country_ids))
+        .exclude(pk=page.pk)
+        .distinct()
+    )
+    return list(_listing(pages_visible_to(user, queryset))[:limit])

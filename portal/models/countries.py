@@ -1,0 +1,154 @@
+from decimal import Decimal
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from .taxonomy import in_default_locale
+
+SERVICE_FEATURES = ["bold", "italic", "link", "ul", "ol"]
+
+
+class CountryIndexPage(Page):
+    parent_page_types = ["portal.HomePage"]
+    subpage_types = ["portal.CountryPage"]
+    max_count_per_parent = 1
+
+    introduction = models.TextField(_("introduction"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("introduction")]
+
+    class Meta:
+        verbose_name = _("country index")
+
+    def get_context(self, request, *args, **kwargs):
+        from portal.selectors import country_profiles_by_region
+
+        context = super().get_context(request, *args, **kwargs)
+        context["regions"] = country_profiles_by_region(index=self, user=request.user)
+        return context
+
+
+class CountryPage(Page):
+    """A partner country's profile: partnership, service landscape, figures and activity."""
+
+    class PartnershipStatus(models.TextChoices):
+        ACTIVE = "active", _("Active partnership")
+        EXPLORATORY = "exploratory", _("Exploratory exchanges")
+        COMPLETED = "completed", _("Completed")
+        PROVIDER = "provider", _("Knowledge provider")
+
+    parent_page_types = ["portal.CountryIndexPage"]
+    subpage_types = []
+
+    country = models.ForeignKey(
+        "portal.Country",
+        verbose_name=_("country"),
+        on_delete=models.PROTECT,
+        related_name="profiles",
+        limit_choices_to=in_default_locale,
+    )
+    summary = models.TextField(_("summary"), max_length=600)
+    partnership_status = models.CharField(
+        _("DSP partnership status"), max_length=20, choices=PartnershipStatus.choices
+    )
+    partnership_start = models.DateField(_("partnership start date"), null=True, blank=True)
+    national_counterparts = ParentalManyToManyField(
+        "portal.Organisation", verbose_name=_("national counterparts"), blank=True, related_name="+", limit_choices_to=in_default_locale
+    )
+    un_partners = ParentalManyToManyField(
+        "portal.Organisation", verbose_name=_("UN partners"), blank=True, related_name="+", limit_choices_to=in_default_locale
+    )
+    legal_framework = RichTextField(_("legal and policy framework"), blank=True, features=SERVICE_FEATURES)
+    one_stop_services = RichTextField(_("one-stop and crisis centres"), blank=True, features=SERVICE_FEATURES)
+    police_justice = RichTextField(_("police and justice response"), blank=True, features=SERVICE_FEATURES)
+    health_response = RichTextField(_("health sector response"), blank=True, features=SERVICE_FEATURES)
+    psychosocial_support = RichTextField(
+        _("psycho-social support and shelters"), blank=True, features=SERVICE_FEATURES
+    )
+    coordination = RichTextField(_("multi-sectoral coordination"), blank=True, features=SERVICE_FEATURES)
+    helplines = models.TextField(_("helplines"), blank=True)
+
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("legal_framework"),
+        index.SearchField("one_stop_services"),
+        index.SearchField("police_justice"),
+        index.SearchField("health_response"),
+        index.SearchField("psychosocial_support"),
+        index.SearchField("coordination"),
+        index.FilterField("country"),
+    ]
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("country"),
+        FieldPanel("summary"),
+        MultiFieldPanel(
+            [
+                FieldPanel("partnership_status"),
+                FieldPanel("partnership_start"),
+                FieldPanel("national_counterparts"),
+                FieldPanel("un_partners"),
+            ],
+            heading=_("Partnership"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("legal_framework"),
+                FieldPanel("one_stop_services"),
+                FieldPanel("police_justice"),
+                FieldPanel("health_response"),
+                FieldPanel("psychosocial_support"),
+                FieldPanel("coordination"),
+                FieldPanel("helplines"),
+            ],
+            heading=_("GBV service landscape"),
+        ),
+        InlinePanel("key_figures", heading=_("Key figures"), label=_("key figure")),
+    ]
+
+    class Meta:
+        verbose_name = _("country profile")
+
+    def get_context(self, request, *args, **kwargs):
+        from portal.selectors import country_activity
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(country_activity(country=self.country, locale=self.locale, user=request.user))
+        return context
+
+
+class CountryKeyFigure(Orderable):
+    page = ParentalKey(CountryPage, on_delete=models.CASCADE, related_name="key_figures")
+    label = models.CharField(_("label"), max_length=200)
+    value = models.DecimalField(_("value"), max_digits=14, decimal_places=2)
+    unit = models.CharField(_("unit"), max_length=60, blank=True)
+    source = models.CharField(_("source"), max_length=255)
+    source_url = models.URLField(_("source address"), blank=True)
+    as_of = models.DateField(_("as of"))
+
+    panels = [
+        FieldPanel("label"),
+        FieldPanel("value"),
+        FieldPanel("unit"),
+        FieldPanel("source"),
+        FieldPanel("source_url"),
+        FieldPanel("as_of"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("key figure")
+
+    def __str__(self):
+        return f"{self.label}: {self.value} {self.unit}".strip()
+
+    @property
+    def display_value(self):
+        """The value without trailing zeros: 38 rather than 38.00."""
+        return self.value.quantize(Decimal(1)) if self.value == self.value.to_integral() else self.value

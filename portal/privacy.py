@@ -1,0 +1,69 @@
+"""The one place that decides who may see partner-only content.
+
+Every route that lists or serves pages or documents (templates' lists, country profiles,
+the API, search, feeds) narrows its queryset here. Wagtail's own view restrictions
+(`PageViewRestriction`, `CollectionViewRestriction`) are the source of truth, so an editor
+who sets privacy in the admin protects the item everywhere at once.
+"""
+
+from django.contrib.auth.models import AnonymousUser
+from django.db.models import Q, QuerySet
+
+from wagtail.models import BaseViewRestriction, CollectionViewRestriction, PageViewRestriction
+
+PARTNER_GROUP = "Partner officials"
+
+
+def _restriction_passes(restriction: BaseViewRestriction, user, user_group_ids: set[int]) -> bool:
+    if user.is_superuser:
+        return True
+    if restriction.restriction_type == BaseViewRestriction.LOGIN:
+        return user.is_authenticated
+    if restriction.restriction_type == BaseViewRestriction.GROUPS:
+        return user.is_authenticated and bool(user_group_ids & {g.pk for g in restriction.groups.all()})
+    # Password-protected items are shown only through their own page, never in lists.
+    return False
+
+
+def _blocked_restrictions(restrictions, user) -> list:
+    user = user or AnonymousUser()
+    group_ids = set(user.groups.values_list("pk", flat=True)) if user.is_authenticated else set()
+    return [r for r in restrictions if not _restriction_passes(r, user, group_ids)]
+
+
+def pages_visible_to(user, queryset: QuerySet) -> QuerySet:
+    """Live pages in `queryset` that `user` may read; drafts never appear."""
+    queryset = queryset.live()
+    blocked = _blocked_restrictions(PageViewRestriction.objects.select_related("page").prefetch_related("groups"), user)
+    if not blocked:
+        return queryset
+    condition = Q()
+    for restriction in blocked:
+        condition |= Q(path__startswith=restriction.page.path)
+    return queryset.exclude(condition)
+
+
+def user_can_view_page(user, page) -> bool:
+    return pages_visible_to(user, type(page).objects.filter(pk=page.pk)).exists()
+
+
+def restricted_page_ids() -> QuerySet:
+    """Ids of every page behind any restriction, for marking items as partner-only."""
+    from wagtail.models import Page
+
+    condition = Q()
+    for path in PageViewRestriction.objects.values_list("page__path", flat=True):
+        condition |= Q(path__startswith=path)
+    return Page.objects.filter(condition).values_list("pk", flat=True) if condition else Page.objects.none()
+
+
+def documents_visible_to(user, queryset: QuerySet) -> QuerySet:
+    blocked = _blocked_restrictions(
+        CollectionViewRestriction.objects.select_related("collection").prefetch_related("groups"), user
+    )
+    if not blocked:
+        return queryset
+    condition = Q()
+    for restriction in blocked:
+        condition |= Q(collection__path__startswith=restriction.collection.path)
+    return queryset.exclude(condition)

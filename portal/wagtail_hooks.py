@@ -1,0 +1,46 @@
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from portal.models import Country, Organisation, Person, Theme
+
+
+class CountryViewSet(SnippetViewSet):
+    model = Country
+    icon = "globe"
+    list_display = ["name", "iso_code", "region"]
+    list_filter = ["region", "locale"]
+    search_fields = ["name", "iso_code"]
+
+
+class ThemeViewSet(SnippetViewSet):
+    model = Theme
+    icon = "tag"
+    list_display = ["name", "slug"]
+    list_filter = ["locale"]
+
+
+class OrganisationViewSet(SnippetViewSet):
+    model = Organisation
+    icon = "group"
+    list_display = ["name", "acronym", "kind"]
+    list_filter = ["kind", "locale"]
+    search_fields = ["name", "acronym"]
+
+
+class PersonViewSet(SnippetViewSet):
+    model = Person
+    icon = "user"
+    list_display = ["name", "job_title", "organisation"]
+    list_filter = ["locale"]
+    search_fields = ["name"]
+
+
+class TaxonomyGroup(SnippetViewSetGroup):
+    menu_label = _("Vocabularies")
+    menu_icon = "list-ul"
+    items = (CountryViewSet, ThemeViewSet, OrganisationViewSet, PersonViewSet)
+
+
+register_snippet(TaxonomyGroup)
