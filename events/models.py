@@ -15,6 +15,7 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
 from events.blocks import AgendaItemBlock, FollowUpActionBlock
+from events.forms import EventPageForm
 from events.choices import TIME_ZONES, EventType
 from knowledge.blocks import AttachmentBlock
 from portal.blocks import BodyBlock
@@ -58,6 +59,8 @@ class EventIndexPage(Page):
 
 
 class EventPage(Page):
+    base_form_class = EventPageForm
+
     parent_page_types = ["events.EventIndexPage"]
     subpage_types = []
 

@@ -15,3 +15,4 @@ STORAGES = {
 }
 ALLOWED_HOSTS = ["*"]
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+STATIC_ROOT = Path(tempfile.mkdtemp(prefix="dsp-static-"))

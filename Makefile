@@ -1,0 +1,41 @@
+# DSP Knowledge Exchange. `make help` lists the targets.
+SHELL := /bin/bash
+PYTHON ?= python3
+PY := .venv/bin/python
+PORT ?= 8000
+
+.DEFAULT_GOAL := help
+
+help: ## list the targets
+	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  %-14s %s\n", $$1, $$2}'
+
+.venv/.runtime: requirements.txt
+	test -x $(PY) || $(PYTHON) -m venv .venv
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+.venv/.dev: requirements.txt requirements-dev.txt .venv/.runtime
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	touch $@
+
+install: .venv/.runtime ## create .venv and install the runtime packages
+
+run: .venv/.runtime ## migrate, load the demo content and serve on http://127.0.0.1:$(PORT) (SQLite, database search)
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py load_demo
+	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+test: .venv/.dev ## install what the tests need, start Elasticsearch, run the whole suite, stop it
+	scripts/test.sh
+
+es-start: ## start the local Elasticsearch node (fetched from Maven Central)
+	scripts/elasticsearch.sh start
+
+es-stop: ## stop the local Elasticsearch node
+	scripts/elasticsearch.sh stop
+
+bench-search: .venv/.dev ## search benchmark: Elasticsearch and the embedded default side by side
+	scripts/elasticsearch.sh start
+	SEARCH_ELASTICSEARCH_URL=http://127.0.0.1:$${ES_PORT:-9201} DJANGO_SETTINGS_MODULE=portal.settings.test $(PY) bench/search_bench.py
+
+.PHONY: help install run test es-start es-stop bench-search

@@ -1,0 +1,34 @@
+import zoneinfo
+
+from django.utils import timezone
+
+from wagtail.admin.forms import WagtailAdminPageForm
+
+
+class EventPageForm(WagtailAdminPageForm):
+    """Start and end are typed as the clock read where the event took place.
+
+    They are stored as UTC; this form converts using the event's own time zone both ways,
+    so an organiser in Seoul entering a Tirana webinar does not need to do arithmetic.
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk and self.instance.start and not self.is_bound:
+            tz = zoneinfo.ZoneInfo(self.instance.time_zone)
+            for name in ("start", "end"):
+                value = getattr(self.instance, name)
+                if value and name in self.fields:
+                    self.initial[name] = timezone.make_naive(value, tz)
+
+    def clean(self):
+        cleaned = super().clean()
+        zone_name = cleaned.get("time_zone")
+        if zone_name:
+            tz = zoneinfo.ZoneInfo(zone_name)
+            current = timezone.get_current_timezone()
+            for name in ("start", "end"):
+                value = cleaned.get(name)
+                if value is not None:
+                    cleaned[name] = timezone.make_aware(timezone.make_naive(value, current), tz)
+        return cleaned

@@ -1,0 +1,122 @@
+"""Roles as Wagtail groups, their permissions and the knowledge review workflow.
+
+`roles_ensure` is idempotent: it runs after every migrate (model permissions) and from the
+demo loader with the site root (page-tree permissions and the workflow, which need pages).
+"""
+
+from django.contrib.auth.models import Group, Permission
+from django.db import transaction
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.models import (
+    Collection,
+    GroupApprovalTask,
+    GroupCollectionPermission,
+    GroupPagePermission,
+    Page,
+    Workflow,
+    WorkflowPage,
+    WorkflowTask,
+)
+
+from portal.privacy import PARTNER_GROUP
+
+ROLE_GROUPS = {
+    "specialists": "Policy specialists",
+    "reviewers": "Reviewers",
+    "organisers": "Event organisers",
+    "translators": "Translators",
+    "partners": PARTNER_GROUP,
+    "administrators": "Administrators",
+}
+KNOWLEDGE_WORKFLOW = "Knowledge review"
+
+# Page permissions per role, and on which section (by page model) they are granted.
+_PAGE_GRANTS = {
+    "specialists": {"knowledge.KnowledgeIndexPage": ["add_page", "change_page", "lock_page"]},
+    "reviewers": {
+        "knowledge.KnowledgeIndexPage": ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"],
+        "portal.CountryIndexPage": ["add_page", "change_page", "publish_page"],
+    },
+    "organisers": {"events.EventIndexPage": ["add_page", "change_page", "publish_page", "lock_page"]},
+    # Translators edit any page (their translations) but publish nothing.
+    "translators": {"portal.HomePage": ["change_page"]},
+    "administrators": {"portal.HomePage": ["add_page", "change_page", "publish_page", "bulk_delete_page", "lock_page", "unlock_page"]},
+}
+_COLLECTION_GRANTS = {
+    "specialists": ["add_document", "change_document", "choose_document", "add_image", "choose_image"],
+    "reviewers": ["add_document", "change_document", "choose_document", "add_image", "change_image", "choose_image"],
+    "organisers": ["add_document", "change_document", "choose_document", "add_image", "choose_image"],
+    "translators": ["choose_document", "choose_image"],
+    "administrators": ["add_document", "change_document", "delete_document", "choose_document",
+                       "add_image", "change_image", "delete_image", "choose_image"],
+}
+_MODEL_GRANTS = {
+    "specialists": ["view_person", "add_person", "change_person", "view_organisation"],
+    "reviewers": ["view_person", "add_person", "change_person", "view_organisation", "add_organisation", "change_organisation"],
+    "organisers": ["view_person", "add_person", "change_person", "view_organisation", "view_eventseries", "add_eventseries", "change_eventseries"],
+    "translators": ["submit_translation", "view_country", "change_country", "view_theme", "change_theme",
+                    "view_organisation", "change_organisation"],
+    "administrators": ["add_country", "change_country", "add_theme", "change_theme", "add_organisation",
+                       "change_organisation", "add_person", "change_person", "submit_translation"],
+}
+_ADMIN_ROLES = {"specialists", "reviewers", "organisers", "translators", "administrators"}
+
+
+def _permissions(codenames: list[str]) -> list[Permission]:
+    found = list(Permission.objects.filter(codename__in=codenames))
+    missing = set(codenames) - {p.codename for p in found}
+    if missing:
+        raise LookupError(f"Permissions not found (run migrate first): {sorted(missing)}")
+    return found
+
+
+@transaction.atomic
+def roles_ensure(*, site_root: Page | None = None) -> dict[str, Group]:
+    groups = {key: Group.objects.get_or_create(name=name)[0] for key, name in ROLE_GROUPS.items()}
+    access_admin = Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
+    for key, group in groups.items():
+        if key in _ADMIN_ROLES:
+            group.permissions.add(access_admin)
+        group.permissions.add(*_permissions(_MODEL_GRANTS.get(key, [])))
+
+    root_collection = Collection.get_first_root_node()
+    if root_collection:
+        for key, codenames in _COLLECTION_GRANTS.items():
+            for permission in _permissions(codenames):
+                GroupCollectionPermission.objects.get_or_create(
+                    group=groups[key], collection=root_collection, permission=permission
+                )
+
+    if site_root is not None:
+        _grant_sections(groups, site_root)
+        _ensure_knowledge_workflow(groups, site_root)
+    return groups
+
+
+def _grant_sections(groups: dict[str, Group], site_root: Page) -> None:
+    from django.apps import apps
+
+    for key, grants in _PAGE_GRANTS.items():
+        for model_label, codenames in grants.items():
+            model = apps.get_model(model_label)
+            sections = model.objects.filter(path__startswith=site_root.path, locale=site_root.locale)
+            for section in sections:
+                for permission in _permissions(codenames):
+                    GroupPagePermission.objects.get_or_create(group=groups[key], page=section, permission=permission)
+
+
+def _ensure_knowledge_workflow(groups: dict[str, Group], site_root: Page) -> Workflow:
+    from knowledge.models import KnowledgeIndexPage
+
+    workflow, _created = Workflow.objects.get_or_create(name=KNOWLEDGE_WORKFLOW, defaults={"active": True})
+    task = GroupApprovalTask.objects.filter(name=str(_("Reviewer approval"))).first()
+    if task is None:
+        task = GroupApprovalTask.objects.create(name=str(_("Reviewer approval")))
+        task.groups.set([groups["reviewers"]])
+    # Workflow's tasks are a modelcluster relation: create through the model, not the relation.
+    WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
+    indexes = KnowledgeIndexPage.objects.filter(path__startswith=site_root.path, depth=site_root.depth + 1)
+    for index_page in indexes:
+        WorkflowPage.objects.get_or_create(page=index_page, defaults={"workflow": workflow})
+    return workflow

@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# The whole suite, as `make test` and CI run it: real services up, checks, pytest, services down.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PY=.venv/bin/python
+export DJANGO_SETTINGS_MODULE=portal.settings.test
+
+export ES_PORT="${ES_PORT:-9201}"
+scripts/elasticsearch.sh start
+trap 'scripts/elasticsearch.sh stop' EXIT
+export SEARCH_ELASTICSEARCH_URL="http://127.0.0.1:${ES_PORT}"
+export SEARCH_INDEX_PREFIX="dsp-test"
+
+$PY manage.py check
+$PY manage.py makemigrations --check --dry-run
+$PY -m pytest "$@"

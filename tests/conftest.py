@@ -1,0 +1,34 @@
+import pytest
+from django.contrib.auth import get_user_model
+
+from portal.roles import roles_ensure
+from tests.factories import build_site
+
+
+@pytest.fixture
+def site(db):
+    return build_site()
+
+
+@pytest.fixture
+def roles(site):
+    return roles_ensure(site_root=site["home"])
+
+
+@pytest.fixture
+def make_user(db):
+    def make(username, *, group=None, superuser=False):
+        User = get_user_model()
+        if superuser:
+            return User.objects.create_superuser(username, f"{username}@example.org", "pw")
+        user = User.objects.create_user(username, f"{username}@example.org", "pw")
+        if group is not None:
+            user.groups.add(group)
+        return user
+
+    return make
+
+
+@pytest.fixture
+def partner(make_user, roles):
+    return make_user("partner", group=roles["partners"])

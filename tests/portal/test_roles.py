@@ -1,0 +1,100 @@
+"""Roles: who may edit, publish and approve what, and the knowledge review workflow."""
+
+import pytest
+from django.urls import reverse
+from wagtail.models import Page
+
+from knowledge.models import PolicyBriefPage
+from tests.factories import make_event, make_knowledge
+
+pytestmark = pytest.mark.django_db
+
+
+def edit_url(page):
+    return reverse("wagtailadmin_pages:edit", args=[page.pk])
+
+
+def test_roles_exist_with_admin_access(roles):
+    for key in ("specialists", "reviewers", "organisers", "translators", "administrators"):
+        assert roles[key].permissions.filter(codename="access_admin").exists(), key
+    assert not roles["partners"].permissions.filter(codename="access_admin").exists()
+
+
+def test_roles_ensure_is_idempotent(site, roles):
+    from django.contrib.auth.models import Group
+    from wagtail.models import GroupPagePermission, WorkflowPage
+
+    from portal.roles import roles_ensure
+
+    counts = (Group.objects.count(), GroupPagePermission.objects.count(), WorkflowPage.objects.count())
+    roles_ensure(site_root=site["home"])
+    assert counts == (Group.objects.count(), GroupPagePermission.objects.count(), WorkflowPage.objects.count())
+
+
+def test_event_organiser_cannot_edit_knowledge_but_can_edit_events(client, site, roles, make_user):
+    organiser = make_user("organiser", group=roles["organisers"])
+    brief = make_knowledge(site["knowledge"])
+    event = make_event(site["events"])
+    client.force_login(organiser)
+    assert client.get(edit_url(brief)).status_code in (302, 403)
+    assert client.get(edit_url(event)).status_code == 200
+    add_brief = reverse("wagtailadmin_pages:add", args=["knowledge", "policybriefpage", site["knowledge"].pk])
+    assert client.get(add_brief).status_code in (302, 403)
+
+
+def test_specialist_cannot_publish_but_can_submit_for_review(client, site, roles, make_user):
+    specialist = make_user("specialist", group=roles["specialists"])
+    brief = make_knowledge(site["knowledge"], title="Brief awaiting review")
+    client.force_login(specialist)
+    data = {
+        "title": "Brief awaiting review (revised)",
+        "slug": brief.slug,
+        "summary": brief.summary,
+        "publication_date": "2024-11-12",
+        "brief_authors-TOTAL_FORMS": "0",
+        "brief_authors-INITIAL_FORMS": "0",
+        "brief_authors-MIN_NUM_FORMS": "0",
+        "brief_authors-MAX_NUM_FORMS": "1000",
+        "body-count": "0",
+        "attachments-count": "0",
+        "keywords": "",
+    }
+    client.post(edit_url(brief), {**data, "action-publish": "action-publish"})
+    brief.refresh_from_db()
+    assert brief.title == "Brief awaiting review", "a specialist must not be able to publish"
+
+    response = client.post(edit_url(brief), {**data, "action-submit": "action-submit"})
+    assert response.status_code == 302
+    brief.refresh_from_db()
+    state = brief.current_workflow_state
+    assert state is not None and state.status == "in_progress"
+    assert brief.title == "Brief awaiting review", "the live page changes only once approved"
+
+
+def test_reviewer_approves_and_the_change_goes_live(client, site, roles, make_user):
+    specialist = make_user("specialist", group=roles["specialists"])
+    reviewer = make_user("reviewer", group=roles["reviewers"])
+    brief = make_knowledge(site["knowledge"], title="Original title")
+    brief.title = "Reviewed title"
+    revision = brief.save_revision(user=specialist)
+    workflow = brief.get_workflow()
+    assert workflow is not None, "knowledge pages must be guarded by the review workflow"
+    workflow.start(brief, specialist)
+    task_state = brief.current_workflow_task_state
+    client.force_login(reviewer)
+    response = client.post(
+        reverse("wagtailadmin_pages:workflow_action", args=[brief.pk, "approve", task_state.pk]),
+        {"comment": "Clear and accurate."},
+    )
+    assert response.status_code in (200, 302)
+    brief = PolicyBriefPage.objects.get(pk=brief.pk)
+    assert brief.title == "Reviewed title"
+    assert brief.live_revision_id == revision.pk or brief.live_revision.content["title"] == "Reviewed title"
+
+
+def test_translator_can_edit_but_not_publish(client, site, roles, make_user):
+    translator = make_user("translator", group=roles["translators"])
+    brief = make_knowledge(site["knowledge"])
+    perms = Page.objects.get(pk=brief.pk).permissions_for_user(translator)
+    assert perms.can_edit()
+    assert not perms.can_publish()
