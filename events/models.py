@@ -195,6 +195,7 @@ class EventPage(Page):
 
         context = super().get_context(request, *args, **kwargs)
         context["series_events"] = event_series_siblings(event=self, user=request.user)
+        context["event_speakers"] = self.speakers.select_related("person__organisation")
         return context
 
 

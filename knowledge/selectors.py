@@ -63,3 +63,14 @@ def knowledge_related_items(*, page: KnowledgePage, user, limit: int = 4) -> lis
         .distinct()
     )
     return list(_listing(pages_visible_to(user, queryset))[:limit])
+
+
+def policy_tool_lineage(*, tool, user) -> dict:
+    """The tool this one was adapted from, and the adaptations of it, that `user` may read."""
+    from knowledge.models import PolicyToolPage
+
+    source = None
+    if tool.adapted_from_id:
+        source = pages_visible_to(user, PolicyToolPage.objects.filter(pk=tool.adapted_from_id)).first()
+    adaptations = pages_visible_to(user, PolicyToolPage.objects.filter(adapted_from_id=tool.pk, locale=tool.locale))
+    return {"adapted_from": source, "adaptations": list(adaptations.order_by("title"))}

@@ -59,3 +59,10 @@ class PolicyToolPage(KnowledgePage):
     class Meta:
         verbose_name = _("policy tool")
         verbose_name_plural = _("policy tools")
+
+    def get_context(self, request, *args, **kwargs):
+        from knowledge.selectors import policy_tool_lineage
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(policy_tool_lineage(tool=self, user=request.user))
+        return context

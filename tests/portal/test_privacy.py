@@ -123,3 +123,14 @@ def test_drafts_never_reach_readers(client, site, content):
     draft.unpublish()
     assert "Unpublished draft on funding" not in client.get(site["knowledge"].url).text
     assert client.get(f"/api/v2/pages/{draft.pk}/").status_code == 404
+
+
+def test_policy_tool_does_not_reveal_a_partner_only_source(client, site, roles):
+    from knowledge.models import PolicyToolPage
+
+    source = make_knowledge(site["knowledge"], PolicyToolPage, title="Internal police manual draft")
+    restrict_to_group(source, roles["partners"])
+    adapted = make_knowledge(site["knowledge"], PolicyToolPage, title="Police course", adapted_from=source)
+    text = client.get(adapted.url).text
+    assert "Police course" in text
+    assert "Internal police manual draft" not in text
