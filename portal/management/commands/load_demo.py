@@ -1,0 +1,24 @@
+"""`manage.py load_demo`: the portal's demonstration content, safe to run on every start."""
+
+from django.core.management.base import BaseCommand
+
+from portal.demo.content import DEMO_LOGINS
+from portal.demo.loader import demo_load
+
+
+class Command(BaseCommand):
+    help = (
+        "Load the demo content: vocabularies, pages, documents, images, translations and one user per role. "
+        "Items that already exist are left untouched, so the command can run on every start."
+    )
+
+    def handle(self, *args, **options):
+        self.stdout.write("Loading demo content")
+        counts = demo_load(stdout=self.stdout)
+
+        self.stdout.write("Demo logins (for local use only):")
+        for username, password, role in DEMO_LOGINS:
+            self.stdout.write(f"  {username:<11} {password:<20} {role}")
+        self.stdout.write(
+            self.style.SUCCESS(f"Demo content: created {counts['created']}, already present {counts['present']}.")
+        )

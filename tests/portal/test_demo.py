@@ -1,0 +1,73 @@
+"""The demo loader builds a realistic site once, and a second run changes nothing."""
+
+import pytest
+from django.core.management import call_command
+from wagtail.models import Page, PageViewRestriction
+
+from events.models import EventPage
+from knowledge.models import KnowledgeDocument, KnowledgePage
+from portal.models import Country, CountryPage
+
+
+@pytest.fixture(scope="module")
+def demo(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        call_command("load_demo", verbosity=0)
+        yield
+        Page.objects.filter(depth__gt=1).delete()
+
+
+def snapshot():
+    return {
+        "pages": list(Page.objects.order_by("pk").values_list("pk", "title", "live", "latest_revision_id")),
+        "documents": list(KnowledgeDocument.objects.order_by("pk").values_list("pk", "title", "file")),
+        "countries": Country.objects.count(),
+        "restrictions": PageViewRestriction.objects.count(),
+    }
+
+
+@pytest.mark.django_db
+def test_demo_has_at_least_60_published_items(demo):
+    published = (
+        KnowledgePage.objects.live().count()
+        + EventPage.objects.live().count()
+        + CountryPage.objects.live().count()
+        + KnowledgeDocument.objects.count()
+    )
+    assert published >= 60
+
+
+@pytest.mark.django_db
+def test_second_run_changes_nothing(demo):
+    before = snapshot()
+    call_command("load_demo", verbosity=0)
+    assert snapshot() == before
+
+
+@pytest.mark.django_db
+def test_demo_holds_the_programme_facts(demo, client):
+    titles = " ".join(EventPage.objects.values_list("title", flat=True))
+    for fact in ("Albania", "Kyrgyz", "Central Asian technical meeting", "WHRIK"):
+        assert fact in titles, fact
+    dates = {e.local_start.date().isoformat() for e in EventPage.objects.filter(locale__language_code="en")}
+    for day in ("2017-11-15", "2018-03-28", "2018-04-24", "2019-01-29", "2020-08-17", "2021-04-28", "2024-11-12"):
+        assert day in dates, day
+    korea = CountryPage.objects.get(country__iso_code="KR", locale__language_code="en")
+    assert korea.key_figures.filter(value=38).exists()
+
+
+@pytest.mark.django_db
+def test_demo_has_partner_only_items_hidden_from_the_public(demo, client):
+    restricted = PageViewRestriction.objects.all()
+    assert restricted.count() >= 4
+    for restriction in restricted:
+        assert client.get(restriction.page.url).status_code == 302
+
+
+@pytest.mark.django_db
+def test_demo_pages_serve_in_english_russian_and_korean(demo, client):
+    for prefix in ("en", "ru", "ko"):
+        response = client.get(f"/{prefix}/")
+        assert response.status_code == 200, prefix
+        assert f'lang="{prefix}"' in response.text
+    assert "Знания" in client.get("/ru/knowledge/").text or "Знан" in client.get("/ru/").text
