@@ -23,7 +23,12 @@ urlpatterns += i18n_patterns(
     path("", include(wagtail_urls)),
 )
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
+if settings.DEBUG or settings.SERVE_MEDIA:
+    # django.conf.urls.static.static() is a no-op without DEBUG; browser tests run without it.
+    # Only image files: documents are always served through Wagtail's view, which checks
+    # collection privacy, so partner-only files never leave by a raw media address.
+    from django.urls import re_path
+    from django.views.static import serve
 
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    prefix = settings.MEDIA_URL.lstrip("/")
+    urlpatterns.insert(0, re_path(rf"^{prefix}(?P<path>(?:images|original_images)/.*)$", serve, {"document_root": settings.MEDIA_ROOT}))

@@ -5,6 +5,8 @@ cd "$(dirname "$0")/.."
 PY=.venv/bin/python
 export DJANGO_SETTINGS_MODULE=portal.settings.test
 
+scripts/install-test-tools.sh
+
 export ES_PORT="${ES_PORT:-9201}"
 scripts/elasticsearch.sh start
 trap 'scripts/elasticsearch.sh stop' EXIT

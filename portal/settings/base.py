@@ -152,6 +152,9 @@ STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "static_collected"))
 STATIC_URL = "/static/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 MEDIA_URL = "/media/"
+# Uploaded media is served by the web server in production; Django serves it only for
+# local runs and browser tests.
+SERVE_MEDIA = env_bool("DJANGO_SERVE_MEDIA", False)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     # Fingerprinted, compressed files with far-future cache headers (whitenoise).

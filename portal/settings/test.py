@@ -1,5 +1,6 @@
 """Fast, isolated settings for pytest."""
 
+import os
 import tempfile
 from pathlib import Path
 
@@ -8,7 +9,7 @@ from .base import *  # noqa: F403
 SECRET_KEY = "test-only-not-secret"  # noqa: S105
 DEBUG = False
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="dsp-media-"))
+MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT") or tempfile.mkdtemp(prefix="dsp-media-"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
@@ -16,3 +17,4 @@ STORAGES = {
 ALLOWED_HOSTS = ["*"]
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 STATIC_ROOT = Path(tempfile.mkdtemp(prefix="dsp-static-"))
+WHITENOISE_USE_FINDERS = True

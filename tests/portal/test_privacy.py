@@ -134,3 +134,8 @@ def test_policy_tool_does_not_reveal_a_partner_only_source(client, site, roles):
     text = client.get(adapted.url).text
     assert "Police course" in text
     assert "Internal police manual draft" not in text
+
+
+def test_partner_only_file_is_served_only_through_the_checked_view(partner_document):
+    # The raw media address is never served by the site (see portal/urls.py and tests/e2e).
+    assert partner_document.url.startswith("/documents/")

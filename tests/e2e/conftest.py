@@ -1,0 +1,116 @@
+"""Browser tests: a real server with the demo content, driven through Debian's Chromium.
+
+The server runs in its own process on its own SQLite file (migrated and loaded with the
+demo once per session), so the browser sees exactly what a reader would.
+"""
+
+import os
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = "/usr/bin/chromium"
+# Flags that keep Chromium from calling home: this machine (and a survivor-safe site) has no
+# business talking to anything but the site under test.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def server():
+    workdir = Path(tempfile.mkdtemp(prefix="dsp-e2e-"))
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "portal.settings.test",
+        "SQLITE_PATH": str(workdir / "db.sqlite3"),
+        "MEDIA_ROOT": str(workdir / "media"),
+        "DJANGO_SERVE_MEDIA": "1",
+        # The embedded default: browser journeys exercise the site, not the engine.
+        "SEARCH_ELASTICSEARCH_URL": "",
+    }
+    manage = [sys.executable, str(ROOT / "manage.py")]
+    subprocess.run([*manage, "migrate", "--noinput", "-v0"], env=env, check=True, cwd=ROOT)
+    subprocess.run([*manage, "load_demo", "-v0"], env=env, check=True, cwd=ROOT, stdout=subprocess.DEVNULL)
+    port = _free_port()
+    log = open(workdir / "server.log", "w")  # noqa: SIM115
+    process = subprocess.Popen(
+        [*manage, "runserver", "--noreload", "--nothreading", f"127.0.0.1:{port}"],
+        env=env, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT,
+    )
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            urllib.request.urlopen(base + "/en/", timeout=2)  # noqa: S310
+            break
+        except OSError:
+            if time.monotonic() > deadline or process.poll() is not None:
+                process.kill()
+                raise RuntimeError(f"test server did not start; see {workdir / 'server.log'}") from None
+            time.sleep(0.3)
+    yield base
+    process.terminate()
+    process.wait(timeout=10)
+    log.close()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    if not Path(CHROMIUM).exists():
+        raise RuntimeError("Debian's Chromium is missing: scripts/install-test-tools.sh installs it")
+    playwright = sync_playwright().start()
+    browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    yield browser
+    browser.close()
+    playwright.stop()
+
+
+@pytest.fixture
+def page(browser, server):
+    """A fresh browser tab that records any request leaving the site under test."""
+    context = browser.new_context(base_url=server, locale="en-GB")
+    tab = context.new_page()
+    tab.outside_requests = []
+
+    def guard(route):
+        url = route.request.url
+        if url.startswith(server) or url.startswith("data:") or url.startswith("about:"):
+            route.continue_()
+        else:
+            tab.outside_requests.append(url)
+            route.abort()
+
+    context.route("**/*", guard)
+    tab.set_default_timeout(15_000)
+    yield tab
+    context.close()
+
+
+def login(page, username, password="demo-password-2024", next_url="/en/"):
+    page.goto(f"/en/login/?next={next_url}")
+    page.get_by_label("Username").fill(username)
+    page.get_by_label("Password").fill(password)
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_load_state()
