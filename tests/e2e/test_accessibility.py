@@ -117,3 +117,27 @@ def test_images_carry_alt_text(page, addresses):
         page.goto(path.format(lang="en"))
         missing = page.evaluate("() => [...document.images].filter(i => !i.hasAttribute('alt')).map(i => i.src)")
         assert missing == [], path
+
+
+def test_every_page_is_light(page, server, addresses):
+    """HTML + CSS + JS under 150 KB compressed per page, images aside, all from the site itself."""
+    import gzip
+
+    heavy = {}
+    for name, path in addresses.items():
+        sizes = []
+
+        def record(response, sizes=sizes):
+            if response.request.resource_type in ("document", "stylesheet", "script"):
+                sizes.append(len(gzip.compress(response.body())))
+
+        page.on("response", record)
+        page.goto(path.format(lang="en"))
+        page.wait_for_load_state("networkidle")
+        page.remove_listener("response", record)
+        assert sizes, f"{name}: nothing was measured"
+        total = sum(sizes)
+        if total > 150 * 1024:
+            heavy[name] = total
+    assert heavy == {}
+    assert page.outside_requests == []
