@@ -1,0 +1,58 @@
+"""Search settings, read through `django.conf.settings` so tests can override them.
+
+`portal/settings/base.py` reads the two that differ per environment from the environment
+(`SEARCH_ELASTICSEARCH_URL`, `SEARCH_INDEX_PREFIX`); the rest are tuning knobs with defaults.
+"""
+
+from django.conf import settings
+
+
+def elasticsearch_url() -> str:
+    """Empty means: no Elasticsearch, the database engine answers every search."""
+    return (getattr(settings, "SEARCH_ELASTICSEARCH_URL", "") or "").strip()
+
+
+def elasticsearch_enabled() -> bool:
+    return bool(elasticsearch_url())
+
+
+def index_prefix() -> str:
+    return getattr(settings, "SEARCH_INDEX_PREFIX", "dsp") or "dsp"
+
+
+def alias_name() -> str:
+    """The name every read and write uses; it points at one timestamped index."""
+    return f"{index_prefix()}-knowledge"
+
+
+def request_timeout() -> float:
+    # Short on purpose: a reader waits for search, so a slow node should fall back to the
+    # database quickly rather than hold the page.
+    return float(getattr(settings, "SEARCH_REQUEST_TIMEOUT", 2.0))
+
+
+def bulk_timeout() -> float:
+    """Rebuilds and bulk loads run in commands, not requests: they may wait longer."""
+    return float(getattr(settings, "SEARCH_BULK_TIMEOUT", 60.0))
+
+
+def circuit_breaker_seconds() -> float:
+    """After a failed request, how long searches go straight to the database engine."""
+    return float(getattr(settings, "SEARCH_CIRCUIT_BREAKER_SECONDS", 10.0))
+
+
+def page_size() -> int:
+    return int(getattr(settings, "SEARCH_PAGE_SIZE", 20))
+
+
+def max_query_length() -> int:
+    return int(getattr(settings, "SEARCH_MAX_QUERY_LENGTH", 500))
+
+
+def index_replicas() -> int:
+    """0 suits the single local node; a production cluster sets SEARCH_INDEX_REPLICAS."""
+    return int(getattr(settings, "SEARCH_INDEX_REPLICAS", 0))
+
+
+def catch_up_batch_size() -> int:
+    return int(getattr(settings, "SEARCH_CATCH_UP_BATCH_SIZE", 200))

@@ -1,0 +1,293 @@
+"""Keeping the Elasticsearch index in step with the database.
+
+`sync(keys)` is the one write path for live updates: for each object key ("page:12",
+"document:3") it reads the object's current state and indexes it if a reader may find it
+(live, of a searchable kind) or removes it otherwise. Because a key names an object and not
+an action, updates are idempotent and order does not matter: a retry simply syncs again.
+
+When the node cannot be reached the keys go to `PendingIndexUpdate`; the next successful
+sync, or `manage.py search_catch_up`, tries them again. Nothing here raises into the
+editor's request.
+
+`rebuild()` fills a new timestamped index and swaps the alias atomically.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import time
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+
+from django.db import transaction
+from django.db.models import F
+
+from wagtail.models import Page
+
+from elasticsearch import Elasticsearch, helpers
+
+from knowledge.models import KnowledgeDocument
+from search import conf, mappings, serializers
+from search.client import ENGINE_ERRORS, get_client
+from search.models import PendingIndexUpdate
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass
+class SyncReport:
+    indexed: int = 0
+    removed: int = 0
+    failed: int = 0
+    retried: int = 0
+    skipped: bool = False
+
+    def as_dict(self) -> dict:
+        return {
+            "indexed": self.indexed,
+            "removed": self.removed,
+            "failed": self.failed,
+            "retried": self.retried,
+            "skipped": self.skipped,
+        }
+
+
+# --- Object keys -----------------------------------------------------------------------------
+
+
+def page_keys(page_ids: Iterable[int]) -> list[str]:
+    return [f"page:{pk}" for pk in page_ids]
+
+
+def subtree_keys(page: Page) -> list[str]:
+    """The page and every page below it: what a move or a privacy change touches."""
+    return page_keys(Page.objects.descendant_of(page, inclusive=True).values_list("pk", flat=True))
+
+
+def collection_document_keys(collection) -> list[str]:
+    documents = KnowledgeDocument.objects.filter(collection__path__startswith=collection.path)
+    return [f"document:{pk}" for pk in documents.values_list("pk", flat=True)]
+
+
+def _split_keys(keys: Iterable[str]) -> tuple[set[int], set[int]]:
+    page_ids: set[int] = set()
+    document_ids: set[int] = set()
+    for key in keys:
+        kind, _, raw_id = key.partition(":")
+        if not raw_id.isdigit():
+            logger.warning("search: ignoring malformed index key %r", key)
+            continue
+        (page_ids if kind == "page" else document_ids if kind == "document" else set()).add(int(raw_id))
+    return page_ids, document_ids
+
+
+# --- Live updates ----------------------------------------------------------------------------
+
+
+def _actions_for(keys: Iterable[str], index: str) -> Iterator[dict]:
+    """Bulk actions that make the index match the database for these objects."""
+    page_ids, document_ids = _split_keys(keys)
+    privacy = serializers.PrivacySnapshot(page_ids=page_ids, document_ids=document_ids)
+    pages = {page.pk: page for page in Page.objects.filter(pk__in=page_ids).specific()} if page_ids else {}
+    for pk in sorted(page_ids):
+        page = pages.get(pk)
+        if serializers.is_searchable_page(page):
+            yield _index_action(index, f"page:{pk}", serializers.serialize(page, privacy))
+        else:
+            yield {"_op_type": "delete", "_index": index, "_id": mappings.document_id(f"page:{pk}")}
+    documents = KnowledgeDocument.objects.in_bulk(list(document_ids)) if document_ids else {}
+    for pk in sorted(document_ids):
+        document = documents.get(pk)
+        if document is not None:
+            yield _index_action(index, f"document:{pk}", serializers.serialize(document, privacy))
+        else:
+            yield {"_op_type": "delete", "_index": index, "_id": mappings.document_id(f"document:{pk}")}
+
+
+def _index_action(index: str, key: str, source: dict) -> dict:
+    return {"_op_type": "index", "_index": index, "_id": mappings.document_id(key), "_source": source}
+
+
+def _apply(client: Elasticsearch, keys: list[str], report: SyncReport) -> None:
+    """Sync `keys`, raising on any engine error so the caller can record them."""
+    mappings.ensure_index(client)
+    actions = list(_actions_for(keys, conf.alias_name()))
+    # require_alias: a write never creates an index with a guessed mapping by accident.
+    _, errors = helpers.bulk(
+        client, actions, raise_on_error=False, ignore_status=(404,), require_alias=True, refresh=False
+    )
+    if errors:
+        raise RuntimeError(f"{len(errors)} index operations failed, first: {errors[0]}")
+    report.indexed += sum(1 for action in actions if action["_op_type"] == "index")
+    report.removed += sum(1 for action in actions if action["_op_type"] == "delete")
+
+
+def record_pending(keys: Iterable[str], error: BaseException | str) -> None:
+    message = str(error)[:2000]
+    for key in keys:
+        updated = PendingIndexUpdate.objects.filter(key=key).update(attempts=F("attempts") + 1, last_error=message)
+        if not updated:
+            PendingIndexUpdate.objects.get_or_create(key=key, defaults={"last_error": message})
+
+
+def sync(keys: Iterable[str], *, catch_up: bool = True) -> SyncReport:
+    """Bring these objects' index entries up to date; never raises for engine trouble."""
+    report = SyncReport()
+    keys = sorted(set(keys))
+    if not conf.elasticsearch_enabled():
+        report.skipped = True
+        return report
+    if not keys:
+        return report
+    try:
+        client = get_client(timeout=conf.bulk_timeout())
+        _apply(client, keys, report)
+    except Exception as error:  # noqa: BLE001 - an editor's save must never fail because of search
+        if not isinstance(error, ENGINE_ERRORS):
+            logger.exception("search: could not index %s", ", ".join(keys[:10]))
+        else:
+            logger.warning("search: index update failed (%s); %d object(s) kept for retry", error, len(keys))
+        report.failed = len(keys)
+        with transaction.atomic():
+            record_pending(keys, error)
+        return report
+    PendingIndexUpdate.objects.filter(key__in=keys).delete()
+    if catch_up and PendingIndexUpdate.objects.exists():
+        retried = catch_up_pending(limit=conf.catch_up_batch_size())
+        report.retried = retried.indexed + retried.removed
+    return report
+
+
+def catch_up_pending(*, limit: int | None = None) -> SyncReport:
+    """Retry the recorded failures, oldest first, in batches; returns what was done."""
+    report = SyncReport()
+    if not conf.elasticsearch_enabled():
+        report.skipped = True
+        return report
+    batch_size = conf.catch_up_batch_size()
+    done = 0
+    while limit is None or done < limit:
+        size = batch_size if limit is None else min(batch_size, limit - done)
+        keys = list(PendingIndexUpdate.objects.order_by("created_at", "pk").values_list("key", flat=True)[:size])
+        if not keys:
+            break
+        batch = sync(keys, catch_up=False)
+        report.indexed += batch.indexed
+        report.removed += batch.removed
+        if batch.failed:
+            report.failed += batch.failed
+            break
+        done += len(keys)
+    return report
+
+
+# --- Full rebuild ----------------------------------------------------------------------------
+
+
+@dataclass
+class RebuildReport:
+    index: str = ""
+    alias: str = ""
+    indexed: Counter = field(default_factory=Counter)
+    skipped: list[tuple[str, str]] = field(default_factory=list)
+    failed: list[tuple[str, str]] = field(default_factory=list)
+    removed_indices: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+    kind_of: dict[str, str] = field(default_factory=dict, repr=False)
+
+    @property
+    def total(self) -> int:
+        return sum(self.indexed.values())
+
+    def summary(self) -> str:
+        kinds = ", ".join(f"{count} {kind}" for kind, count in sorted(self.indexed.items())) or "nothing"
+        rate = self.total / self.seconds if self.seconds else 0.0
+        return (
+            f"Indexed {self.total} items ({kinds}) into {self.index} in {self.seconds:.1f}s ({rate:.0f}/s); "
+            f"alias {self.alias} swapped; {len(self.skipped)} skipped, {len(self.failed)} failed, "
+            f"{len(self.removed_indices)} old indices removed."
+        )
+
+
+def searchable_count() -> int:
+    return sum(queryset.count() for _, queryset in serializers.searchable_querysets())
+
+
+def _rebuild_actions(index: str, report: RebuildReport) -> Iterator[dict]:
+    privacy = serializers.PrivacySnapshot()
+    for serializer_class, queryset in serializers.searchable_querysets():
+        serializer = serializer_class(privacy)
+        for obj in queryset.iterator(chunk_size=500):
+            key = serializers.object_key(obj)
+            try:
+                source = serializer.serialize(obj)
+            except Exception as error:  # noqa: BLE001 - one broken item must not stop a rebuild
+                logger.exception("search: skipped %s while rebuilding", key)
+                report.skipped.append((key, f"{type(error).__name__}: {error}"))
+                continue
+            report.kind_of[mappings.document_id(key)] = source["kind"]
+            yield _index_action(index, key, source)
+
+
+def _stale_indices(client: Elasticsearch, alias: str, keep: str) -> list[str]:
+    pattern = re.compile(rf"^{re.escape(alias)}-\d{{20}}$")
+    names = client.indices.get(index=f"{alias}-*", expand_wildcards="open,closed", allow_no_indices=True)
+    return sorted(name for name in names if pattern.match(name) and name != keep)
+
+
+def rebuild(
+    *, client: Elasticsearch | None = None, chunk_size: int = 500, on_progress: Callable[[int], None] | None = None
+) -> RebuildReport:
+    """Index everything searchable into a new index, then point the alias at it."""
+    client = client or get_client(timeout=conf.bulk_timeout())
+    report = RebuildReport(alias=conf.alias_name(), index=mappings.new_index_name())
+    started = time.monotonic()
+    # No refreshes and no replicas while loading; both come back before the swap.
+    mappings.create_index(client, report.index, refresh_interval="-1", number_of_replicas=0)
+    try:
+        for ok, item in helpers.streaming_bulk(
+            client, _rebuild_actions(report.index, report), chunk_size=chunk_size, raise_on_error=False, max_retries=2
+        ):
+            result = item.get("index", {})
+            if ok:
+                report.indexed[report.kind_of.get(result.get("_id", ""), "?")] += 1
+            else:
+                report.failed.append((result.get("_id", "?"), str(result.get("error", ""))[:300]))
+            if on_progress:
+                on_progress(1)
+        client.indices.put_settings(
+            index=report.index, settings={"refresh_interval": "1s", "number_of_replicas": conf.index_replicas()}
+        )
+        client.indices.refresh(index=report.index)
+    except BaseException:
+        client.indices.delete(index=report.index, ignore_unavailable=True)
+        raise
+
+    alias = report.alias
+    actions = [{"remove": {"index": name, "alias": alias}} for name in mappings.indices_behind_alias(client, alias)]
+    if client.indices.exists(index=alias) and not client.indices.exists_alias(name=alias):
+        actions.append({"remove_index": {"index": alias}})
+    actions.append({"add": {"index": report.index, "alias": alias}})
+    client.indices.update_aliases(actions=actions)
+    for name in _stale_indices(client, alias, keep=report.index):
+        client.indices.delete(index=name, ignore_unavailable=True)
+        report.removed_indices.append(name)
+    report.seconds = time.monotonic() - started
+    return report
+
+
+def refresh() -> None:
+    """Make recent writes searchable now (tests and benchmarks; Elasticsearch does it each second)."""
+    get_client(timeout=conf.bulk_timeout()).indices.refresh(index=conf.alias_name())
+
+
+def delete_all_indices() -> list[str]:
+    """Remove the alias and every index of this prefix (tests tidy up with it)."""
+    client = get_client(timeout=conf.bulk_timeout())
+    alias = conf.alias_name()
+    names = list(client.indices.get(index=f"{alias}*", allow_no_indices=True))
+    for name in names:
+        client.indices.delete(index=name, ignore_unavailable=True)
+    return names

@@ -1,0 +1,246 @@
+"""What a search takes and returns, and the helpers both engines share."""
+
+from __future__ import annotations
+
+import html
+import math
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from typing import NamedTuple
+
+from django.conf import settings
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.models import Locale, Page
+
+from knowledge.models import KnowledgeDocument
+from portal.models import Country, Theme
+from portal.privacy import documents_visible_to, pages_visible_to
+from portal.selectors import vocabulary_in_locale
+from search import mappings, serializers, synonyms
+
+SORT_RELEVANCE = "relevance"
+SORT_DATE = "date"
+FACETS = ("country", "theme", "kind", "language", "year")
+FACET_LABELS = {
+    "country": _("Country"),
+    "theme": _("Theme"),
+    "kind": _("Kind"),
+    "language": _("Language"),
+    "year": _("Year"),
+}
+# Elasticsearch pages no further than 10,000 hits (index.max_result_window).
+MAX_RESULT_WINDOW = 10_000
+
+
+# --- Parameters and results ----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SearchParams:
+    q: str = ""
+    countries: tuple[str, ...] = ()
+    themes: tuple[str, ...] = ()
+    kinds: tuple[str, ...] = ()
+    languages: tuple[str, ...] = ()
+    year: int | None = None
+    sort: str = SORT_RELEVANCE
+    page: int = 1
+
+    def selected(self, facet: str) -> tuple[str, ...]:
+        return {
+            "country": self.countries,
+            "theme": self.themes,
+            "kind": self.kinds,
+            "language": self.languages,
+            "year": (str(self.year),) if self.year else (),
+        }[facet]
+
+    @property
+    def has_filters(self) -> bool:
+        return any(self.selected(name) for name in FACETS)
+
+
+class FacetValue(NamedTuple):
+    value: str
+    label: str
+    count: int
+    selected: bool
+
+
+@dataclass
+class Hit:
+    title: str
+    url: str
+    kind: str
+    kind_label: str
+    date: date | None
+    locale: str
+    snippet: SafeString
+    countries: list[tuple[str, str]]
+    key: str = ""
+
+    def as_dict(self) -> dict:
+        return {
+            "title": self.title,
+            "url": self.url,
+            "kind": self.kind,
+            "kind_label": str(self.kind_label),
+            "date": self.date.isoformat() if self.date else None,
+            "locale": self.locale,
+            "snippet": str(self.snippet),
+            "countries": [{"code": code, "label": label} for code, label in self.countries],
+        }
+
+
+@dataclass
+class SearchResult:
+    hits: list[Hit] = field(default_factory=list)
+    total: int = 0
+    facets: dict[str, list[FacetValue]] = field(default_factory=dict)
+    page: int = 1
+    num_pages: int = 1
+    suggestion: str | None = None
+    degraded: bool = False
+    engine: str = ""
+
+    @property
+    def has_previous(self) -> bool:
+        return self.page > 1
+
+    @property
+    def has_next(self) -> bool:
+        return self.page < self.num_pages
+
+    def as_dict(self) -> dict:
+        return {
+            "total": self.total,
+            "page": self.page,
+            "num_pages": self.num_pages,
+            "suggestion": self.suggestion,
+            "degraded": self.degraded,
+            "hits": [hit.as_dict() for hit in self.hits],
+            "facets": {name: [value._asdict() for value in values] for name, values in self.facets.items()},
+        }
+
+
+# --- Shared helpers --------------------------------------------------------------------------
+
+_QUOTED = re.compile(r'"([^"]+)"')
+
+
+def split_query(q: str) -> tuple[str, list[str]]:
+    """Free text and "quoted phrases". Nothing else in the query has a meaning to the engine."""
+    phrases = [" ".join(synonyms.tokens(match)) for match in _QUOTED.findall(q)]
+    free = _QUOTED.sub(" ", q)
+    return " ".join(synonyms.tokens(free)), [phrase for phrase in phrases if phrase]
+
+
+def num_pages(total: int, size: int) -> int:
+    return max(1, math.ceil(min(total, MAX_RESULT_WINDOW) / size))
+
+
+class Labels:
+    """Reader-language names of facet values, keyed by their language-neutral codes."""
+
+    def __init__(self, language: str):
+        self.language = language
+        locale = Locale.objects.filter(language_code=language).first() or Locale.get_default()
+        self.countries = {c.iso_code: c.name for c in vocabulary_in_locale(model=Country, locale=locale)}
+        self.themes = {t.slug: t.name for t in vocabulary_in_locale(model=Theme, locale=locale)}
+        self.languages = {code: str(name) for code, name in settings.LANGUAGES}
+
+    def label(self, facet: str, value: str) -> str:
+        if facet == "country":
+            return self.countries.get(value, value)
+        if facet == "theme":
+            return self.themes.get(value, value)
+        if facet == "kind":
+            return serializers.kind_label_plural(value)
+        if facet == "language":
+            return self.languages.get(value, value)
+        return str(value)
+
+    def order(self, facet: str, values: list[FacetValue]) -> list[FacetValue]:
+        if facet == "kind":
+            return sorted(values, key=lambda v: mappings.KINDS.index(v.value) if v.value in mappings.KINDS else 99)
+        if facet == "year":
+            return sorted(values, key=lambda v: v.value, reverse=True)
+        return sorted(values, key=lambda v: (-v.count, v.label.casefold()))
+
+
+def build_facets(
+    counts: dict[str, dict[str, int]], params: SearchParams, labels: Labels
+) -> dict[str, list[FacetValue]]:
+    facets = {}
+    for name in FACETS:
+        found = {str(value): count for value, count in counts.get(name, {}).items() if count}
+        # A selected value stays listed at zero so the reader can untick it.
+        for value in params.selected(name):
+            found.setdefault(value, 0)
+        values = [
+            FacetValue(value, labels.label(name, value), count, value in params.selected(name))
+            for value, count in found.items()
+        ]
+        facets[name] = labels.order(name, values)
+    return facets
+
+
+def highlight_terms(text: str, words: Iterable[str]) -> SafeString:
+    """Escape `text` and wrap the query's words in <mark>: the database engine's snippet."""
+    escaped = escape(text)
+    words = sorted({escape(word) for word in words if len(word) > 1}, key=len, reverse=True)
+    if not words:
+        return mark_safe(escaped)  # noqa: S308 - escaped just above
+    pattern = re.compile(r"(?<!\w)(" + "|".join(re.escape(word) for word in words) + r")", re.IGNORECASE)
+    return mark_safe(pattern.sub(r"<mark>\1</mark>", escaped))  # noqa: S308 - input escaped first
+
+
+def clean_highlight(fragment: str) -> SafeString:
+    """A highlighter fragment with every tag but <mark> escaped.
+
+    Elasticsearch already encodes the text (`encoder: html`); decoding and escaping each
+    piece again means the page never depends on that setting being right.
+    """
+    pieces = re.split(r"(</?mark>)", fragment)
+    safe = "".join(piece if piece in ("<mark>", "</mark>") else escape(html.unescape(piece)) for piece in pieces)
+    return mark_safe(safe)  # noqa: S308 - every piece but the <mark> tags is escaped
+
+
+def hit_for(obj, *, request=None, snippet: SafeString, countries: Iterable[str], labels: Labels) -> Hit:
+    serializer = serializers.DocumentSerializer() if isinstance(obj, KnowledgeDocument) else None
+    if serializer is None:
+        serializer = serializers.PAGE_SERIALIZERS[type(obj)]()
+        url = obj.get_url(request=request) or ""
+    else:
+        url = obj.url
+    kind = serializer.kind
+    return Hit(
+        title=obj.title,
+        url=url,
+        kind=kind,
+        kind_label=serializers.kind_label(kind),
+        date=serializer.prepare_date(obj),
+        locale=serializer.prepare_locale(obj),
+        snippet=snippet,
+        countries=[(code, labels.label("country", code)) for code in sorted(countries)],
+        key=serializers.object_key(obj),
+    )
+
+
+def load_objects(keys: list[str], user) -> dict[str, object]:
+    """The objects behind index keys that `user` may see, through `portal.privacy`."""
+    page_ids = [int(key.split(":")[1]) for key in keys if key.startswith("page:")]
+    document_ids = [int(key.split(":")[1]) for key in keys if key.startswith("document:")]
+    found: dict[str, object] = {}
+    if page_ids:
+        pages = pages_visible_to(user, Page.objects.filter(pk__in=page_ids)).specific()
+        found.update({f"page:{page.pk}": page for page in pages if type(page) in serializers.PAGE_SERIALIZERS})
+    if document_ids:
+        documents = documents_visible_to(user, KnowledgeDocument.objects.filter(pk__in=document_ids))
+        found.update({f"document:{document.pk}": document for document in documents})
+    return found

@@ -1,0 +1,346 @@
+"""Live pages and documents turned into the documents of the search index.
+
+One serializer class per content model, each a set of `prepare_<field>` methods named
+after the fields of `search.mappings.KnowledgeItem`. The registry at the bottom says which
+models are searchable and what kind each one is; everything else reads it from here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from django.db.models import Model, QuerySet
+from django.utils.html import strip_tags
+
+from wagtail.models import Page
+
+from events.models import EventPage
+from knowledge.models import KnowledgeDocument, PolicyBriefPage, PolicyToolPage, PracticeNotePage
+from portal.models import CountryPage
+from portal.privacy import documents_visible_to, restricted_page_ids
+from search import mappings
+
+
+@dataclass
+class PrivacySnapshot:
+    """Which objects are partner-only, read once per batch from `portal.privacy`.
+
+    A page is partner-only when any view restriction covers it; a document when its
+    collection keeps it from the public (what `documents_visible_to(None, …)` leaves out).
+    `only` narrows the reads to the objects of a small batch.
+    """
+
+    page_ids: Iterable[int] | None = None
+    document_ids: Iterable[int] | None = None
+    _pages: set[int] | None = field(default=None, init=False)
+    _documents: set[int] | None = field(default=None, init=False)
+
+    def page_is_restricted(self, page_id: int) -> bool:
+        if self._pages is None:
+            restricted = restricted_page_ids()
+            if self.page_ids is not None:
+                restricted = restricted.filter(pk__in=list(self.page_ids))
+            self._pages = set(restricted)
+        return page_id in self._pages
+
+    def document_is_restricted(self, document_id: int) -> bool:
+        if self._documents is None:
+            documents = KnowledgeDocument.objects.all()
+            if self.document_ids is not None:
+                documents = documents.filter(pk__in=list(self.document_ids))
+            public = set(documents_visible_to(None, documents).values_list("pk", flat=True))
+            self._documents = set(documents.values_list("pk", flat=True)) - public
+        return document_id in self._documents
+
+
+def field_text(obj: Model, name: str) -> str:
+    """The readable text of a model field: rich text without tags, streams flattened."""
+    value = getattr(obj, name, None)
+    if not value:
+        return ""
+    model_field = obj._meta.get_field(name)
+    if hasattr(model_field, "get_searchable_content"):
+        parts = model_field.get_searchable_content(value)
+    else:
+        parts = [strip_tags(str(value))]
+    return "\n".join(" ".join(str(part).split()) for part in parts if part and str(part).strip())
+
+
+def _join(parts: Iterable[str]) -> str:
+    return "\n".join(part for part in parts if part)
+
+
+class ItemSerializer:
+    """Turns one object into the dict the index stores; subclasses fill in the details."""
+
+    kind: str = ""
+    body_fields: tuple[str, ...] = ()
+    attachment_fields: tuple[str, ...] = ()
+    country_fields: tuple[str, ...] = ("countries",)
+    organisation_fields: tuple[str, ...] = ()
+    prefetch: tuple[str, ...] = ()
+
+    def __init__(self, privacy: PrivacySnapshot | None = None):
+        self.privacy = privacy or PrivacySnapshot()
+
+    def serialize(self, obj) -> dict:
+        return {name: getattr(self, f"prepare_{name}")(obj) for name in mappings.KnowledgeItem._doc_type.mapping}
+
+    # Text ---------------------------------------------------------------------------------
+    def prepare_title(self, obj) -> str:
+        return obj.title
+
+    def prepare_summary(self, obj) -> str:
+        return " ".join((getattr(obj, "summary", "") or "").split())
+
+    def prepare_body(self, obj) -> str:
+        return _join(field_text(obj, name) for name in self.body_fields)
+
+    def prepare_attachment(self, obj) -> str:
+        texts = []
+        for name in self.attachment_fields:
+            for block in getattr(obj, name, None) or []:
+                document = block.value.get("document")
+                if document is not None:
+                    texts += [document.title, block.value.get("description") or "", document.extracted_text]
+        return _join(texts)
+
+    def prepare_suggest(self, obj) -> None:
+        return None  # Filled by `copy_to` from title and summary.
+
+    # Facets -------------------------------------------------------------------------------
+    def prepare_kind(self, obj) -> str:
+        return self.kind
+
+    def prepare_countries(self, obj) -> list[str]:
+        codes: set[str] = set()
+        for name in self.country_fields:
+            value = getattr(obj, name, None)
+            if value is None:
+                continue
+            if hasattr(value, "all"):
+                codes.update(country.iso_code for country in value.all())
+            else:
+                codes.add(value.iso_code)
+        return sorted(codes)
+
+    def prepare_themes(self, obj) -> list[str]:
+        themes = getattr(obj, "themes", None)
+        return sorted({theme.slug for theme in themes.all()}) if themes is not None else []
+
+    def prepare_keywords(self, obj) -> list[str]:
+        return []
+
+    def prepare_organisations(self, obj) -> list[str]:
+        names: set[str] = set()
+        for name in self.organisation_fields:
+            for organisation in getattr(obj, name).all():
+                names.add(organisation.name)
+                if organisation.acronym:
+                    names.add(organisation.acronym)
+        return sorted(names)
+
+    def prepare_date(self, obj):
+        return None
+
+    def prepare_year(self, obj) -> int | None:
+        date = self.prepare_date(obj)
+        return date.year if date else None
+
+    # Identity -----------------------------------------------------------------------------
+    def prepare_locale(self, obj) -> str:
+        return obj.locale.language_code
+
+    def prepare_translation_key(self, obj) -> str:
+        return str(obj.translation_key)
+
+    def prepare_url(self, obj) -> str:
+        return obj.get_url() or ""
+
+    def prepare_audience(self, obj) -> str:
+        return mappings.AUDIENCE_PARTNER if self.privacy.page_is_restricted(obj.pk) else mappings.AUDIENCE_PUBLIC
+
+    def prepare_page_id(self, obj) -> int | None:
+        return obj.pk
+
+    def prepare_doc_id(self, obj) -> int | None:
+        return None
+
+
+class KnowledgePageSerializer(ItemSerializer):
+    body_fields = ("body",)
+    organisation_fields = ("organisations",)
+    prefetch = ("countries", "themes", "organisations", "tagged_items__tag")
+
+    def prepare_keywords(self, obj) -> list[str]:
+        return sorted({item.tag.name for item in obj.tagged_items.all()})
+
+    def prepare_date(self, obj):
+        return obj.publication_date
+
+
+class PolicyBriefSerializer(KnowledgePageSerializer):
+    kind = mappings.KIND_BRIEF
+    attachment_fields = ("attachments",)
+    prefetch = (*KnowledgePageSerializer.prefetch, "brief_authors__person")
+
+    def prepare_body(self, obj) -> str:
+        authors = ", ".join(author.person.name for author in obj.brief_authors.all())
+        return _join([authors, super().prepare_body(obj)])
+
+
+class PracticeNoteSerializer(KnowledgePageSerializer):
+    kind = mappings.KIND_PRACTICE_NOTE
+    body_fields = (
+        "context",
+        "service_description",
+        "steps",
+        "staffing",
+        "funding",
+        "results",
+        "lessons",
+        "transfer_conditions",
+        "body",
+    )
+
+
+class PolicyToolSerializer(KnowledgePageSerializer):
+    kind = mappings.KIND_POLICY_TOOL
+    body_fields = ("intended_users", "body", "adaptation_notes")
+    attachment_fields = ("attachments",)
+
+    def prepare_body(self, obj) -> str:
+        return _join([str(obj.get_tool_kind_display()), super().prepare_body(obj)])
+
+
+class CountryPageSerializer(ItemSerializer):
+    kind = mappings.KIND_COUNTRY
+    body_fields = (
+        "legal_framework",
+        "one_stop_services",
+        "police_justice",
+        "health_response",
+        "psychosocial_support",
+        "coordination",
+        "helplines",
+    )
+    country_fields = ("country",)
+    organisation_fields = ("national_counterparts", "un_partners")
+    prefetch = ("national_counterparts", "un_partners", "key_figures")
+
+    def prepare_body(self, obj) -> str:
+        figures = [f"{figure.label}: {figure.display_value} {figure.unit}".strip() for figure in obj.key_figures.all()]
+        return _join([obj.country.name, super().prepare_body(obj), *figures])
+
+    def prepare_date(self, obj):
+        published = obj.last_published_at or obj.first_published_at
+        return published.date() if published else None
+
+
+class EventPageSerializer(ItemSerializer):
+    kind = mappings.KIND_EVENT
+    body_fields = ("venue", "city", "online_platform", "body", "agenda", "outcomes", "follow_up_actions")
+    attachment_fields = ("materials",)
+    country_fields = ("countries", "host_country")
+    organisation_fields = ("organisers", "partners")
+    prefetch = ("countries", "themes", "organisers", "partners", "speakers__person")
+
+    def prepare_body(self, obj) -> str:
+        speakers = ", ".join(speaker.person.name for speaker in obj.speakers.all())
+        return _join([str(obj.get_event_type_display()), speakers, super().prepare_body(obj)])
+
+    def prepare_date(self, obj):
+        return obj.local_start.date() if obj.start else None
+
+
+class DocumentSerializer(ItemSerializer):
+    kind = mappings.KIND_DOCUMENT
+    prefetch = ("countries", "themes")
+
+    def prepare_summary(self, obj) -> str:
+        return " ".join((obj.description or "").split())
+
+    def prepare_body(self, obj) -> str:
+        return _join([obj.authors, obj.publisher, str(obj.get_document_type_display())])
+
+    def prepare_attachment(self, obj) -> str:
+        return obj.extracted_text or ""
+
+    def prepare_organisations(self, obj) -> list[str]:
+        return [obj.publisher] if obj.publisher else []
+
+    def prepare_date(self, obj):
+        return obj.publication_date
+
+    def prepare_locale(self, obj) -> str:
+        return (obj.language or "").lower()
+
+    def prepare_translation_key(self, obj) -> str:
+        return ""
+
+    def prepare_url(self, obj) -> str:
+        return obj.url
+
+    def prepare_audience(self, obj) -> str:
+        restricted = self.privacy.document_is_restricted(obj.pk)
+        return mappings.AUDIENCE_PARTNER if restricted else mappings.AUDIENCE_PUBLIC
+
+    def prepare_page_id(self, obj) -> None:
+        return None
+
+    def prepare_doc_id(self, obj) -> int:
+        return obj.pk
+
+
+# The searchable models, their kind and their serializer. Order is the order of facets.
+PAGE_SERIALIZERS: dict[type[Page], type[ItemSerializer]] = {
+    CountryPage: CountryPageSerializer,
+    PolicyBriefPage: PolicyBriefSerializer,
+    PracticeNotePage: PracticeNoteSerializer,
+    PolicyToolPage: PolicyToolSerializer,
+    EventPage: EventPageSerializer,
+}
+KIND_MODELS: dict[str, type[Model]] = {
+    **{serializer.kind: model for model, serializer in PAGE_SERIALIZERS.items()},
+    mappings.KIND_DOCUMENT: KnowledgeDocument,
+}
+
+
+def kind_label(kind: str) -> str:
+    model = KIND_MODELS.get(kind)
+    return str(model._meta.verbose_name).capitalize() if model else kind
+
+
+def kind_label_plural(kind: str) -> str:
+    model = KIND_MODELS.get(kind)
+    return str(model._meta.verbose_name_plural).capitalize() if model else kind
+
+
+def object_key(obj) -> str:
+    """`page:12` or `document:3`: how indexing names an object."""
+    return f"document:{obj.pk}" if isinstance(obj, KnowledgeDocument) else f"page:{obj.pk}"
+
+
+def serialize(obj, privacy: PrivacySnapshot | None = None) -> dict:
+    """The index document of a live page (any class; the specific one is used) or a document."""
+    if isinstance(obj, KnowledgeDocument):
+        return DocumentSerializer(privacy).serialize(obj)
+    page = obj.specific if type(obj) not in PAGE_SERIALIZERS else obj
+    return PAGE_SERIALIZERS[type(page)](privacy).serialize(page)
+
+
+def is_searchable_page(page: Page | None) -> bool:
+    return page is not None and page.live and page.specific_class in PAGE_SERIALIZERS
+
+
+def searchable_querysets() -> list[tuple[type[ItemSerializer], QuerySet]]:
+    """Everything the index should hold, one prefetched queryset per model: what a rebuild reads."""
+    sets: list[tuple[type[ItemSerializer], QuerySet]] = []
+    for model, serializer in PAGE_SERIALIZERS.items():
+        queryset = model.objects.live().select_related("locale").prefetch_related(*serializer.prefetch)
+        if model is CountryPage:
+            queryset = queryset.select_related("country")
+        sets.append((serializer, queryset.order_by("pk")))
+    sets.append((DocumentSerializer, KnowledgeDocument.objects.prefetch_related("countries", "themes").order_by("pk")))
+    return sets

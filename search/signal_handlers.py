@@ -1,0 +1,108 @@
+"""Editors' actions that change what a reader can find, turned into index updates.
+
+Each handler only names the objects concerned; the update runs after the transaction
+commits (so it reads what was saved, and nothing of a rolled-back save) as a django-tasks
+task. With no Elasticsearch configured nothing is scheduled: the database engine reads
+Wagtail's own search index, which Wagtail keeps up to date itself.
+"""
+
+import logging
+
+from django.db import transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save
+
+from wagtail.models import Collection, CollectionViewRestriction, Page, PageViewRestriction
+from wagtail.signals import page_published, page_unpublished, post_page_move, pre_page_move
+
+from knowledge.models import KnowledgeDocument
+from search import conf, indexing
+
+logger = logging.getLogger(__name__)
+
+
+def schedule_sync(keys: list[str]) -> None:
+    """Sync these objects once the current transaction has committed."""
+    if not keys or not conf.elasticsearch_enabled():
+        return
+    keys = list(keys)
+    transaction.on_commit(lambda: _enqueue(keys))
+
+
+def _enqueue(keys: list[str]) -> None:
+    from search.tasks import sync_search_index
+
+    try:
+        sync_search_index.enqueue(keys)
+    except Exception as error:  # noqa: BLE001 - the task queue itself is down: keep the work
+        logger.exception("search: could not enqueue an index update")
+        indexing.record_pending(keys, error)
+
+
+def on_page_published(sender, instance, **kwargs):
+    schedule_sync([f"page:{instance.pk}"])
+
+
+def on_page_unpublished(sender, instance, **kwargs):
+    schedule_sync([f"page:{instance.pk}"])
+
+
+def on_page_deleted(sender, instance, **kwargs):
+    # Connected for `Page` only: a specific page's delete also deletes its `Page` row, so
+    # this fires once per page, for pages deleted with a subtree too.
+    schedule_sync([f"page:{instance.pk}"])
+
+
+def on_pre_page_move(sender, instance, **kwargs):
+    # The subtree keeps its ids when it moves; read them before, while the tree is stable.
+    instance._search_subtree_keys = indexing.subtree_keys(instance)
+
+
+def on_post_page_move(sender, instance, **kwargs):
+    # A move can change a page's privacy (into or out of a restricted section) and its URL.
+    keys = getattr(instance, "_search_subtree_keys", None) or indexing.subtree_keys(instance)
+    schedule_sync(keys)
+
+
+def on_page_restriction_changed(sender, instance, **kwargs):
+    try:
+        page = Page.objects.get(pk=instance.page_id)
+    except Page.DoesNotExist:
+        return  # The page is being deleted with its restriction; its own delete handles it.
+    schedule_sync(indexing.subtree_keys(page))
+
+
+def on_collection_restriction_changed(sender, instance, **kwargs):
+    collection = Collection.objects.filter(pk=instance.collection_id).first()
+    if collection is not None:
+        schedule_sync(indexing.collection_document_keys(collection))
+
+
+def on_document_changed(sender, instance, **kwargs):
+    schedule_sync([f"document:{instance.pk}"])
+
+
+def on_document_vocabulary_changed(sender, instance, action, **kwargs):
+    # Countries and themes are saved after the document itself, in the form's save_m2m().
+    if action in {"post_add", "post_remove", "post_clear"} and isinstance(instance, KnowledgeDocument):
+        schedule_sync([f"document:{instance.pk}"])
+
+
+def register_signal_handlers():
+    from search.synonyms import connect_cache_invalidation
+
+    connect_cache_invalidation()
+    page_published.connect(on_page_published, dispatch_uid="search_page_published")
+    page_unpublished.connect(on_page_unpublished, dispatch_uid="search_page_unpublished")
+    post_delete.connect(on_page_deleted, sender=Page, dispatch_uid="search_page_deleted")
+    pre_page_move.connect(on_pre_page_move, dispatch_uid="search_pre_page_move")
+    post_page_move.connect(on_post_page_move, dispatch_uid="search_post_page_move")
+    for name, signal in (("saved", post_save), ("deleted", post_delete)):
+        signal.connect(on_page_restriction_changed, sender=PageViewRestriction, dispatch_uid=f"search_pvr_{name}")
+        signal.connect(
+            on_collection_restriction_changed, sender=CollectionViewRestriction, dispatch_uid=f"search_cvr_{name}"
+        )
+        signal.connect(on_document_changed, sender=KnowledgeDocument, dispatch_uid=f"search_document_{name}")
+    for through in (KnowledgeDocument.countries.through, KnowledgeDocument.themes.through):
+        m2m_changed.connect(
+            on_document_vocabulary_changed, sender=through, dispatch_uid=f"search_document_m2m_{through.__name__}"
+        )

@@ -1,0 +1,175 @@
+"""Both engines on the same corpus: facets, privacy, relevance, fallback."""
+
+import pytest
+
+from search.queries import DatabaseEngine, ElasticsearchEngine, KnowledgeSearch, SearchParams
+from tests.search.conftest import index_corpus
+
+PUBLIC_ITEMS = 8  # the corpus minus one partner-only page and one partner-only document
+
+
+@pytest.fixture
+def indexed(es, corpus):
+    index_corpus()
+    return corpus
+
+
+def counts(result, facet):
+    return {value.value: value.count for value in result.facets[facet]}
+
+
+def titles(result):
+    return [hit.title for hit in result.hits]
+
+
+def es_search(user=None, **params):
+    result = KnowledgeSearch(user=user, language="en").search(SearchParams(**params))
+    assert result.engine == "elasticsearch" and not result.degraded
+    return result
+
+
+def test_facet_counts_for_the_public(indexed):
+    result = es_search()
+    assert result.total == PUBLIC_ITEMS
+    assert counts(result, "country") == {"KZ": 5, "KR": 3, "AL": 2}
+    assert counts(result, "kind") == {
+        "brief": 3,
+        "practice-note": 1,
+        "policy-tool": 1,
+        "country-profile": 1,
+        "event": 1,
+        "document": 1,
+    }
+    assert counts(result, "language") == {"en": 7, "ru": 1}
+    assert counts(result, "theme")["health-response"] == 4
+
+
+def test_a_facet_ignores_its_own_filter(indexed):
+    result = es_search(countries=("KZ",))
+    assert result.total == 5
+    assert counts(result, "country") == {"KZ": 5, "KR": 3, "AL": 2}  # other countries stay choosable
+    assert counts(result, "kind") == {"brief": 2, "policy-tool": 1, "country-profile": 1, "document": 1}
+    selected = [value for value in result.facets["country"] if value.selected]
+    assert [(value.value, value.label) for value in selected] == [("KZ", "Kazakhstan")]
+
+    both = es_search(countries=("KZ", "AL"), kinds=("policy-tool", "event"))
+    assert both.total == 2
+    assert counts(both, "kind")["brief"] == 2
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {},
+        {"countries": ("KZ",)},
+        {"countries": ("KZ", "AL"), "kinds": ("brief", "policy-tool")},
+        {"themes": ("health-response",), "languages": ("en",)},
+        {"year": 2024},
+        {"q": "police"},
+    ],
+)
+def test_database_engine_counts_like_elasticsearch(indexed, params):
+    es = es_search(**params)
+    db = DatabaseEngine(user=None, language="en").search(SearchParams(**params))
+    assert db.total == es.total
+    for facet in ("country", "theme", "kind", "language", "year"):
+        assert counts(db, facet) == counts(es, facet), facet
+
+
+def test_partner_only_items_never_reach_the_public(indexed, partner, make_user):
+    anonymous = es_search(q="Almaty")
+    assert anonymous.total == 0 and anonymous.hits == []
+    assert es_search(make_user("someone"), q="Almaty confidential").total == 0
+    for_partner = es_search(partner, q="Almaty")
+    assert set(titles(for_partner)) == {
+        "Draft budget for the Almaty crisis centre",
+        "Memorandum draft for the Almaty centre",
+    }
+    assert es_search(partner).total == PUBLIC_ITEMS + 2
+    db = DatabaseEngine(user=None, language="en").search(SearchParams(q="Almaty"))
+    assert db.total == 0
+
+
+def test_title_matches_rank_first(indexed):
+    assert titles(es_search(q="police protocol"))[0] == "Police investigation protocol"
+    assert titles(es_search(q="sunflower"))[0] == "How the Sunflower Centre model works"
+    db = DatabaseEngine(user=None, language="en").search(SearchParams(q="sunflower"))
+    assert titles(db)[0] == "How the Sunflower Centre model works"
+
+
+def test_synonyms_typos_and_suggestions(indexed):
+    assert "Police investigation protocol" in titles(es_search(q="GBV"))
+    assert "How the Sunflower Centre model works" in titles(es_search(q="one-stop centre"))
+    assert "Responding to online sexual abuse" in titles(es_search(q="TFGBV"))
+    typo = es_search(q="sunflwer centre")
+    assert "How the Sunflower Centre model works" in titles(typo)
+    assert typo.suggestion == "sunflower centre"
+
+
+def test_highlight_marks_words_and_escapes_the_rest(indexed):
+    hit = es_search(q="helpline").hits[0]
+    assert "<mark>helpline</mark>" in hit.snippet
+    assert "<script" not in hit.snippet
+
+
+def test_sort_by_date_and_pages(indexed):
+    first = es_search(sort="date")
+    assert [hit.date for hit in first.hits] == sorted((hit.date for hit in first.hits), reverse=True)
+    assert first.num_pages == 2 and len(first.hits) == 5
+    assert len(es_search(sort="date", page=2).hits) == 3
+    beyond = es_search(page=7)
+    assert beyond.hits == [] and beyond.total == PUBLIC_ITEMS
+
+
+@pytest.mark.parametrize(
+    "q",
+    [
+        '"',
+        "(",
+        ")",
+        "\\",
+        "*",
+        "[]",
+        "{x}",
+        "a:b",
+        '"unclosed phrase',
+        "OR AND NOT",
+        "/regex/",
+        "~2",
+        "<script>alert(1)</script>",
+        "police^10",
+        "-",
+        "&&||!",
+        "'",
+        "​",
+    ],
+)
+def test_odd_queries_never_break_either_engine(indexed, q):
+    es_search(q=q)
+    DatabaseEngine(user=None, language="en").search(SearchParams(q=q))
+
+
+def test_quoted_phrase_must_match(indexed):
+    assert titles(es_search(q='"investigation protocol"')) == ["Police investigation protocol"]
+
+
+def test_more_like_this_related_items(indexed):
+    related = KnowledgeSearch(user=None, language="en").related(indexed["police"])
+    assert related and all(hit.title != "Police investigation protocol" for hit in related)
+    assert all(hit.title != "Draft budget for the Almaty crisis centre" for hit in related)
+
+
+def test_unreachable_node_falls_back_to_database(es_down, corpus):
+    result = KnowledgeSearch(user=None, language="en").search(SearchParams(q="sunflower"))
+    assert result.degraded and result.engine == "database"
+    assert titles(result)[0] == "How the Sunflower Centre model works"
+
+
+def test_no_elasticsearch_configured_is_not_degraded(corpus):
+    result = KnowledgeSearch(user=None, language="en").search(SearchParams())
+    assert not result.degraded and result.engine == "database" and result.total == PUBLIC_ITEMS
+
+
+def test_elasticsearch_engine_is_used_when_configured(indexed):
+    engine, _ = KnowledgeSearch(user=None, language="en")._engines()
+    assert isinstance(engine, ElasticsearchEngine)
