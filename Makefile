@@ -23,10 +23,15 @@ install: .venv/.runtime ## create .venv and install the runtime packages
 run: .venv/.runtime ## migrate, load the demo content and serve on http://127.0.0.1:$(PORT) (SQLite, database search)
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_demo
+	$(PY) manage.py compile_translations
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 test: .venv/.dev ## install what the tests need, start Elasticsearch, run the whole suite, stop it
 	scripts/test.sh
+
+messages: .venv/.runtime ## extract interface strings of every app into portal/locale/{ru,ko} (needs GNU gettext)
+	$(PY) manage.py makemessages -l ru -l ko --add-location=file --ignore='.venv/*' --ignore='node_modules/*' \
+		--ignore='static/*' --ignore='static_collected/*' --ignore='media/*' --ignore='tests/*' --ignore='bench/*' --ignore='scripts/*'
 
 es-start: ## start the local Elasticsearch node (fetched from Maven Central)
 	scripts/elasticsearch.sh start
@@ -38,4 +43,4 @@ bench-search: .venv/.dev ## search benchmark: Elasticsearch and the embedded def
 	scripts/elasticsearch.sh start
 	SEARCH_ELASTICSEARCH_URL=http://127.0.0.1:$${ES_PORT:-9201} DJANGO_SETTINGS_MODULE=portal.settings.test $(PY) bench/search_bench.py
 
-.PHONY: help install run test es-start es-stop bench-search
+.PHONY: help install run test messages es-start es-stop bench-search

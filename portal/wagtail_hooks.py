@@ -1,9 +1,13 @@
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from portal.models import Country, Organisation, Person, Theme
+from portal.views.translation_status import TranslationStatusView
 
 
 class CountryViewSet(SnippetViewSet):
@@ -44,3 +48,17 @@ class TaxonomyGroup(SnippetViewSetGroup):
 
 
 register_snippet(TaxonomyGroup)
+
+
+# The translation report is open to everyone with access to the admin: `register_admin_urls`
+# puts it behind that permission, and translators need it as much as editors do.
+@hooks.register("register_admin_urls")
+def register_translation_status_url():
+    return [path("reports/translations/", TranslationStatusView.as_view(), name="portal_translation_status")]
+
+
+@hooks.register("register_reports_menu_item")
+def register_translation_status_menu_item():
+    return MenuItem(
+        _("Translations"), reverse("portal_translation_status"), name="translations", icon_name="globe", order=650
+    )

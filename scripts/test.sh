@@ -15,4 +15,5 @@ export SEARCH_INDEX_PREFIX="dsp-test"
 
 $PY manage.py check
 $PY manage.py makemigrations --check --dry-run
+$PY manage.py compile_translations
 $PY -m pytest "$@"

@@ -32,3 +32,14 @@ def make_user(db):
 @pytest.fixture
 def partner(make_user, roles):
     return make_user("partner", group=roles["partners"])
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _compiled_translations():
+    """The interface catalogues as .mo files (git-ignored), as `make run` and `make test` build them.
+
+    Runs before any test renders a page, so Django never caches a language without its catalogue.
+    """
+    from django.core.management import call_command
+
+    call_command("compile_translations", verbosity=0)

@@ -3,9 +3,12 @@
 `dev.py`, `test.py` and `production.py` start from here; production only hardens.
 """
 
+import json
 import os
 from pathlib import Path
 
+from django.conf import global_settings
+from django.conf.locale import LANG_INFO
 from django.utils.translation import gettext_lazy as _
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
@@ -87,6 +90,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
+                "portal.i18n.translation_context",
             ],
         },
     },
@@ -126,6 +130,10 @@ LOGIN_REDIRECT_URL = "/"
 # --- Internationalisation -------------------------------------------------------------
 # Interface languages and content locales are the same list. Adding a right-to-left
 # language (Dari "fa-af", Pashto "ps") is one line here: templates read LANGUAGE_BIDI.
+# Django knows Dari through "fa" but not Pashto: its name and direction are given below, and
+# Django serves /ps/ only once a catalogue exists (`makemessages -l ps`, see docs/architecture.md).
+LANG_INFO["ps"] = {"bidi": True, "code": "ps", "name": "Pashto", "name_local": "پښتو"}
+LANGUAGES_BIDI = [*global_settings.LANGUAGES_BIDI, "ps"]
 LANGUAGE_CODE = "en"
 LANGUAGES = WAGTAIL_CONTENT_LANGUAGES = [
     ("en", _("English")),
@@ -145,6 +153,16 @@ USE_I18N = True
 USE_TZ = True
 TIME_ZONE = "UTC"
 LOCALE_PATHS = [PROJECT_DIR / "locale"]
+# Machine translation in wagtail-localize's editor: off unless a translator class is named,
+# e.g. WAGTAILLOCALIZE_MACHINE_TRANSLATOR_CLASS=wagtail_localize.machine_translators.deepl.DeepLTranslator
+# with WAGTAILLOCALIZE_MACHINE_TRANSLATOR_OPTIONS='{"AUTH_KEY": "…"}'. Readers are told about
+# machine-translated text until a person edits it (portal/i18n.py).
+# https://wagtail-localize.org/stable/how-to/integrations/machine-translation/
+if os.environ.get("WAGTAILLOCALIZE_MACHINE_TRANSLATOR_CLASS"):
+    WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
+        "CLASS": os.environ["WAGTAILLOCALIZE_MACHINE_TRANSLATOR_CLASS"],
+        "OPTIONS": json.loads(os.environ.get("WAGTAILLOCALIZE_MACHINE_TRANSLATOR_OPTIONS") or "{}"),
+    }
 
 # --- Static and media -----------------------------------------------------------------
 STATICFILES_DIRS = [BASE_DIR / "static"]

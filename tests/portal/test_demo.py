@@ -2,6 +2,7 @@
 
 import pytest
 from django.core.management import call_command
+from django.db import transaction
 from wagtail.models import Page, PageViewRestriction
 
 from events.models import EventPage
@@ -11,10 +12,12 @@ from portal.models import Country, CountryPage
 
 @pytest.fixture(scope="module")
 def demo(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock():
+    # Built once for the module inside a transaction that is rolled back afterwards, so the demo's
+    # users, groups, locales and vocabularies do not leak into the modules that run after this one.
+    with django_db_blocker.unblock(), transaction.atomic():
         call_command("load_demo", verbosity=0)
         yield
-        Page.objects.filter(depth__gt=1).delete()
+        transaction.set_rollback(True)
 
 
 def snapshot():
