@@ -19,6 +19,7 @@ from events.forms import EventPageForm
 from events.choices import TIME_ZONES, EventType
 from knowledge.blocks import AttachmentBlock
 from portal.blocks import BodyBlock
+from portal.models.routing import DefaultLanguageRouteMixin
 from portal.models.taxonomy import in_default_locale
 
 
@@ -38,7 +39,7 @@ class EventSeries(TranslatableMixin, models.Model):
         return self.title
 
 
-class EventIndexPage(Page):
+class EventIndexPage(DefaultLanguageRouteMixin, Page):
     parent_page_types = ["portal.HomePage"]
     subpage_types = ["events.EventPage"]
     max_count_per_parent = 1

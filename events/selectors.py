@@ -7,6 +7,7 @@ from wagtail.models import Locale
 
 from events.models import EventPage
 from portal.privacy import pages_visible_to
+from portal.selectors import in_locale_with_fallback, under_section
 
 
 def _events(user, queryset):
@@ -15,7 +16,7 @@ def _events(user, queryset):
 
 def events_split_by_time(*, index, user) -> dict:
     now = timezone.now()
-    events = _events(user, EventPage.objects.child_of(index))
+    events = _events(user, in_locale_with_fallback(EventPage.objects.filter(under_section(index)), locale=index.locale))
     return {
         "upcoming_events": events.filter(end__gte=now).order_by("start"),
         "past_events": events.filter(end__lt=now).order_by("-start"),
@@ -24,7 +25,7 @@ def events_split_by_time(*, index, user) -> dict:
 
 def events_upcoming_and_recent(*, locale: Locale, user, limit: int = 3) -> dict:
     now = timezone.now()
-    events = _events(user, EventPage.objects.filter(locale=locale))
+    events = _events(user, in_locale_with_fallback(EventPage.objects.all(), locale=locale))
     return {
         "upcoming_events": list(events.filter(end__gte=now).order_by("start")[:limit]),
         "recent_events": list(events.filter(end__lt=now).order_by("-start")[:limit]),
@@ -32,7 +33,7 @@ def events_upcoming_and_recent(*, locale: Locale, user, limit: int = 3) -> dict:
 
 
 def events_for_country(*, iso_code: str, locale: Locale, user, limit: int = 12) -> list:
-    queryset = EventPage.objects.filter(locale=locale).filter(
+    queryset = in_locale_with_fallback(EventPage.objects.all(), locale=locale).filter(
         Q(countries__iso_code=iso_code) | Q(host_country__iso_code=iso_code)
     )
     return list(_events(user, queryset.distinct()).order_by("-start")[:limit])

@@ -7,6 +7,7 @@ from wagtail.models import Locale
 
 from knowledge.models import KnowledgePage
 from portal.privacy import pages_visible_to
+from portal.selectors import in_locale_with_fallback, under_section
 
 PAGE_SIZE = 12
 
@@ -22,18 +23,19 @@ def _listing(queryset: QuerySet) -> QuerySet:
 
 
 def knowledge_items_latest(*, locale: Locale, user, limit: int = 6) -> list:
-    return list(_listing(pages_visible_to(user, KnowledgePage.objects.filter(locale=locale)))[:limit])
+    return list(_listing(pages_visible_to(user, in_locale_with_fallback(KnowledgePage.objects.all(), locale=locale)))[:limit])
 
 
 def knowledge_items_for_country(*, iso_code: str, locale: Locale, user, limit: int = 12) -> list:
-    queryset = KnowledgePage.objects.filter(locale=locale, countries__iso_code=iso_code).distinct()
+    queryset = in_locale_with_fallback(KnowledgePage.objects.filter(countries__iso_code=iso_code), locale=locale)
+    queryset = queryset.distinct()
     return list(_listing(pages_visible_to(user, queryset))[:limit])
 
 
 def knowledge_items_filtered(
     *, index, user, page_number=None, country: str = "", theme: str = "", kind: str = "", year=None
 ):
-    queryset = KnowledgePage.objects.descendant_of(index).filter(locale=index.locale)
+    queryset = in_locale_with_fallback(KnowledgePage.objects.filter(under_section(index)), locale=index.locale)
     if country:
         queryset = queryset.filter(countries__iso_code=country)
     if theme:
@@ -57,7 +59,7 @@ def knowledge_related_items(*, page: KnowledgePage, user, limit: int = 4) -> lis
     from django.db.models import Q
 
     queryset = (
-        KnowledgePage.objects.filter(locale=page.locale)
+        in_locale_with_fallback(KnowledgePage.objects.all(), locale=page.locale)
         .filter(Q(themes__in=theme_ids) | Q(countries__in=country_ids))
         .exclude(pk=page.pk)
         .distinct()

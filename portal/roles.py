@@ -16,6 +16,7 @@ from wagtail.models import (
     Page,
     Workflow,
     WorkflowPage,
+    Site,
     WorkflowTask,
 )
 
@@ -88,22 +89,35 @@ def roles_ensure(*, site_root: Page | None = None) -> dict[str, Group]:
                     group=groups[key], collection=root_collection, permission=permission
                 )
 
+    if site_root is None:
+        # After a migrate: refresh the grants of the live site, so a language tree added
+        # since the last run gets its sections' permissions too.
+        site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
+        site_root = site.root_page if site else None
     if site_root is not None:
         _grant_sections(groups, site_root)
         _ensure_knowledge_workflow(groups, site_root)
     return groups
 
 
+def _language_roots(site_root: Page) -> list[Page]:
+    """The site root and its translations: each language's tree hangs from its own copy."""
+    return list(site_root.get_translations(inclusive=True))
+
+
 def _grant_sections(groups: dict[str, Group], site_root: Page) -> None:
     from django.apps import apps
 
+    roots = _language_roots(site_root)
     for key, grants in _PAGE_GRANTS.items():
         for model_label, codenames in grants.items():
             model = apps.get_model(model_label)
-            sections = model.objects.filter(path__startswith=site_root.path, locale=site_root.locale)
-            for section in sections:
-                for permission in _permissions(codenames):
-                    GroupPagePermission.objects.get_or_create(group=groups[key], page=section, permission=permission)
+            for root in roots:
+                for section in model.objects.filter(path__startswith=root.path):
+                    for permission in _permissions(codenames):
+                        GroupPagePermission.objects.get_or_create(
+                            group=groups[key], page=section, permission=permission
+                        )
 
 
 def _ensure_knowledge_workflow(groups: dict[str, Group], site_root: Page) -> Workflow:
@@ -116,7 +130,7 @@ def _ensure_knowledge_workflow(groups: dict[str, Group], site_root: Page) -> Wor
         task.groups.set([groups["reviewers"]])
     # Workflow's tasks are a modelcluster relation: create through the model, not the relation.
     WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
-    indexes = KnowledgeIndexPage.objects.filter(path__startswith=site_root.path, depth=site_root.depth + 1)
-    for index_page in indexes:
-        WorkflowPage.objects.get_or_create(page=index_page, defaults={"workflow": workflow})
+    for root in _language_roots(site_root):
+        for index_page in KnowledgeIndexPage.objects.child_of(root):
+            WorkflowPage.objects.get_or_create(page=index_page, defaults={"workflow": workflow})
     return workflow

@@ -8,6 +8,28 @@ from wagtail.models import Locale
 from portal.privacy import documents_visible_to, pages_visible_to
 
 
+def in_locale_with_fallback(queryset, *, locale: Locale):
+    """Items in `locale`, plus default-language items not yet translated into it.
+
+    Readers of a language see every item: the translated ones in their language, the rest
+    in the default language (whose page then carries the fallback notice).
+    """
+    default = Locale.get_default()
+    if locale.pk == default.pk:
+        return queryset.filter(locale=locale)
+    translated = queryset.model.objects.filter(locale=locale).values("translation_key")
+    return queryset.filter(Q(locale=locale) | (Q(locale=default) & ~Q(translation_key__in=translated)))
+
+
+def under_section(section) -> Q:
+    """Pages below `section` or below its default-language original."""
+    condition = Q(path__startswith=section.path) & ~Q(pk=section.pk)
+    original = section.get_translation_or_none(Locale.get_default())
+    if original is not None and original.pk != section.pk:
+        condition |= Q(path__startswith=original.path) & ~Q(pk=original.pk)
+    return condition
+
+
 def vocabulary_in_locale(*, model, locale: Locale) -> list:
     """Entries of a vocabulary in the reader's language, falling back to the default language."""
     default = settings.LANGUAGE_CODE
@@ -24,7 +46,7 @@ def home_page_sections(*, home, user) -> dict:
     from portal.models import CountryPage
 
     countries = (
-        pages_visible_to(user, CountryPage.objects.filter(locale=home.locale))
+        pages_visible_to(user, in_locale_with_fallback(CountryPage.objects.all(), locale=home.locale))
         .select_related("country")
         .order_by("title")
     )
@@ -39,7 +61,7 @@ def country_profiles_by_region(*, index, user) -> list[tuple[str, list]]:
     from portal.models import CountryPage
 
     profiles = (
-        pages_visible_to(user, CountryPage.objects.child_of(index))
+        pages_visible_to(user, in_locale_with_fallback(CountryPage.objects.filter(under_section(index)), locale=index.locale))
         .select_related("country")
         .order_by("title")
     )

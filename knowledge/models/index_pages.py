@@ -4,8 +4,10 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 
+from portal.models.routing import DefaultLanguageRouteMixin
 
-class KnowledgeIndexPage(Page):
+
+class KnowledgeIndexPage(DefaultLanguageRouteMixin, Page):
     """Lists the knowledge items below it, filtered by country, theme and kind."""
 
     parent_page_types = ["portal.HomePage", "knowledge.KnowledgeIndexPage"]

@@ -9,12 +9,13 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from .routing import DefaultLanguageRouteMixin
 from .taxonomy import in_default_locale
 
 SERVICE_FEATURES = ["bold", "italic", "link", "ul", "ol"]
 
 
-class CountryIndexPage(Page):
+class CountryIndexPage(DefaultLanguageRouteMixin, Page):
     parent_page_types = ["portal.HomePage"]
     subpage_types = ["portal.CountryPage"]
     max_count_per_parent = 1

@@ -6,8 +6,10 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from .routing import DefaultLanguageRouteMixin
 
-class HomePage(Page):
+
+class HomePage(DefaultLanguageRouteMixin, Page):
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = [
         "portal.CountryIndexPage",

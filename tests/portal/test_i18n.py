@@ -356,11 +356,6 @@ def test_translator_cannot_publish_a_translation(client, site, locales, roles, t
     assert "Черновик переводчика" not in html
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="portal.roles grants Translators change_page on the default-language home only, "
-    "so they cannot open the Russian or Korean trees they are meant to translate",
-)
 def test_translator_can_edit_the_russian_translation(site, locales, roles, translate, make_user):
     from portal.roles import roles_ensure
 
@@ -368,3 +363,16 @@ def test_translator_can_edit_the_russian_translation(site, locales, roles, trans
     russian = translate(make_knowledge(site["knowledge"]), locales["ru"])
     roles_ensure(site_root=site["home"])
     assert Page.objects.get(pk=russian.pk).permissions_for_user(translator).can_edit()
+
+
+def test_untranslated_page_inside_a_translated_section_falls_back_to_english(client, site, locales, translate):
+    from knowledge.models import PolicyBriefPage
+
+    translate(site["knowledge"], locales["ru"], {"Knowledge": "Знания"})
+    untranslated = make_knowledge(site["knowledge"], PolicyBriefPage, title="Brief only in English")
+    response = client.get(f"/ru/knowledge/{untranslated.slug}/")
+    assert response.status_code == 200
+    assert "Brief only in English" in response.text
+    listing = client.get("/ru/knowledge/")
+    assert "Brief only in English" in listing.text, "Russian lists show untranslated items in English"
+    assert client.get("/ru/knowledge/no-such-brief/").status_code == 404
