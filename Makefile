@@ -43,4 +43,10 @@ bench-search: .venv/.dev ## search benchmark: Elasticsearch and the embedded def
 	scripts/elasticsearch.sh start
 	SEARCH_ELASTICSEARCH_URL=http://127.0.0.1:$${ES_PORT:-9201} DJANGO_SETTINGS_MODULE=portal.settings.test $(PY) bench/search_bench.py
 
-.PHONY: help install run test messages es-start es-stop bench-search
+bench-render: .venv/.dev ## page render p50/p95 per page type with 5,000 items, beside a static file
+	$(PY) bench/render_bench.py
+
+bench-lighthouse: .venv/.dev ## Lighthouse scores for the home, country, search, event and document pages
+	$(PY) bench/lighthouse_bench.py
+
+.PHONY: help install run test messages es-start es-stop bench-search bench-render bench-lighthouse

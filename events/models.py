@@ -55,7 +55,7 @@ class EventIndexPage(DefaultLanguageRouteMixin, Page):
         from events.selectors import events_split_by_time
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(events_split_by_time(index=self, user=request.user))
+        context.update(events_split_by_time(index=self, user=request.user, page_number=request.GET.get("page")))
         return context
 
 

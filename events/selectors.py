@@ -1,5 +1,6 @@
 """Reads of events, always through the privacy rules in `portal.privacy`."""
 
+from django.core.paginator import Paginator
 from django.db.models import Q
 from django.utils import timezone
 
@@ -9,17 +10,21 @@ from events.models import EventPage
 from portal.privacy import pages_visible_to
 from portal.selectors import in_locale_with_fallback, under_section
 
+PAST_PAGE_SIZE = 12
+
 
 def _events(user, queryset):
     return pages_visible_to(user, queryset).select_related("host_country", "series").prefetch_related("countries")
 
 
-def events_split_by_time(*, index, user) -> dict:
+def events_split_by_time(*, index, user, page_number=None) -> dict:
+    """Every upcoming event (few, soonest first), and past events a page at a time."""
     now = timezone.now()
     events = _events(user, in_locale_with_fallback(EventPage.objects.filter(under_section(index)), locale=index.locale))
+    past = Paginator(events.filter(end__lt=now).order_by("-start"), PAST_PAGE_SIZE)
     return {
-        "upcoming_events": events.filter(end__gte=now).order_by("start"),
-        "past_events": events.filter(end__lt=now).order_by("-start"),
+        "upcoming_events": list(events.filter(end__gte=now).order_by("start")),
+        "past_events": past.get_page(page_number),
     }
 
 

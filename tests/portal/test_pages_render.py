@@ -70,3 +70,21 @@ def test_content_warning_shown_where_the_page_describes_violence(client, tree):
 def test_unknown_address_gets_a_404_page(client, site):
     response = client.get("/en/no-such-page/")
     assert response.status_code == 404
+
+
+def test_past_events_come_a_page_at_a_time(client, tree):
+    from events.selectors import PAST_PAGE_SIZE
+
+    for number in range(PAST_PAGE_SIZE + 1):
+        make_event(tree["events"], title=f"Archived webinar {number}")
+    first = client.get(tree["events"].url).text
+    second = client.get(tree["events"].url, {"page": 2}).text
+    assert 'rel="next"' in first
+    archived_on_first = sum(f"Archived webinar {n}<" in first for n in range(PAST_PAGE_SIZE + 1))
+    assert archived_on_first <= PAST_PAGE_SIZE
+    assert "Round table 2021" in second or "Archived webinar" in second
+
+
+def test_every_page_describes_itself_for_search_engines(client, tree):
+    text = client.get(tree["brief"].url).text
+    assert '<meta name="description" content="How the centres are paid for.">' in text
