@@ -15,7 +15,9 @@ editor's request.
 from __future__ import annotations
 
 import logging
+import queue
 import re
+import threading
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
@@ -237,8 +239,49 @@ def _stale_indices(client: Elasticsearch, alias: str, keep: str) -> list[str]:
     return sorted(name for name in names if pattern.match(name) and name != keep)
 
 
+class _BackgroundBulk:
+    """Sends bulk requests from a thread while the caller keeps reading and serialising.
+
+    The node's indexing and the database reads plus serialisation take about as long as
+    each other; overlapping them is most of what a rebuild can gain. Only HTTP happens in
+    the thread: the database stays on the caller's connection (and transaction).
+    """
+
+    _END = object()
+
+    def __init__(self, client: Elasticsearch, *, chunk_size: int, on_result: Callable[[bool, dict], None]):
+        self._queue: queue.Queue = queue.Queue(maxsize=chunk_size * 2)
+        self._error: BaseException | None = None
+        self._on_result = on_result
+        self._thread = threading.Thread(target=self._send, args=(client, chunk_size), daemon=True)
+        self._thread.start()
+
+    def _actions(self) -> Iterator[dict]:
+        return iter(self._queue.get, self._END)
+
+    def _send(self, client: Elasticsearch, chunk_size: int) -> None:
+        try:
+            for ok, item in helpers.streaming_bulk(
+                client, self._actions(), chunk_size=chunk_size, raise_on_error=False, max_retries=2
+            ):
+                self._on_result(ok, item)
+        except BaseException as error:  # noqa: BLE001 - handed to the caller in `close`
+            self._error = error
+            for _ in self._actions():  # Unblock the producer; nothing more is sent.
+                pass
+
+    def put(self, action: dict) -> None:
+        self._queue.put(action)
+
+    def close(self) -> None:
+        self._queue.put(self._END)
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
+
+
 def rebuild(
-    *, client: Elasticsearch | None = None, chunk_size: int = 500, on_progress: Callable[[int], None] | None = None
+    *, client: Elasticsearch | None = None, chunk_size: int = 1000, on_progress: Callable[[int], None] | None = None
 ) -> RebuildReport:
     """Index everything searchable into a new index, then point the alias at it."""
     client = client or get_client(timeout=conf.bulk_timeout())
@@ -246,17 +289,23 @@ def rebuild(
     started = time.monotonic()
     # No refreshes and no replicas while loading; both come back before the swap.
     mappings.create_index(client, report.index, refresh_interval="-1", number_of_replicas=0)
+
+    def on_result(ok: bool, item: dict) -> None:
+        result = item.get("index", {})
+        if ok:
+            report.indexed[report.kind_of.get(result.get("_id", ""), "?")] += 1
+        else:
+            report.failed.append((result.get("_id", "?"), str(result.get("error", ""))[:300]))
+        if on_progress:
+            on_progress(1)
+
     try:
-        for ok, item in helpers.streaming_bulk(
-            client, _rebuild_actions(report.index, report), chunk_size=chunk_size, raise_on_error=False, max_retries=2
-        ):
-            result = item.get("index", {})
-            if ok:
-                report.indexed[report.kind_of.get(result.get("_id", ""), "?")] += 1
-            else:
-                report.failed.append((result.get("_id", "?"), str(result.get("error", ""))[:300]))
-            if on_progress:
-                on_progress(1)
+        sender = _BackgroundBulk(client, chunk_size=chunk_size, on_result=on_result)
+        try:
+            for action in _rebuild_actions(report.index, report):
+                sender.put(action)
+        finally:
+            sender.close()
         client.indices.put_settings(
             index=report.index, settings={"refresh_interval": "1s", "number_of_replicas": conf.index_replicas()}
         )

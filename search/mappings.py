@@ -4,11 +4,19 @@ Reads and writes go through the alias `<prefix>-knowledge`; the alias points at 
 index `<prefix>-knowledge-<timestamp>`, so a rebuild fills a new index and swaps the alias
 in one step (https://www.elastic.co/guide/en/elasticsearch/reference/8.19/aliases.html).
 
-Analysis. Every text field is analysed twice: a language-neutral `dsp_text` analyzer
+Analysis. Every text field is analysed with a language-neutral `dsp_text` analyzer
 (standard tokenizer, lowercase, ASCII folding) that suits Korean, Kazakh, Kyrgyz, Uzbek,
-Tajik, Turkmen and Albanian, and one sub-field per language that has a stemmer in stock
-Elasticsearch (`.en`, `.ru`, `.fr`, `.id`). Queries search the neutral field and the
-sub-field of the reader's language.
+Tajik, Turkmen and Albanian. Items written in a language that has a stemmer in stock
+Elasticsearch (en, ru, fr, id) carry their text a second time in that language's own field
+(`title_en`, `body_ru`, …), filled by the serializer. So each text is analysed twice, not
+once per language: multi-fields (`title.en`, `title.ru`, …) would run every stemmer over
+every item, most of them for nothing, and that was most of the node's indexing time.
+Queries search the neutral fields and the reader's language fields. The language copies
+are left out of `_source`: nothing reads them back.
+
+The highlighted fields keep offsets in their postings (`index_options: offsets`), so the
+unified highlighter reads positions from the index instead of re-analysing long texts
+(https://www.elastic.co/guide/en/elasticsearch/reference/8.19/highlighting.html#offsets-strategy).
 
 The language analyzers, `asciifolding` and `synonym_graph` live in Elasticsearch's
 `analysis-common` module. Every regular distribution has it; the integ-test distribution
@@ -32,6 +40,7 @@ from search import conf
 STEMMED_LANGUAGES = {"en": "english", "ru": "russian", "fr": "french", "id": "indonesian"}
 STOPWORD_LISTS = {"en": "_english_", "ru": "_russian_", "fr": "_french_", "id": "_indonesian_"}
 SEARCH_TEXT_FIELDS = ("title", "summary", "body", "attachment")
+HIGHLIGHT_FIELDS = ("summary", "body", "attachment")
 
 KIND_COUNTRY = "country-profile"
 KIND_BRIEF = "brief"
@@ -45,18 +54,21 @@ AUDIENCE_PUBLIC = "public"
 AUDIENCE_PARTNER = "partner"
 
 
-def _multilingual_text(**kwargs) -> Text:
-    languages = {code: Text(analyzer=f"dsp_text_{code}") for code in STEMMED_LANGUAGES}
-    return Text(analyzer="dsp_text", fields=languages, **kwargs)
+def language_field(name: str, code: str) -> str:
+    """`title`, `ru` -> `title_ru`: the field holding an item's text analysed for its language."""
+    return f"{name}_{code}"
+
+
+LANGUAGE_FIELDS = tuple(language_field(name, code) for name in SEARCH_TEXT_FIELDS for code in STEMMED_LANGUAGES)
 
 
 class KnowledgeItem(Document):
     """What the index holds for one page or document; the database stays the source of truth."""
 
-    title = _multilingual_text(copy_to="suggest")
-    summary = _multilingual_text(copy_to="suggest")
-    body = _multilingual_text()
-    attachment = _multilingual_text()
+    title = Text(analyzer="dsp_text", copy_to="suggest")
+    summary = Text(analyzer="dsp_text", copy_to="suggest", index_options="offsets")
+    body = Text(analyzer="dsp_text", index_options="offsets")
+    attachment = Text(analyzer="dsp_text", index_options="offsets")
     # Word shingles of titles and summaries for the phrase suggester ("did you mean").
     suggest = Text(analyzer="dsp_shingle")
 
@@ -77,6 +89,13 @@ class KnowledgeItem(Document):
     class Meta:
         # A field the serializer misspells fails loudly instead of growing the mapping.
         dynamic = MetaField("strict")
+        source = MetaField(excludes=list(LANGUAGE_FIELDS))
+
+
+# title_en, summary_en, …: the item's text once more, only when it is written in that language.
+for _name in SEARCH_TEXT_FIELDS:
+    for _code in STEMMED_LANGUAGES:
+        KnowledgeItem._doc_type.mapping.field(language_field(_name, _code), Text(analyzer=f"dsp_text_{_code}"))
 
 
 def document_id(key: str) -> str:

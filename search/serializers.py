@@ -84,8 +84,17 @@ class ItemSerializer:
     def __init__(self, privacy: PrivacySnapshot | None = None):
         self.privacy = privacy or PrivacySnapshot()
 
+    # Every mapped field but the language copies, which `serialize` fills from the text fields.
+    FIELDS = tuple(name for name in mappings.KnowledgeItem._doc_type.mapping if name not in mappings.LANGUAGE_FIELDS)
+
     def serialize(self, obj) -> dict:
-        return {name: getattr(self, f"prepare_{name}")(obj) for name in mappings.KnowledgeItem._doc_type.mapping}
+        data = {name: getattr(self, f"prepare_{name}")(obj) for name in self.FIELDS}
+        language = (data.get("locale") or "").split("-")[0]
+        if language in mappings.STEMMED_LANGUAGES:
+            for name in mappings.SEARCH_TEXT_FIELDS:
+                if data.get(name):
+                    data[mappings.language_field(name, language)] = data[name]
+        return data
 
     # Text ---------------------------------------------------------------------------------
     def prepare_title(self, obj) -> str:

@@ -1,4 +1,9 @@
-"""The Elasticsearch engine: one request per search, facets from aggregations."""
+"""The Elasticsearch engine: one request per search, facets from aggregations.
+
+A second, small request asks for a "did you mean" only when the first one found almost
+nothing: the phrase suggester is among the costliest parts of a search, and a query that
+finds plenty needs no correction.
+"""
 
 from __future__ import annotations
 
@@ -30,7 +35,9 @@ from search.queries.results import (
 class ElasticsearchEngine:
     name = "elasticsearch"
     TEXT_FIELDS = {"title": 4, "summary": 2, "body": 1, "attachment": 1}
-    HIGHLIGHT_FIELDS = ("summary", "body", "attachment")
+    HIGHLIGHT_FIELDS = mappings.HIGHLIGHT_FIELDS
+    # Fewer hits than this and the reader gets a "did you mean" (a second request).
+    SUGGEST_BELOW = 3
 
     def __init__(self, *, user, language: str, request=None, labels: Labels | None = None):
         self.user = user
@@ -38,17 +45,28 @@ class ElasticsearchEngine:
         self.request = request
         self.labels = labels or Labels(language)
         self.client = get_client()
+        self._privacy_filter: dict | None = None
 
     # Query parts ------------------------------------------------------------------------
+    def base_fields(self) -> list[str]:
+        """The language-neutral text fields with their boosts."""
+        return [f"{name}^{boost}" for name, boost in self.TEXT_FIELDS.items()]
+
     def fields(self) -> list[str]:
-        fields = [f"{name}^{boost}" for name, boost in self.TEXT_FIELDS.items()]
+        """Neutral fields, the reader's language fields (stemmed) and the keyword texts."""
+        fields = self.base_fields()
         if self.language in mappings.STEMMED_LANGUAGES:
-            fields += [f"{name}.{self.language}^{boost}" for name, boost in self.TEXT_FIELDS.items()]
+            fields += [
+                f"{mappings.language_field(name, self.language)}^{boost}" for name, boost in self.TEXT_FIELDS.items()
+            ]
         return [*fields, "keywords.text^2", "organisations.text"]
 
     def text_query(self, q: str) -> dict | None:
         free, phrases = split_query(q)
         fields = self.fields()
+        # Fuzziness and word order are judged on the neutral fields only: a stemmed copy of
+        # the same text adds cost (every fuzzy expansion and position read twice), not hits.
+        base_fields = self.base_fields()
         must = [{"multi_match": {"query": phrase, "type": "phrase", "fields": fields}} for phrase in phrases]
         should = []
         if free:
@@ -60,7 +78,7 @@ class ElasticsearchEngine:
                     "multi_match": {
                         "query": free,
                         "type": "best_fields",
-                        "fields": fields,
+                        "fields": base_fields,
                         "fuzziness": "AUTO",
                         "prefix_length": 1,
                         "max_expansions": 30,
@@ -68,11 +86,10 @@ class ElasticsearchEngine:
                     }
                 },
                 # The words as written, in order: worth most.
-                {"multi_match": {"query": free, "type": "phrase", "fields": fields, "boost": 3}},
+                {"multi_match": {"query": free, "type": "phrase", "fields": base_fields, "boost": 3}},
             ]
             # Synonym variants: all their words, forgiving inflection by fuzziness where the
             # node has no stemmer for the language; main fields only, to keep the query small.
-            base_fields = [f"{name}^{boost}" for name, boost in self.TEXT_FIELDS.items()]
             should += [
                 {
                     "multi_match": {
@@ -115,13 +132,26 @@ class ElasticsearchEngine:
         }
 
     def privacy_filter(self) -> dict:
-        """Public items, plus the partner-only items `portal.privacy` lets this user see."""
+        """Public items, plus the partner-only items `portal.privacy` lets this user see.
+
+        Read once per engine (one request). An anonymous reader passes no view restriction
+        (`portal.privacy`: login and group restrictions need a user, password-protected items
+        are never listed), so for them the answer is known without asking the database.
+        """
+        if self._privacy_filter is None:
+            self._privacy_filter = self._read_privacy_filter()
+        return self._privacy_filter
+
+    def _read_privacy_filter(self) -> dict:
+        public = {"term": {"audience": mappings.AUDIENCE_PUBLIC}}
+        if self.user is None or not self.user.is_authenticated:
+            return public
         restricted_pages = Page.objects.filter(pk__in=restricted_page_ids())
         page_ids = list(pages_visible_to(self.user, restricted_pages).values_list("pk", flat=True))
         public_documents = documents_visible_to(None, KnowledgeDocument.objects.all()).values("pk")
         restricted_documents = KnowledgeDocument.objects.exclude(pk__in=public_documents)
         document_ids = list(documents_visible_to(self.user, restricted_documents).values_list("pk", flat=True))
-        should: list[dict] = [{"term": {"audience": mappings.AUDIENCE_PUBLIC}}]
+        should: list[dict] = [public]
         if page_ids:
             should.append({"terms": {"page_id": page_ids}})
         if document_ids:
@@ -190,21 +220,30 @@ class ElasticsearchEngine:
                 "highlight_query": self.highlight_query(params.q),
                 "fields": {name: {"number_of_fragments": 1, "fragment_size": 200} for name in self.HIGHLIGHT_FIELDS},
             }
-            free, _ = split_query(params.q)
-            if free:
-                body["suggest"] = {
-                    "did_you_mean": {
-                        "text": free,
-                        "phrase": {
-                            "field": "suggest",
-                            "size": 1,
-                            "max_errors": 2,
-                            "gram_size": 3,
-                            "direct_generator": [{"field": "suggest", "suggest_mode": "always", "min_word_length": 3}],
-                        },
-                    }
-                }
         return body
+
+    @staticmethod
+    def suggest_body(q: str) -> dict | None:
+        """A request for "did you mean" alone (no hits, no counts); None if there are no free words."""
+        free, _ = split_query(q)
+        if not free:
+            return None
+        return {
+            "size": 0,
+            "track_total_hits": False,
+            "suggest": {
+                "did_you_mean": {
+                    "text": free,
+                    "phrase": {
+                        "field": "suggest",
+                        "size": 1,
+                        "max_errors": 2,
+                        "gram_size": 3,
+                        "direct_generator": [{"field": "suggest", "suggest_mode": "always", "min_word_length": 3}],
+                    },
+                }
+            },
+        }
 
     # Running it ---------------------------------------------------------------------------
     def search(self, params: SearchParams) -> SearchResult:
@@ -220,7 +259,8 @@ class ElasticsearchEngine:
         }
         raw_hits = response["hits"]["hits"]
         keys = [self._key(hit) for hit in raw_hits]
-        objects = load_objects(keys, self.user)
+        kinds = {key: raw["_source"].get("kind") for key, raw in zip(keys, raw_hits, strict=True)}
+        objects = load_objects(keys, self.user, kinds=kinds)
         hits = []
         for key, raw in zip(keys, raw_hits, strict=True):
             obj = objects.get(key)
@@ -241,9 +281,15 @@ class ElasticsearchEngine:
             facets=build_facets(counts, params, self.labels),
             page=params.page,
             num_pages=num_pages(total, size),
-            suggestion=self._suggestion(response, params),
+            suggestion=self.suggestion(params) if total < self.SUGGEST_BELOW else None,
             engine=self.name,
         )
+
+    def suggestion(self, params: SearchParams) -> str | None:
+        body = self.suggest_body(params.q)
+        if body is None:
+            return None
+        return self._suggestion(self.client.search(index=conf.alias_name(), **body), params)
 
     @staticmethod
     def _key(hit: dict) -> str:
@@ -293,7 +339,8 @@ class ElasticsearchEngine:
         )
         raw_hits = response["hits"]["hits"]
         keys = [self._key(hit) for hit in raw_hits]
-        objects = load_objects(keys, self.user)
+        kinds = {key: raw["_source"].get("kind") for key, raw in zip(keys, raw_hits, strict=True)}
+        objects = load_objects(keys, self.user, kinds=kinds)
         hits = []
         for key, raw in zip(keys, raw_hits, strict=True):
             if key in objects and len(hits) < limit:

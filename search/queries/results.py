@@ -232,15 +232,54 @@ def hit_for(obj, *, request=None, snippet: SafeString, countries: Iterable[str],
     )
 
 
-def load_objects(keys: list[str], user) -> dict[str, object]:
-    """The objects behind index keys that `user` may see, through `portal.privacy`."""
+def load_objects(
+    keys: list[str], user, *, kinds: dict[str, str] | None = None, with_countries: bool = False
+) -> dict[str, object]:
+    """The objects behind index keys that `user` may see, through `portal.privacy`.
+
+    With `kinds` (key -> kind, as both engines know it) each kind is read from its own model
+    with what a hit shows (locale, and countries if asked) in the same query, so a page of
+    results costs the same few queries however many hits it has. Keys of unknown kind are
+    read through `Page.specific()`.
+    """
+    kinds = kinds or {}
     page_ids = [int(key.split(":")[1]) for key in keys if key.startswith("page:")]
     document_ids = [int(key.split(":")[1]) for key in keys if key.startswith("document:")]
     found: dict[str, object] = {}
     if page_ids:
-        pages = pages_visible_to(user, Page.objects.filter(pk__in=page_ids)).specific()
-        found.update({f"page:{page.pk}": page for page in pages if type(page) in serializers.PAGE_SERIALIZERS})
+        visible = set(pages_visible_to(user, Page.objects.filter(pk__in=page_ids)).values_list("pk", flat=True))
+        by_kind: dict[str, list[int]] = {}
+        untyped: list[int] = []
+        for pk in page_ids:
+            kind = kinds.get(f"page:{pk}")
+            if pk not in visible:
+                continue
+            if kind in serializers.KIND_MODELS and kind != mappings.KIND_DOCUMENT:
+                by_kind.setdefault(kind, []).append(pk)
+            else:
+                untyped.append(pk)
+        for kind, ids in by_kind.items():
+            model = serializers.KIND_MODELS[kind]
+            queryset = _with_related(model.objects.filter(pk__in=ids).select_related("locale"), kind, with_countries)
+            found.update({f"page:{page.pk}": page for page in queryset})
+        if untyped:
+            pages = Page.objects.filter(pk__in=untyped).specific()
+            found.update({f"page:{page.pk}": page for page in pages if type(page) in serializers.PAGE_SERIALIZERS})
     if document_ids:
         documents = documents_visible_to(user, KnowledgeDocument.objects.filter(pk__in=document_ids))
+        documents = _with_related(documents, mappings.KIND_DOCUMENT, with_countries)
         found.update({f"document:{document.pk}": document for document in documents})
     return found
+
+
+def _with_related(queryset, kind: str, with_countries: bool):
+    if not with_countries:
+        return queryset
+    model = queryset.model
+    serializer = (
+        serializers.DocumentSerializer if kind == mappings.KIND_DOCUMENT else serializers.PAGE_SERIALIZERS[model]
+    )
+    for name in serializer.country_fields:
+        field = model._meta.get_field(name)
+        queryset = queryset.prefetch_related(name) if field.many_to_many else queryset.select_related(name)
+    return queryset

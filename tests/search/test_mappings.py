@@ -43,7 +43,11 @@ def test_mapping_has_every_field_of_the_brief():
         "suggest",
     ):
         assert name in properties
-    assert set(properties["title"]["fields"]) == {"en", "ru", "fr", "id"}
+    # One field per stemmed language, filled only for items written in it.
+    for code in ("en", "ru", "fr", "id"):
+        assert properties[f"title_{code}"]["analyzer"] == f"dsp_text_{code}"
+    assert "fields" not in properties["title"]
+    assert properties["body"]["index_options"] == "offsets"
     assert properties["kind"]["type"] == "keyword"
     assert mappings.index_body(full_analysis=False)["mappings"]["dynamic"] == "strict"
 

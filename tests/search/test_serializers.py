@@ -18,6 +18,7 @@ def test_practice_note_is_flattened_to_plain_text(corpus):
     assert data["audience"] == mappings.AUDIENCE_PUBLIC
     assert data["page_id"] == corpus["sunflower"].pk
     assert data["doc_id"] is None
+    assert data["title_en"] == data["title"] and "title_ru" not in data
 
 
 def test_every_kind_serializes(corpus):
