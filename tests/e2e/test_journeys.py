@@ -122,3 +122,25 @@ def test_specialist_submits_a_brief_and_a_reviewer_approves_it(browser, server, 
     expect(anonymous.locator("main")).to_contain_text(title)
     anonymous.context.close()
     reviewer.context.close()
+
+
+def test_official_searches_and_narrows_by_country_and_theme(page):
+    page.goto("/en/search/")
+    page.locator("#search-q").fill("police training")
+    page.locator("form.search-form button[type=submit]").click()
+    hits = page.locator("li.search-hit")
+    expect(hits.first).to_be_visible()
+    everything = hits.count()
+
+    page.locator(".search-facets input[value=KZ]").check()
+    page.get_by_role("button", name="Apply filters").click()
+    expect(page).to_have_url(re.compile(r"country=KZ"))
+    assert page.locator("li.search-hit").count() <= everything
+    first_titles = page.locator("li.search-hit h3").all_inner_texts()
+    assert first_titles, "a Kazakhstan result for police training"
+
+    page.locator(".search-facets input[name=theme]").first.check()
+    page.get_by_role("button", name="Apply filters").click()
+    expect(page).to_have_url(re.compile(r"country=KZ.*theme=|theme=.*country=KZ"))
+    expect(page.locator(".search-facets input[value=KZ]")).to_be_checked()
+    assert page.outside_requests == []
