@@ -88,3 +88,12 @@ def test_past_events_come_a_page_at_a_time(client, tree):
 def test_every_page_describes_itself_for_search_engines(client, tree):
     text = client.get(tree["brief"].url).text
     assert '<meta name="description" content="How the centres are paid for.">' in text
+
+
+@pytest.mark.parametrize(("name", "heading"), [("400.html", "Bad request"), ("500.html", "Something went wrong")])
+def test_error_pages_render_without_a_request_and_keep_the_quick_exit(name, heading):
+    from django.template.loader import render_to_string
+
+    html = render_to_string(name)
+    assert f"<h1>{heading}</h1>" in html
+    assert 'class="quick-exit"' in html
