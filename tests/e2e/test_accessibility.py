@@ -23,6 +23,7 @@ PAGE_TYPES = {
     "knowledge index": "/{lang}/knowledge/",
     "knowledge list filtered": "/{lang}/knowledge/?country=KZ",
     "event index": "/{lang}/events/",
+    "search": "/{lang}/search/?q=police+training&country=KZ",
     "login": "/{lang}/login/",
     "not found": "/{lang}/no-such-page/",
 }
