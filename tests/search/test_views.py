@@ -46,6 +46,10 @@ def test_search_page_shows_results_facets_and_marks(indexed, client):
     assert 'name="country" value="KR"' in html
     assert "badge--practice-note" in html
     assert "<mark>" in html or "Sunflower" in html
+    # Every result says which language it is in, in the reader's own language.
+    assert '<span class="search-hit__language" lang="en">English</span>' in html
+    russian = client.get("/ru/search/", {"q": "sunflower"}).content.decode()
+    assert '<span class="search-hit__language" lang="ru">Английский</span>' in russian
 
 
 def test_everything_but_mark_is_escaped(indexed, client):
