@@ -173,3 +173,10 @@ def test_no_elasticsearch_configured_is_not_degraded(corpus):
 def test_elasticsearch_engine_is_used_when_configured(indexed):
     engine, _ = KnowledgeSearch(user=None, language="en")._engines()
     assert isinstance(engine, ElasticsearchEngine)
+
+
+def test_a_russian_query_finds_russian_content_first(indexed):
+    result = KnowledgeSearch(user=None, language="ru").search(SearchParams(q="центры Казахстан"))
+    assert result.hits, "the Russian note is found"
+    assert result.hits[0].locale == "ru"
+    assert titles(result)[0] == "Кризисные центры для пострадавших от насилия"
