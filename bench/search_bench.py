@@ -25,6 +25,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench._server import percentile  # noqa: E402
+
 COUNTRIES = [
     ("KR", "Republic of Korea", "east-asia"),
     ("KZ", "Kazakhstan", "central-asia"),
@@ -287,11 +289,6 @@ def bulk_ingest_rate() -> float:
         return len(actions) / (time.perf_counter() - started)
     finally:
         client.indices.delete(index=index, ignore_unavailable=True)
-
-
-def percentile(values: list[float], share: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(share * (len(ordered) - 1))))]
 
 
 def main() -> int:
