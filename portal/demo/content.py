@@ -1103,6 +1103,8 @@ COUNTRY_PAGES = [
 
 # --- Practice notes -------------------------------------------------------------------------
 
+# Every policy brief is also a PDF, attached first on its page (and on its translations).
+OWN_PDF_DESCRIPTION = {"en": "This brief as a PDF", "ru": "Эта аналитическая записка в формате PDF", "ko": "이 정책 브리프의 PDF 파일"}
 INTERNAL_NOTICE = "Internal working document, shared with partner officials only. It is a draft and not for citation."
 
 PRACTICE_NOTES = [

@@ -54,6 +54,7 @@ from portal.roles import roles_ensure
 
 from . import content
 from .pdfs import pdf_render
+from .translations import translations_by_page
 
 
 @dataclass
@@ -666,10 +667,18 @@ def _ensure_knowledge_pages(tally: _Tally, refs: _Refs) -> None:
     ):
         for data in items:
             if model is PolicyBriefPage:
-                own_pdf = {"document": f"brief:{data['slug']}", "description": "This brief as a PDF"}
-                data = {**data, "attachments": [own_pdf, *data.get("attachments", [])]}
+                data = _with_own_pdf(data)
             _ensure_page(tally, refs, kind=kind, parent=index, model=model, data=data, key=f"knowledge/{data['slug']}")
     tally.report("practice notes", "policy tools", "policy briefs")
+
+
+def _with_own_pdf(data: dict, words: dict | None = None, *, language: str = "en") -> dict:
+    """A brief's content (or, with `words`, its translation) with the brief's own PDF attached first."""
+    if words is None:
+        own_pdf = {"document": f"brief:{data['slug']}", "description": content.OWN_PDF_DESCRIPTION["en"]}
+        return {**data, "attachments": [own_pdf, *data.get("attachments", [])]}
+    others = words.get("attachments") or [{} for _ in data.get("attachments", [])]
+    return {**words, "attachments": [{"description": content.OWN_PDF_DESCRIPTION[language]}, *others]}
 
 
 def _ensure_events(tally: _Tally, refs: _Refs) -> None:
@@ -710,8 +719,12 @@ def _ensure_page_restrictions(tally: _Tally, refs: _Refs) -> None:
     tally.report("page restrictions")
 
 
-def _translation_plan() -> list[tuple[str, dict]]:
-    """(page key, content) for every page with translations, parents before children."""
+def _translation_plan() -> list[tuple[str, dict, dict]]:
+    """(page key, content, {language: words}) for every translated page, parents before children.
+
+    A page's words come from its own `translations` entry or from `translations/`.
+    """
+    separate = translations_by_page()
     plan = [("home", content.HOME)]
     plan += [(key, content.INDEX_PAGES[key]) for key in _INDEX_MODELS]
     for prefix, items in (
@@ -719,24 +732,31 @@ def _translation_plan() -> list[tuple[str, dict]]:
         ("knowledge", [*content.PRACTICE_NOTES, *content.POLICY_TOOLS, *content.POLICY_BRIEFS]),
         ("events", content.EVENTS),
     ):
-        plan += [(f"{prefix}/{data['slug']}", data) for data in items if data.get("translations")]
-    return plan
+        plan += [(f"{prefix}/{data['slug']}", data) for data in items]
+    unknown = set(separate) - {key for key, _ in plan}
+    if unknown:
+        raise KeyError(f"Demo translations name pages that do not exist: {sorted(unknown)}")
+    plan = [(key, data, {**separate.get(key, {}), **data.get("translations", {})}) for key, data in plan]
+    return [(key, data, words) for key, data, words in plan if words]
 
 
 def _ensure_page_translations(tally: _Tally, refs: _Refs) -> None:
     tally.say("Page translations")
-    for key, data in _translation_plan():
+    for key, data, translations in _translation_plan():
         source = refs.pages[key]
         for code in content.TRANSLATION_LANGUAGES:
-            words = data["translations"].get(code)
+            words = translations.get(code)
             if not words:
                 continue
+            english = data
+            if key.startswith("knowledge/") and data in content.POLICY_BRIEFS:
+                english, words = _with_own_pdf(data), _with_own_pdf(data, words, language=code)
             locale = refs.locales[code]
             exists = source.get_translation_or_none(locale) is not None
             if not exists:
                 # A copy keeps slugs, classification and structure; only the words change.
                 translation = source.copy_for_translation(locale, copy_parents=True, alias=False).specific
-                _apply(translation, _merged(data, words), refs)
+                _apply(translation, _merged(english, words), refs)
                 _publish(translation)
             tally.record("page translations", created=not exists)
     tally.report("page translations")
