@@ -11,6 +11,8 @@ Conventions read by `loader.py`:
   `{"ol": [...]}` a numbered one;
 - `body` is a list of sections: `{"heading", "paragraphs", "image"?, "callout"?}`;
 - vocabularies are referred to by their language-neutral keys (ISO code, slug, name);
+- every vocabulary entry has `translations`: language code to the translated fields (for a
+  country, just its name); a person's name stays as it is, only the job title is translated;
 - a translation holds only the fields it changes; a list of dicts in it (steps, agenda,
   key figures, speakers) is merged item by item with the English list.
 """
@@ -368,18 +370,67 @@ THEMES = [
 ]
 
 ORGANISATIONS = [
-    {"slug": "uspc", "name": "UNDP Seoul Policy Centre", "acronym": "USPC", "kind": "un", "country": "KR"},
-    {"slug": "undp-albania", "name": "UNDP Albania", "acronym": "", "kind": "un", "country": "AL"},
-    {"slug": "undp-kyrgyz-republic", "name": "UNDP Kyrgyz Republic", "acronym": "", "kind": "un", "country": "KG"},
-    {"slug": "undp-kazakhstan", "name": "UNDP Kazakhstan", "acronym": "", "kind": "un", "country": "KZ"},
-    {"slug": "undp-indonesia", "name": "UNDP Indonesia", "acronym": "", "kind": "un", "country": "ID"},
-    {"slug": "undp-senegal", "name": "UNDP Senegal", "acronym": "", "kind": "un", "country": "SN"},
+    {
+        "slug": "uspc",
+        "name": "UNDP Seoul Policy Centre",
+        "acronym": "USPC",
+        "kind": "un",
+        "country": "KR",
+        "translations": {
+            "ru": {"name": "Сеульский центр политики ПРООН"},
+            "ko": {"name": "UNDP 서울정책센터"},
+        },
+    },
+    {
+        "slug": "undp-albania",
+        "name": "UNDP Albania",
+        "acronym": "",
+        "kind": "un",
+        "country": "AL",
+        "translations": {"ru": {"name": "ПРООН в Албании"}, "ko": {"name": "UNDP 알바니아"}},
+    },
+    {
+        "slug": "undp-kyrgyz-republic",
+        "name": "UNDP Kyrgyz Republic",
+        "acronym": "",
+        "kind": "un",
+        "country": "KG",
+        "translations": {"ru": {"name": "ПРООН в Кыргызской Республике"}, "ko": {"name": "UNDP 키르기스스탄"}},
+    },
+    {
+        "slug": "undp-kazakhstan",
+        "name": "UNDP Kazakhstan",
+        "acronym": "",
+        "kind": "un",
+        "country": "KZ",
+        "translations": {"ru": {"name": "ПРООН в Казахстане"}, "ko": {"name": "UNDP 카자흐스탄"}},
+    },
+    {
+        "slug": "undp-indonesia",
+        "name": "UNDP Indonesia",
+        "acronym": "",
+        "kind": "un",
+        "country": "ID",
+        "translations": {"ru": {"name": "ПРООН в Индонезии"}, "ko": {"name": "UNDP 인도네시아"}},
+    },
+    {
+        "slug": "undp-senegal",
+        "name": "UNDP Senegal",
+        "acronym": "",
+        "kind": "un",
+        "country": "SN",
+        "translations": {"ru": {"name": "ПРООН в Сенегале"}, "ko": {"name": "UNDP 세네갈"}},
+    },
     {
         "slug": "mogef",
         "name": "Ministry of Gender Equality and Family of Korea",
         "acronym": "MOGEF",
         "kind": "government",
         "country": "KR",
+        "translations": {
+            "ru": {"name": "Министерство гендерного равенства и по делам семьи Республики Корея"},
+            "ko": {"name": "여성가족부"},
+        },
     },
     {
         "slug": "knpa",
@@ -387,6 +438,10 @@ ORGANISATIONS = [
         "acronym": "KNPA",
         "kind": "government",
         "country": "KR",
+        "translations": {
+            "ru": {"name": "Национальное полицейское агентство Республики Корея"},
+            "ko": {"name": "경찰청"},
+        },
     },
     {
         "slug": "mlsd-kyrgyz-republic",
@@ -394,6 +449,10 @@ ORGANISATIONS = [
         "acronym": "",
         "kind": "government",
         "country": "KG",
+        "translations": {
+            "ru": {"name": "Министерство труда и социального развития Кыргызской Республики"},
+            "ko": {"name": "키르기스스탄 노동사회개발부"},
+        },
     },
     {
         "slug": "mia-kazakhstan",
@@ -401,6 +460,10 @@ ORGANISATIONS = [
         "acronym": "",
         "kind": "government",
         "country": "KZ",
+        "translations": {
+            "ru": {"name": "Министерство внутренних дел Республики Казахстан"},
+            "ko": {"name": "카자흐스탄 내무부"},
+        },
     },
     {
         "slug": "whrik",
@@ -408,6 +471,10 @@ ORGANISATIONS = [
         "acronym": "WHRIK",
         "kind": "public-institution",
         "country": "KR",
+        "translations": {
+            "ru": {"name": "Корейский институт прав человека женщин"},
+            "ko": {"name": "한국여성인권진흥원"},
+        },
     },
     {
         "slug": "acosav",
@@ -415,15 +482,40 @@ ORGANISATIONS = [
         "acronym": "ACOSAV",
         "kind": "service-provider",
         "country": "KR",
+        "translations": {
+            "ru": {"name": "Центр поддержки жертв сексуального насилия в интернете"},
+            "ko": {"name": "디지털성범죄피해자지원센터"},
+        },
     },
-    {"slug": "unfpa", "name": "United Nations Population Fund", "acronym": "UNFPA", "kind": "un", "country": None},
-    {"slug": "unfpa-kazakhstan", "name": "UNFPA Kazakhstan", "acronym": "", "kind": "un", "country": "KZ"},
+    {
+        "slug": "unfpa",
+        "name": "United Nations Population Fund",
+        "acronym": "UNFPA",
+        "kind": "un",
+        "country": None,
+        "translations": {
+            "ru": {"name": "Фонд ООН в области народонаселения", "acronym": "ЮНФПА"},
+            "ko": {"name": "유엔인구기금"},
+        },
+    },
+    {
+        "slug": "unfpa-kazakhstan",
+        "name": "UNFPA Kazakhstan",
+        "acronym": "",
+        "kind": "un",
+        "country": "KZ",
+        "translations": {"ru": {"name": "ЮНФПА в Казахстане"}, "ko": {"name": "UNFPA 카자흐스탄"}},
+    },
     {
         "slug": "spotlight-central-asia",
         "name": "Spotlight Initiative regional programme for Central Asia and Afghanistan",
         "acronym": "",
         "kind": "donor",
         "country": None,
+        "translations": {
+            "ru": {"name": "Региональная программа Инициативы «Spotlight» для Центральной Азии и Афганистана"},
+            "ko": {"name": "중앙아시아·아프가니스탄 스포트라이트 이니셔티브 지역 프로그램"},
+        },
     },
     {
         "slug": "spotlight-kyrgyzstan",
@@ -431,30 +523,77 @@ ORGANISATIONS = [
         "acronym": "",
         "kind": "donor",
         "country": "KG",
+        "translations": {
+            "ru": {"name": "Инициатива «Spotlight» в Кыргызстане"},
+            "ko": {"name": "키르기스스탄 스포트라이트 이니셔티브"},
+        },
     },
-    {"slug": "uk-government", "name": "UK Government", "acronym": "", "kind": "donor", "country": None},
+    {
+        "slug": "uk-government",
+        "name": "UK Government",
+        "acronym": "",
+        "kind": "donor",
+        "country": None,
+        "translations": {"ru": {"name": "Правительство Великобритании"}, "ko": {"name": "영국 정부"}},
+    },
 ]
 
-# People are keyed by name: the vocabulary has no other language-neutral key for them.
+# People are keyed by name: the vocabulary has no other language-neutral key for them. Names stay
+# in Latin script in every language; translations change only the job title.
 PEOPLE = [
     {
         "name": "Janyl Alybaeva",
         "job_title": "Deputy Minister of Labour and Social Development",
         "organisation": "mlsd-kyrgyz-republic",
+        "translations": {
+            "ru": {"job_title": "Заместитель министра труда и социального развития"},
+            "ko": {"job_title": "노동사회개발부 차관"},
+        },
     },
     {
         "name": "Natalia Maqsimchook",
         "job_title": "UNDP Project Officer, Spotlight Initiative",
         "organisation": "spotlight-central-asia",
+        "translations": {
+            "ru": {"job_title": "Специалист по проектам ПРООН, Инициатива «Spotlight»"},
+            "ko": {"job_title": "UNDP 프로젝트 담당관, 스포트라이트 이니셔티브"},
+        },
     },
-    {"name": "Ahjung Lee", "job_title": "Policy Specialist", "organisation": "uspc"},
-    {"name": "Anne Juepner", "job_title": "Director", "organisation": "uspc"},
-    {"name": "Bora Shin", "job_title": "President", "organisation": "whrik"},
-    {"name": "Youngchan Kim", "job_title": "Governance & Gender Team Lead", "organisation": "uspc"},
+    {
+        "name": "Ahjung Lee",
+        "job_title": "Policy Specialist",
+        "organisation": "uspc",
+        "translations": {"ru": {"job_title": "Специалист по вопросам политики"}, "ko": {"job_title": "정책 전문관"}},
+    },
+    {
+        "name": "Anne Juepner",
+        "job_title": "Director",
+        "organisation": "uspc",
+        "translations": {"ru": {"job_title": "Директор"}, "ko": {"job_title": "센터장"}},
+    },
+    {
+        "name": "Bora Shin",
+        "job_title": "President",
+        "organisation": "whrik",
+        "translations": {"ru": {"job_title": "Президент"}, "ko": {"job_title": "원장"}},
+    },
+    {
+        "name": "Youngchan Kim",
+        "job_title": "Governance & Gender Team Lead",
+        "organisation": "uspc",
+        "translations": {
+            "ru": {"job_title": "Руководитель группы по вопросам управления и гендерного равенства"},
+            "ko": {"job_title": "거버넌스·젠더팀장"},
+        },
+    },
     {
         "name": "Giulia Vallese",
         "job_title": "UNFPA Representative for Kazakhstan",
         "organisation": "unfpa-kazakhstan",
+        "translations": {
+            "ru": {"job_title": "Представитель ЮНФПА в Казахстане"},
+            "ko": {"job_title": "UNFPA 카자흐스탄 대표"},
+        },
     },
 ]
 
@@ -466,6 +605,23 @@ EVENT_SERIES = [
             "Web-based seminars linking UNDP Seoul Policy Centre, UNDP Albania and stakeholders in Korea and "
             "Albania on holistic support for survivors of gender-based violence."
         ),
+        "translations": {
+            "ru": {
+                "title": "Вебинары DSP с Албанией",
+                "description": (
+                    "Онлайн-семинары, которые объединяют Сеульский центр политики ПРООН, ПРООН в Албании и "
+                    "заинтересованные стороны в Корее и Албании для обсуждения комплексной поддержки пострадавших "
+                    "от гендерного насилия."
+                ),
+            },
+            "ko": {
+                "title": "알바니아와의 DSP 웨비나",
+                "description": (
+                    "UNDP 서울정책센터, UNDP 알바니아, 한국과 알바니아의 이해관계자가 참여해 젠더 기반 폭력 "
+                    "피해자에 대한 통합적 지원을 논의하는 웹 세미나입니다."
+                ),
+            },
+        },
     },
 ]
 
@@ -1104,7 +1260,11 @@ COUNTRY_PAGES = [
 # --- Practice notes -------------------------------------------------------------------------
 
 # Every policy brief is also a PDF, attached first on its page (and on its translations).
-OWN_PDF_DESCRIPTION = {"en": "This brief as a PDF", "ru": "Эта аналитическая записка в формате PDF", "ko": "이 정책 브리프의 PDF 파일"}
+OWN_PDF_DESCRIPTION = {
+    "en": "This brief as a PDF",
+    "ru": "Эта аналитическая записка в формате PDF",
+    "ko": "이 정책 브리프의 PDF 파일",
+}
 INTERNAL_NOTICE = "Internal working document, shared with partner officials only. It is a draft and not for citation."
 
 PRACTICE_NOTES = [

@@ -199,9 +199,15 @@ def _ensure_vocabularies(tally: _Tally, refs: _Refs) -> None:
     for spec in content.COUNTRIES:
         for code, name in spec["translations"].items():
             _ensure_vocabulary_translation(tally, refs.countries[spec["iso_code"]], refs.locales[code], {"name": name})
-    for spec in content.THEMES:
-        for code, words in spec["translations"].items():
-            _ensure_vocabulary_translation(tally, refs.themes[spec["slug"]], refs.locales[code], words)
+    for specs, entries, key in (
+        (content.THEMES, refs.themes, "slug"),
+        (content.ORGANISATIONS, refs.organisations, "slug"),
+        (content.PEOPLE, refs.people, "name"),
+        (content.EVENT_SERIES, refs.series, "slug"),
+    ):
+        for spec in specs:
+            for code, words in spec["translations"].items():
+                _ensure_vocabulary_translation(tally, entries[spec[key]], refs.locales[code], words)
     tally.report("countries", "themes", "organisations", "people", "event series", "vocabulary translations")
 
 

@@ -74,3 +74,25 @@ def test_demo_pages_serve_in_english_russian_and_korean(demo, client):
         assert response.status_code == 200, prefix
         assert f'lang="{prefix}"' in response.text
     assert "Знания" in client.get("/ru/knowledge/").text or "Знан" in client.get("/ru/").text
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", ["ru", "ko"])
+def test_every_demo_page_reads_in_russian_and_korean(demo, language):
+    """Below the home page, every English page has a live translation with a title of its own."""
+    translated = Page.objects.filter(locale__language_code=language, live=True)
+    missing = [
+        page.url_path
+        for page in Page.objects.filter(locale__language_code="en", depth__gt=2)
+        if not translated.filter(translation_key=page.translation_key).exclude(title=page.title).exists()
+    ]
+    assert missing == []
+
+
+@pytest.mark.django_db
+def test_a_translated_brief_keeps_its_own_pdf_first(demo):
+    from knowledge.models import PolicyBriefPage
+
+    brief = PolicyBriefPage.objects.get(slug="internal-draft-workplan-kyrgyzstan", locale__language_code="ru")
+    descriptions = [block.value["description"] for block in brief.attachments]
+    assert descriptions == ["Эта аналитическая записка в формате PDF", "Проект картирования (PDF только для партнёров)"]
