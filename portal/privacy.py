@@ -67,3 +67,25 @@ def documents_visible_to(user, queryset: QuerySet) -> QuerySet:
     for restriction in blocked:
         condition |= Q(collection__path__startswith=restriction.collection.path)
     return queryset.exclude(condition)
+
+
+def partner_items_visible_to(user) -> tuple[list[int], list[int]]:
+    """(page ids, document ids) of the partner-only items `user` may see.
+
+    What a search index that marks items public or partner-only needs to know of a reader:
+    the public ones plus these. An anonymous reader passes no view restriction (login and
+    group restrictions need a user; password-protected items are never listed), so the
+    answer for them is known without asking the database.
+    """
+    if user is None or not user.is_authenticated:
+        return [], []
+    from wagtail.documents import get_document_model
+    from wagtail.models import Page
+
+    restricted_pages = Page.objects.filter(pk__in=restricted_page_ids())
+    page_ids = list(pages_visible_to(user, restricted_pages).values_list("pk", flat=True))
+    documents = get_document_model().objects.all()
+    public_documents = documents_visible_to(None, documents).values("pk")
+    restricted_documents = documents.exclude(pk__in=public_documents)
+    document_ids = list(documents_visible_to(user, restricted_documents).values_list("pk", flat=True))
+    return page_ids, document_ids

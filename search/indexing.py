@@ -31,7 +31,7 @@ from wagtail.models import Page
 from elasticsearch import Elasticsearch, helpers
 
 from knowledge.models import KnowledgeDocument
-from search import conf, mappings, serializers
+from search import conf, mappings, records, serializers
 from search.client import ENGINE_ERRORS, get_client
 from search.models import PendingIndexUpdate
 
@@ -88,34 +88,36 @@ def _split_keys(keys: Iterable[str]) -> tuple[set[int], set[int]]:
 # --- Live updates ----------------------------------------------------------------------------
 
 
-def _actions_for(keys: Iterable[str], index: str) -> Iterator[dict]:
-    """Bulk actions that make the index match the database for these objects."""
+def _sources_for(keys: Iterable[str]) -> Iterator[tuple[str, dict | None]]:
+    """(key, serialized document) for each object a reader may find, (key, None) for the rest."""
     page_ids, document_ids = _split_keys(keys)
     privacy = serializers.PrivacySnapshot(page_ids=page_ids, document_ids=document_ids)
     pages = {page.pk: page for page in Page.objects.filter(pk__in=page_ids).specific()} if page_ids else {}
     for pk in sorted(page_ids):
         page = pages.get(pk)
-        if serializers.is_searchable_page(page):
-            yield _index_action(index, f"page:{pk}", serializers.serialize(page, privacy))
-        else:
-            yield {"_op_type": "delete", "_index": index, "_id": mappings.document_id(f"page:{pk}")}
+        searchable = serializers.is_searchable_page(page)
+        yield f"page:{pk}", serializers.serialize(page, privacy) if searchable else None
     documents = KnowledgeDocument.objects.in_bulk(list(document_ids)) if document_ids else {}
     for pk in sorted(document_ids):
         document = documents.get(pk)
-        if document is not None:
-            yield _index_action(index, f"document:{pk}", serializers.serialize(document, privacy))
-        else:
-            yield {"_op_type": "delete", "_index": index, "_id": mappings.document_id(f"document:{pk}")}
+        yield f"document:{pk}", serializers.serialize(document, privacy) if document is not None else None
+
+
+def _action(index: str, key: str, source: dict | None) -> dict:
+    """The bulk action that makes the index match: index the document, or delete the entry."""
+    if source is None:
+        return {"_op_type": "delete", "_index": index, "_id": mappings.document_id(key)}
+    return _index_action(index, key, source)
 
 
 def _index_action(index: str, key: str, source: dict) -> dict:
     return {"_op_type": "index", "_index": index, "_id": mappings.document_id(key), "_source": source}
 
 
-def _apply(client: Elasticsearch, keys: list[str], report: SyncReport) -> None:
-    """Sync `keys`, raising on any engine error so the caller can record them."""
+def _apply(client: Elasticsearch, sources: list[tuple[str, dict | None]], report: SyncReport) -> None:
+    """Send these documents, raising on any engine error so the caller can record them."""
     mappings.ensure_index(client)
-    actions = list(_actions_for(keys, conf.alias_name()))
+    actions = [_action(conf.alias_name(), key, source) for key, source in sources]
     # require_alias: a write never creates an index with a guessed mapping by accident.
     _, errors = helpers.bulk(
         client, actions, raise_on_error=False, ignore_status=(404,), require_alias=True, refresh=False
@@ -135,17 +137,23 @@ def record_pending(keys: Iterable[str], error: BaseException | str) -> None:
 
 
 def sync(keys: Iterable[str], *, catch_up: bool = True) -> SyncReport:
-    """Bring these objects' index entries up to date; never raises for engine trouble."""
+    """Bring these objects' records and index entries up to date; never raises for engine trouble.
+
+    The database engine's records are written first, in the caller's database: they need no
+    service, so they are right even while Elasticsearch is down.
+    """
     report = SyncReport()
     keys = sorted(set(keys))
-    if not conf.elasticsearch_enabled():
-        report.skipped = True
-        return report
     if not keys:
+        return report
+    sources = list(_sources_for(keys))
+    stored, removed = records.write(sources)
+    if not conf.elasticsearch_enabled():
+        report.indexed, report.removed = stored, removed
         return report
     try:
         client = get_client(timeout=conf.bulk_timeout())
-        _apply(client, keys, report)
+        _apply(client, sources, report)
     except Exception as error:  # noqa: BLE001 - an editor's save must never fail because of search
         if not isinstance(error, ENGINE_ERRORS):
             logger.exception("search: could not index %s", ", ".join(keys[:10]))
@@ -217,17 +225,12 @@ def searchable_count() -> int:
     return sum(queryset.count() for _, queryset in serializers.searchable_querysets())
 
 
-def _rebuild_actions(index: str, report: RebuildReport) -> Iterator[dict]:
-    privacy = serializers.PrivacySnapshot()
-    for serializer_class, queryset in serializers.searchable_querysets():
-        serializer = serializer_class(privacy)
-        for obj in queryset.iterator(chunk_size=500):
-            key = serializers.object_key(obj)
-            try:
-                source = serializer.serialize(obj)
-            except Exception as error:  # noqa: BLE001 - one broken item must not stop a rebuild
-                logger.exception("search: skipped %s while rebuilding", key)
-                report.skipped.append((key, f"{type(error).__name__}: {error}"))
+def _rebuild_actions(index: str, report: RebuildReport, chunk_size: int) -> Iterator[dict]:
+    for chunk in serializers.serialized_chunks(chunk_size=chunk_size):
+        for key, source in chunk:
+            if isinstance(source, Exception):  # One broken item must not stop a rebuild.
+                logger.error("search: skipped %s while rebuilding: %s", key, source)
+                report.skipped.append((key, f"{type(source).__name__}: {source}"))
                 continue
             report.kind_of[mappings.document_id(key)] = source["kind"]
             yield _index_action(index, key, source)
@@ -302,7 +305,7 @@ def rebuild(
     try:
         sender = _BackgroundBulk(client, chunk_size=chunk_size, on_result=on_result)
         try:
-            for action in _rebuild_actions(report.index, report):
+            for action in _rebuild_actions(report.index, report, chunk_size):
                 sender.put(action)
         finally:
             sender.close()

@@ -1,9 +1,11 @@
-"""Search's own tables: editor-kept synonyms and index updates waiting for a retry."""
+"""Search's own tables: synonyms, index updates waiting for a retry, and the database engine's records."""
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
+from wagtail.search import index
 
 
 class Synonym(models.Model):
@@ -61,3 +63,59 @@ class PendingIndexUpdate(models.Model):
 
     def __str__(self):
         return self.key
+
+    @property
+    def country_codes(self) -> list[str]:
+        return self.countries.split()
+
+
+class SearchRecord(index.Indexed, models.Model):
+    """One searchable item as the database engine reads it: the serializer's output in a table.
+
+    The Elasticsearch index and these rows are written by the same `search.indexing.sync`
+    from the same serialized documents, so both engines see the same items, kinds, facets
+    and audiences. The text is matched by Wagtail's database search backend (SQLite FTS5,
+    PostgreSQL full text); the facet values sit in the row itself, so filtering and counting
+    need neither the page tree nor the vocabularies' join tables.
+    """
+
+    key = models.CharField(_("object"), max_length=64, unique=True)
+    # Cascades keep the table free of records whose object is gone, whatever path deletes it.
+    page = models.ForeignKey("wagtailcore.Page", null=True, blank=True, on_delete=models.CASCADE, related_name="+")
+    document = models.ForeignKey(
+        settings.WAGTAILDOCS_DOCUMENT_MODEL, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    kind = models.CharField(_("kind"), max_length=32)
+    locale = models.CharField(_("language"), max_length=16, blank=True)
+    date = models.DateField(_("date"), null=True, blank=True)
+    year = models.PositiveSmallIntegerField(_("year"), null=True, blank=True)
+    audience = models.CharField(_("audience"), max_length=16)
+    title = models.TextField(_("title"))
+    summary = models.TextField(_("summary"), blank=True)
+    body = models.TextField(_("body"), blank=True)
+    url = models.TextField(_("address"), blank=True)
+    countries = models.TextField(_("countries"), blank=True, help_text=_("ISO codes, space-separated"))
+    themes = models.TextField(_("themes"), blank=True, help_text=_("Theme keys, space-separated"))
+
+    # Written explicitly by `search.records`, in bulk; a save elsewhere must not index half a row.
+    search_auto_update = False
+    search_fields = [index.SearchField("title"), index.SearchField("summary"), index.SearchField("body")]
+
+    class Meta:
+        verbose_name = _("search record")
+        verbose_name_plural = _("search records")
+        # Covers every column the database engine scans (`search.queries.database.ROW_COLUMNS`),
+        # newest first: a search without words reads this compact index, never the texts.
+        indexes = [
+            models.Index(
+                fields=["date", "id", "countries", "themes", "kind", "locale", "year", "audience", "page", "document"],
+                name="search_record_scan",
+            )
+        ]
+
+    def __str__(self):
+        return self.key
+
+    @property
+    def country_codes(self) -> list[str]:
+        return self.countries.split()

@@ -7,13 +7,14 @@ models are searchable and what kind each one is; everything else reads it from h
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import itertools
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from django.db.models import Model, QuerySet
 from django.utils.html import strip_tags
 
-from wagtail.models import Page
+from wagtail.models import Page, Site
 
 from events.models import EventPage
 from knowledge.models import KnowledgeDocument, PolicyBriefPage, PolicyToolPage, PracticeNotePage
@@ -79,10 +80,57 @@ class ItemSerializer:
     attachment_fields: tuple[str, ...] = ()
     country_fields: tuple[str, ...] = ("countries",)
     organisation_fields: tuple[str, ...] = ()
+    # Relations read for a whole chunk of objects at once (`load_related`): relation name ->
+    # the values kept of each related row. Many-to-many fields and child relations alike.
+    bulk_relations: dict[str, tuple[str, ...]] = {}
+    # What `searchable_querysets` still prefetches: relations whose values need model methods.
     prefetch: tuple[str, ...] = ()
 
     def __init__(self, privacy: PrivacySnapshot | None = None):
         self.privacy = privacy or PrivacySnapshot()
+        self._related: dict[str, dict[int, list[tuple]]] = {}
+        self._site_root_paths = None
+        self._labels: dict[tuple[str, object], str] = {}
+
+    def load_related(self, objs: list) -> None:
+        """Read `bulk_relations` for these objects (all of one model): one query per relation.
+
+        Prefetching builds a related manager and model instances per object, which costs more
+        than serializing the object; plain rows of values cost almost nothing.
+        """
+        self._related = {}
+        if not objs:
+            return
+        model = type(objs[0])
+        ids = [obj.pk for obj in objs]
+        for name, values in self.bulk_relations.items():
+            field = model._meta.get_field(name)
+            if field.many_to_many:
+                rows = field.remote_field.through.objects.filter(**{f"{field.m2m_field_name()}_id__in": ids})
+                owner, prefix = f"{field.m2m_field_name()}_id", f"{field.m2m_reverse_field_name()}__"
+            else:  # A child relation (ParentalKey): rows of the related model point at the owner.
+                related = field.related_model
+                rows = related.objects.filter(**{f"{field.field.name}_id__in": ids})
+                if any(f.name == "sort_order" for f in related._meta.get_fields()):
+                    rows = rows.order_by("sort_order", "pk")
+                owner, prefix = f"{field.field.name}_id", ""
+            found: dict[int, list[tuple]] = {pk: [] for pk in ids}
+            for pk, *row in rows.values_list(owner, *(f"{prefix}{value}" for value in values)):
+                found[pk].append(tuple(row))
+            self._related[name] = found
+
+    def choice_label(self, obj, name: str) -> str:
+        """The label of a choice field's value, looked up once per value (not per object)."""
+        value = getattr(obj, name)
+        key = (name, value)
+        if key not in self._labels:
+            self._labels[key] = str(dict(obj._meta.get_field(name).flatchoices).get(value, value or ""))
+        return self._labels[key]
+
+    def related_rows(self, obj, name: str) -> list[tuple] | None:
+        """The rows `load_related` read for this object's relation, or None if it did not."""
+        rows = self._related.get(name)
+        return rows.get(obj.pk, []) if rows is not None else None
 
     # Every mapped field but the language copies, which `serialize` fills from the text fields.
     FIELDS = tuple(name for name in mappings.KnowledgeItem._doc_type.mapping if name not in mappings.LANGUAGE_FIELDS)
@@ -125,6 +173,10 @@ class ItemSerializer:
     def prepare_countries(self, obj) -> list[str]:
         codes: set[str] = set()
         for name in self.country_fields:
+            rows = self.related_rows(obj, name)
+            if rows is not None:
+                codes.update(code for (code,) in rows)
+                continue
             value = getattr(obj, name, None)
             if value is None:
                 continue
@@ -135,6 +187,9 @@ class ItemSerializer:
         return sorted(codes)
 
     def prepare_themes(self, obj) -> list[str]:
+        rows = self.related_rows(obj, "themes")
+        if rows is not None:
+            return sorted({slug for (slug,) in rows})
         themes = getattr(obj, "themes", None)
         return sorted({theme.slug for theme in themes.all()}) if themes is not None else []
 
@@ -144,6 +199,10 @@ class ItemSerializer:
     def prepare_organisations(self, obj) -> list[str]:
         names: set[str] = set()
         for name in self.organisation_fields:
+            rows = self.related_rows(obj, name)
+            if rows is not None:
+                names.update(value for row in rows for value in row if value)
+                continue
             for organisation in getattr(obj, name).all():
                 names.add(organisation.name)
                 if organisation.acronym:
@@ -165,6 +224,11 @@ class ItemSerializer:
         return str(obj.translation_key)
 
     def prepare_url(self, obj) -> str:
+        # A page caches the sites' root paths on itself (Wagtail's `cache_object`); sharing one
+        # copy saves a cache lookup per page in a rebuild.
+        if self._site_root_paths is None:
+            self._site_root_paths = Site.get_site_root_paths()
+        obj._wagtail_cached_site_root_paths = self._site_root_paths
         return obj.get_url() or ""
 
     def prepare_audience(self, obj) -> str:
@@ -177,12 +241,23 @@ class ItemSerializer:
         return None
 
 
+ORGANISATION_VALUES = ("name", "acronym")
+
+
 class KnowledgePageSerializer(ItemSerializer):
     body_fields = ("body",)
     organisation_fields = ("organisations",)
-    prefetch = ("countries", "themes", "organisations", "tagged_items__tag")
+    bulk_relations = {
+        "countries": ("iso_code",),
+        "themes": ("slug",),
+        "organisations": ORGANISATION_VALUES,
+        "tagged_items": ("tag__name",),
+    }
 
     def prepare_keywords(self, obj) -> list[str]:
+        rows = self.related_rows(obj, "tagged_items")
+        if rows is not None:
+            return sorted({name for (name,) in rows})
         return sorted({item.tag.name for item in obj.tagged_items.all()})
 
     def prepare_date(self, obj):
@@ -192,10 +267,12 @@ class KnowledgePageSerializer(ItemSerializer):
 class PolicyBriefSerializer(KnowledgePageSerializer):
     kind = mappings.KIND_BRIEF
     attachment_fields = ("attachments",)
-    prefetch = (*KnowledgePageSerializer.prefetch, "brief_authors__person")
+    bulk_relations = {**KnowledgePageSerializer.bulk_relations, "brief_authors": ("person__name",)}
 
     def prepare_body(self, obj) -> str:
-        authors = ", ".join(author.person.name for author in obj.brief_authors.all())
+        rows = self.related_rows(obj, "brief_authors")
+        names = [name for (name,) in rows] if rows is not None else [a.person.name for a in obj.brief_authors.all()]
+        authors = ", ".join(names)
         return _join([authors, super().prepare_body(obj)])
 
 
@@ -220,7 +297,7 @@ class PolicyToolSerializer(KnowledgePageSerializer):
     attachment_fields = ("attachments",)
 
     def prepare_body(self, obj) -> str:
-        return _join([str(obj.get_tool_kind_display()), super().prepare_body(obj)])
+        return _join([self.choice_label(obj, "tool_kind"), super().prepare_body(obj)])
 
 
 class CountryPageSerializer(ItemSerializer):
@@ -236,7 +313,8 @@ class CountryPageSerializer(ItemSerializer):
     )
     country_fields = ("country",)
     organisation_fields = ("national_counterparts", "un_partners")
-    prefetch = ("national_counterparts", "un_partners", "key_figures")
+    bulk_relations = {"national_counterparts": ORGANISATION_VALUES, "un_partners": ORGANISATION_VALUES}
+    prefetch = ("key_figures",)
 
     def prepare_body(self, obj) -> str:
         figures = [f"{figure.label}: {figure.display_value} {figure.unit}".strip() for figure in obj.key_figures.all()]
@@ -253,11 +331,19 @@ class EventPageSerializer(ItemSerializer):
     attachment_fields = ("materials",)
     country_fields = ("countries", "host_country")
     organisation_fields = ("organisers", "partners")
-    prefetch = ("countries", "themes", "organisers", "partners", "speakers__person")
+    bulk_relations = {
+        "countries": ("iso_code",),
+        "themes": ("slug",),
+        "organisers": ORGANISATION_VALUES,
+        "partners": ORGANISATION_VALUES,
+        "speakers": ("person__name",),
+    }
 
     def prepare_body(self, obj) -> str:
-        speakers = ", ".join(speaker.person.name for speaker in obj.speakers.all())
-        return _join([str(obj.get_event_type_display()), speakers, super().prepare_body(obj)])
+        rows = self.related_rows(obj, "speakers")
+        names = [name for (name,) in rows] if rows is not None else [s.person.name for s in obj.speakers.all()]
+        speakers = ", ".join(names)
+        return _join([self.choice_label(obj, "event_type"), speakers, super().prepare_body(obj)])
 
     def prepare_date(self, obj):
         return obj.local_start.date() if obj.start else None
@@ -265,13 +351,13 @@ class EventPageSerializer(ItemSerializer):
 
 class DocumentSerializer(ItemSerializer):
     kind = mappings.KIND_DOCUMENT
-    prefetch = ("countries", "themes")
+    bulk_relations = {"countries": ("iso_code",), "themes": ("slug",)}
 
     def prepare_summary(self, obj) -> str:
         return " ".join((obj.description or "").split())
 
     def prepare_body(self, obj) -> str:
-        return _join([obj.authors, obj.publisher, str(obj.get_document_type_display())])
+        return _join([obj.authors, obj.publisher, self.choice_label(obj, "document_type")])
 
     def prepare_attachment(self, obj) -> str:
         return obj.extracted_text or ""
@@ -351,5 +437,28 @@ def searchable_querysets() -> list[tuple[type[ItemSerializer], QuerySet]]:
         if model is CountryPage:
             queryset = queryset.select_related("country")
         sets.append((serializer, queryset.order_by("pk")))
-    sets.append((DocumentSerializer, KnowledgeDocument.objects.prefetch_related("countries", "themes").order_by("pk")))
+    sets.append((DocumentSerializer, KnowledgeDocument.objects.order_by("pk")))
     return sets
+
+
+def serialized_chunks(
+    privacy: PrivacySnapshot | None = None, *, chunk_size: int = 500
+) -> Iterator[list[tuple[str, dict | Exception]]]:
+    """Everything searchable, serialized, in chunks of (key, document); a failure is the exception.
+
+    What both rebuilds read: each chunk's relations are read in bulk (`load_related`), and
+    one broken item is handed back rather than stopping the rest.
+    """
+    privacy = privacy or PrivacySnapshot()
+    for serializer_class, queryset in searchable_querysets():
+        serializer = serializer_class(privacy)
+        objects = queryset.iterator(chunk_size=chunk_size)
+        while objs := list(itertools.islice(objects, chunk_size)):
+            serializer.load_related(objs)
+            chunk: list[tuple[str, dict | Exception]] = []
+            for obj in objs:
+                try:
+                    chunk.append((object_key(obj), serializer.serialize(obj)))
+                except Exception as error:  # noqa: BLE001 - reported by the caller, with the key
+                    chunk.append((object_key(obj), error))
+            yield chunk

@@ -2,8 +2,7 @@
 
 Each handler only names the objects concerned; the update runs after the transaction
 commits (so it reads what was saved, and nothing of a rolled-back save) as a django-tasks
-task. With no Elasticsearch configured nothing is scheduled: the database engine reads
-Wagtail's own search index, which Wagtail keeps up to date itself.
+task, which writes the database engine's records and, when configured, Elasticsearch.
 """
 
 import logging
@@ -15,14 +14,14 @@ from wagtail.models import Collection, CollectionViewRestriction, Page, PageView
 from wagtail.signals import page_published, page_unpublished, post_page_move, pre_page_move
 
 from knowledge.models import KnowledgeDocument
-from search import conf, indexing
+from search import indexing
 
 logger = logging.getLogger(__name__)
 
 
 def schedule_sync(keys: list[str]) -> None:
     """Sync these objects once the current transaction has committed."""
-    if not keys or not conf.elasticsearch_enabled():
+    if not keys:
         return
     keys = list(keys)
     transaction.on_commit(lambda: _enqueue(keys))

@@ -11,10 +11,7 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString
 from django.utils.text import Truncator
 
-from wagtail.models import Page
-
-from knowledge.models import KnowledgeDocument
-from portal.privacy import documents_visible_to, pages_visible_to, restricted_page_ids
+from portal.privacy import partner_items_visible_to
 from search import conf, mappings, serializers, synonyms
 from search.client import get_client
 from search.queries.results import (
@@ -134,9 +131,7 @@ class ElasticsearchEngine:
     def privacy_filter(self) -> dict:
         """Public items, plus the partner-only items `portal.privacy` lets this user see.
 
-        Read once per engine (one request). An anonymous reader passes no view restriction
-        (`portal.privacy`: login and group restrictions need a user, password-protected items
-        are never listed), so for them the answer is known without asking the database.
+        Read once per engine (one request), from `portal.privacy`.
         """
         if self._privacy_filter is None:
             self._privacy_filter = self._read_privacy_filter()
@@ -144,19 +139,13 @@ class ElasticsearchEngine:
 
     def _read_privacy_filter(self) -> dict:
         public = {"term": {"audience": mappings.AUDIENCE_PUBLIC}}
-        if self.user is None or not self.user.is_authenticated:
-            return public
-        restricted_pages = Page.objects.filter(pk__in=restricted_page_ids())
-        page_ids = list(pages_visible_to(self.user, restricted_pages).values_list("pk", flat=True))
-        public_documents = documents_visible_to(None, KnowledgeDocument.objects.all()).values("pk")
-        restricted_documents = KnowledgeDocument.objects.exclude(pk__in=public_documents)
-        document_ids = list(documents_visible_to(self.user, restricted_documents).values_list("pk", flat=True))
+        page_ids, document_ids = partner_items_visible_to(self.user)
         should: list[dict] = [public]
         if page_ids:
             should.append({"terms": {"page_id": page_ids}})
         if document_ids:
             should.append({"terms": {"doc_id": document_ids}})
-        return {"bool": {"should": should, "minimum_should_match": 1}}
+        return {"bool": {"should": should, "minimum_should_match": 1}} if len(should) > 1 else public
 
     @staticmethod
     def facet_filters(params: SearchParams) -> dict[str, dict]:

@@ -17,7 +17,7 @@ from django.core.files.base import ContentFile
 from wagtail.models import Collection, CollectionViewRestriction, Locale
 
 from knowledge.models import KnowledgeDocument, PolicyToolPage, PracticeNotePage
-from search import indexing
+from search import indexing, records
 from search.client import breaker
 from tests.factories import (
     CountryFactory,
@@ -117,7 +117,9 @@ def make_document(db):
 def corpus(site, roles, make_document, django_capture_on_commit_callbacks):
     """A small, known corpus: 3 countries, 3 themes, every kind, two languages, partner-only items.
 
-    Built with Elasticsearch off (nothing is scheduled); tests index it with `index_corpus`.
+    Built with Elasticsearch off; the database engine's records are rebuilt at the end (the
+    publish signals' updates wait for a commit that a test transaction never makes), and
+    Elasticsearch tests index it with `index_corpus`.
     """
     kz = CountryFactory(iso_code="KZ", name="Kazakhstan", region="central-asia")
     al = CountryFactory(iso_code="AL", name="Albania", region="europe")
@@ -219,6 +221,7 @@ def corpus(site, roles, make_document, django_capture_on_commit_callbacks):
         publication_date=datetime.date(2024, 11, 5),
         locale=ru,
     )
+    records.rebuild()
     return items
 
 

@@ -8,7 +8,7 @@ from wagtail.models import CollectionViewRestriction, PageViewRestriction
 from knowledge.models import PolicyBriefPage
 from search import conf, indexing, mappings
 from search.client import get_client
-from search.models import PendingIndexUpdate
+from search.models import PendingIndexUpdate, SearchRecord
 from tests.search.conftest import index_corpus
 
 
@@ -135,6 +135,10 @@ def test_next_successful_update_retries_pending(indexed, django_capture_on_commi
     assert stored(f"page:{indexed['police'].pk}")["title"] == "Police protocol, second edition"
 
 
-def test_sync_is_skipped_without_elasticsearch(corpus):
-    report = indexing.sync([f"page:{corpus['police'].pk}"])
-    assert report.skipped and not PendingIndexUpdate.objects.exists()
+def test_sync_without_elasticsearch_updates_the_database_records(corpus):
+    police = corpus["police"]
+    police.title = "Police investigation protocol, revised"
+    police.save_revision().publish()
+    report = indexing.sync([f"page:{police.pk}"])
+    assert report.indexed == 1 and not PendingIndexUpdate.objects.exists()
+    assert SearchRecord.objects.get(key=f"page:{police.pk}").title == "Police investigation protocol, revised"

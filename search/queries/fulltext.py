@@ -1,0 +1,72 @@
+"""Full-text matching on Wagtail's database search backend, for the database engine.
+
+`ranked_ids` works on any backend through the public API. On SQLite, `sqlite_scores_sql`
+gives the statement that scores every match in one FTS5 pass, so the engine can join it to
+its records: the backend's own queryset ranks by a correlated subquery that repeats the
+match for every matching row, quadratic in the number of matches.
+"""
+
+from __future__ import annotations
+
+from django.db import connection
+from django.db.models import BooleanField
+from django.db.models.expressions import RawSQL
+
+
+def id_list(ids) -> str:
+    """Integer ids as a literal SQL list: `1,2,3`."""
+    return ",".join(str(int(pk)) for pk in ids)
+
+
+def ranked_ids(backend, query, model) -> list[int]:
+    """Ids of `model` objects matching `query`, best first, without loading the objects."""
+    scored = sqlite_scores_sql(backend, query, model)
+    if scored is not None:
+        with connection.cursor() as cursor:
+            cursor.execute(*scored)
+            rows = [(int(object_id), score) for object_id, score in cursor.fetchall()]
+        # The backend's own order: its score ascending (SQLite's bm25 is negative), then newest id.
+        return [pk for pk, _ in sorted(rows, key=lambda row: (row[1], -row[0]))]
+    results = backend.search(query, model.objects.all())
+    get_queryset = getattr(results, "get_queryset", None)
+    if get_queryset is not None:
+        return list(get_queryset().values_list("pk", flat=True))
+    return [obj.pk for obj in results]
+
+
+def sqlite_scores_sql(backend, query, model) -> tuple[str, list] | None:
+    """(sql, params) selecting (object_id, score) of every match, lower is better; None off SQLite.
+
+    Built from the backend's own match and rank expressions, so the order is the backend's.
+    """
+    try:
+        from modelsearch.backends.database.sqlite.query import MatchExpression, normalize
+        from modelsearch.backends.database.sqlite.sqlite import SQLiteFTSIndexEntry, SQLiteSearchBackend
+        from modelsearch.query import Or, Phrase, PlainText
+        from modelsearch.utils import get_descendants_content_types_pks
+    except ImportError:  # pragma: no cover - another search backend
+        return None
+    if not isinstance(backend, SQLiteSearchBackend):
+        return None
+    compiler = backend.search(query, model.objects.all()).query_compiler
+    config = compiler.get_config(backend)
+    normalized = normalize(compiler.query)
+    if not isinstance(normalized, PlainText | Phrase | Or):
+        return None
+    fields = compiler.fields or compiler.FTS_TABLE_FIELDS
+    match = MatchExpression(fields, compiler.build_search_query(normalized, config))
+    rank = compiler._build_rank_expression(compiler.get_search_vectors(), config)
+    # The content types are written with a unary `+`, which keeps SQLite from using their
+    # index: otherwise it walks every index entry of the model and runs the full-text match
+    # once per entry (seconds), instead of matching once and joining the hits (milliseconds).
+    content_types = id_list(get_descendants_content_types_pks(model))
+    entries = SQLiteFTSIndexEntry._meta.get_field("index_entry").related_model
+    column = f"{connection.ops.quote_name(entries._meta.db_table)}.{connection.ops.quote_name('content_type_id')}"
+    rows = (
+        SQLiteFTSIndexEntry.objects.filter(match)
+        .filter(RawSQL(f"+{column} IN ({content_types})", [], output_field=BooleanField()))  # noqa: S611 - ints
+        .annotate(score=rank)
+        .values_list("index_entry__object_id", "score")
+    )
+    sql, params = rows.query.sql_with_params()
+    return sql, list(params)
