@@ -17,12 +17,10 @@ from django.db.models import F
 from django.utils.html import escape
 from django.utils.text import Truncator
 
-from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 from wagtail.search.query import Or, Phrase, PlainText
 
-from knowledge.models import KnowledgeDocument
-from portal.privacy import documents_visible_to, pages_visible_to, partner_items_visible_to
+from portal.privacy import partner_items_visible_to
 from search import conf, mappings, serializers, synonyms
 from search.models import SearchRecord
 from search.queries.fulltext import ranked_ids, sqlite_scores_sql
@@ -34,8 +32,8 @@ from search.queries.results import (
     SearchParams,
     SearchResult,
     build_facets,
-    highlight_terms,
     hit_for,
+    hits_from_records,
     num_pages,
     split_query,
 )
@@ -186,46 +184,17 @@ class DatabaseEngine:
         return self._result(params, found[start : start + size], len(found), counts, size)
 
     def _result(self, params, window: list[int], total: int, counts, size: int) -> SearchResult:
-        found = SearchRecord.objects.in_bulk(window)
-        records = [found[pk] for pk in window if pk in found]
-        allowed = self._still_visible(records)
+        keys = list(SearchRecord.objects.filter(id__in=window).values_list("id", "key"))
+        key_of = dict(keys)
         words = [word for variant in synonyms.expand(split_query(params.q)[0]) for word in synonyms.tokens(variant)]
-        hits = [
-            Hit(
-                title=record.title,
-                url=record.url,
-                kind=record.kind,
-                kind_label=serializers.kind_label(record.kind),
-                date=record.date,
-                locale=record.locale,
-                snippet=highlight_terms(Truncator(record.summary).chars(240), words),
-                countries=[(code, self.labels.label("country", code)) for code in record.country_codes],
-                key=record.key,
-            )
-            for record in records
-            if record.key in allowed
-        ]
         return SearchResult(
-            hits=hits,
+            hits=hits_from_records([key_of[pk] for pk in window if pk in key_of], self.user, self.labels, words=words),
             total=total,
             facets=build_facets(counts, params, self.labels),
             page=params.page,
             num_pages=num_pages(total, size),
             engine=self.name,
         )
-
-    def _still_visible(self, records: list[SearchRecord]) -> set[str]:
-        """Keys of the records whose object `portal.privacy` still shows this user (a last check per page)."""
-        page_ids = [record.page_id for record in records if record.page_id]
-        document_ids = [record.document_id for record in records if record.document_id]
-        allowed: set[str] = set()
-        if page_ids:
-            pages = pages_visible_to(self.user, Page.objects.filter(pk__in=page_ids))
-            allowed |= {f"page:{pk}" for pk in pages.values_list("pk", flat=True)}
-        if document_ids:
-            documents = documents_visible_to(self.user, KnowledgeDocument.objects.filter(pk__in=document_ids))
-            allowed |= {f"document:{pk}" for pk in documents.values_list("pk", flat=True)}
-        return allowed
 
     def related(self, obj, *, limit: int = 4) -> list[Hit]:
         from knowledge.models import KnowledgePage

@@ -1,15 +1,14 @@
 """The Elasticsearch engine: one request per search, facets from aggregations.
 
-A second, small request asks for a "did you mean" only when the first one found almost
-nothing: the phrase suggester is among the costliest parts of a search, and a query that
-finds plenty needs no correction.
+The first request matches the words exactly. Only when they find almost nothing (before any
+filter) does a second request ask again with typos forgiven and a "did you mean": fuzzy
+matching and the phrase suggester are the costliest parts of a search, and a query that
+finds plenty needs neither.
 """
 
 from __future__ import annotations
 
-from django.utils.html import escape
 from django.utils.safestring import SafeString
-from django.utils.text import Truncator
 
 from portal.privacy import partner_items_visible_to
 from search import conf, mappings, serializers, synonyms
@@ -22,8 +21,7 @@ from search.queries.results import (
     SearchResult,
     build_facets,
     clean_highlight,
-    hit_for,
-    load_objects,
+    hits_from_records,
     num_pages,
     split_query,
 )
@@ -58,7 +56,14 @@ class ElasticsearchEngine:
             ]
         return [*fields, "keywords.text^2", "organisations.text"]
 
-    def text_query(self, q: str) -> dict | None:
+    def text_query(self, q: str, *, forgiving: bool = False) -> dict | None:
+        """The reader's words as an Elasticsearch query; None when there are none.
+
+        Exact by default: every word somewhere in the item, with a bonus for the words in
+        order, and synonym groups matched the same way. `forgiving` adds typo tolerance
+        (fuzziness), which costs several times more on a large index, so `search` asks for it
+        only when the exact words find almost nothing.
+        """
         free, phrases = split_query(q)
         fields = self.fields()
         # Fuzziness and word order are judged on the neutral fields only: a stemmed copy of
@@ -70,37 +75,45 @@ class ElasticsearchEngine:
             should += [
                 # Every word somewhere in the item: precise multi-word matches.
                 {"multi_match": {"query": free, "type": "cross_fields", "fields": fields, "operator": "and"}},
-                # Typos forgiven, most words in one field.
-                {
-                    "multi_match": {
-                        "query": free,
-                        "type": "best_fields",
-                        "fields": base_fields,
-                        "fuzziness": "AUTO",
-                        "prefix_length": 1,
-                        "max_expansions": 30,
-                        "minimum_should_match": "2<75%",
-                    }
-                },
                 # The words as written, in order: worth most.
                 {"multi_match": {"query": free, "type": "phrase", "fields": base_fields, "boost": 3}},
             ]
-            # Synonym variants: all their words, forgiving inflection by fuzziness where the
-            # node has no stemmer for the language; main fields only, to keep the query small.
+            # Synonym variants: all their words, in any main field.
             should += [
-                {
-                    "multi_match": {
-                        "query": variant,
-                        "type": "best_fields",
-                        "fields": base_fields,
-                        "operator": "and",
-                        "fuzziness": "AUTO",
-                        "prefix_length": 2,
-                        "max_expansions": 20,
-                    }
-                }
+                {"multi_match": {"query": variant, "type": "best_fields", "fields": base_fields, "operator": "and"}}
                 for variant in synonyms.expand(free)[1:]
             ]
+            if forgiving:
+                # Typos forgiven, most words in one field.
+                should.append(
+                    {
+                        "multi_match": {
+                            "query": free,
+                            "type": "best_fields",
+                            "fields": base_fields,
+                            "fuzziness": "AUTO",
+                            "prefix_length": 1,
+                            "max_expansions": 30,
+                            "minimum_should_match": "2<75%",
+                        }
+                    }
+                )
+                # Synonyms with inflection forgiven where the node has no stemmer for the
+                # language; in titles and summaries only, to keep the query affordable.
+                should += [
+                    {
+                        "multi_match": {
+                            "query": variant,
+                            "type": "best_fields",
+                            "fields": [f"{name}^{boost}" for name, boost in self.TEXT_FIELDS.items() if boost > 1],
+                            "operator": "and",
+                            "fuzziness": "AUTO",
+                            "prefix_length": 2,
+                            "max_expansions": 20,
+                        }
+                    }
+                    for variant in synonyms.expand(free)[1:]
+                ]
         if not must and not should:
             return None
         query: dict = {"bool": {}}
@@ -173,10 +186,12 @@ class ElasticsearchEngine:
                 "filter": {"bool": {"filter": others}} if others else {"match_all": {}},
                 "aggs": {"values": {"terms": {"field": es_field, "size": 100}}},
             }
+        # Aggregations ignore the post filter: this counts what the words find, before any facet.
+        aggs["matched"] = {"filter": {"match_all": {}}}
         return aggs
 
-    def body(self, params: SearchParams, size: int) -> dict:
-        text = self.text_query(params.q)
+    def body(self, params: SearchParams, size: int, *, forgiving: bool = False) -> dict:
+        text = self.text_query(params.q, forgiving=forgiving)
         query: dict = {
             "bool": {
                 "must": [text] if text else [{"match_all": {}}],
@@ -192,7 +207,7 @@ class ElasticsearchEngine:
             "from": (params.page - 1) * size,
             "size": size,
             "track_total_hits": True,
-            "_source": ["kind", "countries", "page_id", "doc_id"],
+            "_source": ["page_id", "doc_id"],
             "sort": (
                 [{"date": {"order": "desc", "missing": "_last"}}, "_score"]
                 if params.sort == SORT_DATE
@@ -238,6 +253,16 @@ class ElasticsearchEngine:
     def search(self, params: SearchParams) -> SearchResult:
         size = conf.page_size()
         response = self.client.search(index=conf.alias_name(), **self.body(params, size))
+        suggestion = None
+        # "Did you mean" and typo tolerance are about the words: when they find almost nothing
+        # before any filter, one more request asks again forgiving typos, with a suggestion.
+        if self._matched(response) < self.SUGGEST_BELOW and split_query(params.q)[0]:
+            body = self.body(params, size, forgiving=True)
+            body["suggest"] = self.suggest_body(params.q)["suggest"]
+            forgiving = self.client.search(index=conf.alias_name(), **body)
+            suggestion = self._suggestion(forgiving, params)
+            if self._matched(forgiving) > self._matched(response):
+                response = forgiving
         total = response["hits"]["total"]["value"]
         counts = {
             name: {
@@ -248,37 +273,22 @@ class ElasticsearchEngine:
         }
         raw_hits = response["hits"]["hits"]
         keys = [self._key(hit) for hit in raw_hits]
-        kinds = {key: raw["_source"].get("kind") for key, raw in zip(keys, raw_hits, strict=True)}
-        objects = load_objects(keys, self.user, kinds=kinds)
-        hits = []
-        for key, raw in zip(keys, raw_hits, strict=True):
-            obj = objects.get(key)
-            if obj is None:
-                continue  # Gone, unpublished or restricted since it was indexed.
-            hits.append(
-                hit_for(
-                    obj,
-                    request=self.request,
-                    snippet=self._snippet(raw, obj),
-                    countries=raw["_source"].get("countries", []),
-                    labels=self.labels,
-                )
-            )
+        snippets = {key: snippet for key, raw in zip(keys, raw_hits, strict=True) if (snippet := self._highlight(raw))}
+        hits = hits_from_records(keys, self.user, self.labels, snippets=snippets)
         return SearchResult(
             hits=hits,
             total=total,
             facets=build_facets(counts, params, self.labels),
             page=params.page,
             num_pages=num_pages(total, size),
-            suggestion=self.suggestion(params) if total < self.SUGGEST_BELOW else None,
+            suggestion=suggestion,
             engine=self.name,
         )
 
-    def suggestion(self, params: SearchParams) -> str | None:
-        body = self.suggest_body(params.q)
-        if body is None:
-            return None
-        return self._suggestion(self.client.search(index=conf.alias_name(), **body), params)
+    @staticmethod
+    def _matched(response: dict) -> int:
+        """How many items the words found before any facet filter (the post filter)."""
+        return response["aggregations"]["matched"]["doc_count"]
 
     @staticmethod
     def _key(hit: dict) -> str:
@@ -286,13 +296,12 @@ class ElasticsearchEngine:
         return f"document:{source['doc_id']}" if source.get("doc_id") else f"page:{source['page_id']}"
 
     @staticmethod
-    def _snippet(hit: dict, obj) -> SafeString:
+    def _highlight(hit: dict) -> SafeString | None:
         for name in ("summary", "body", "attachment"):
             fragments = hit.get("highlight", {}).get(name)
             if fragments:
                 return clean_highlight(fragments[0])
-        summary = getattr(obj, "summary", None) or getattr(obj, "description", "") or ""
-        return escape(Truncator(summary).chars(240))
+        return None
 
     @staticmethod
     def _suggestion(response: dict, params: SearchParams) -> str | None:
@@ -324,23 +333,7 @@ class ElasticsearchEngine:
             }
         }
         response = self.client.search(
-            index=conf.alias_name(), query=query, size=limit * 2, _source=["kind", "countries", "page_id", "doc_id"]
+            index=conf.alias_name(), query=query, size=limit * 2, _source=["page_id", "doc_id"]
         )
-        raw_hits = response["hits"]["hits"]
-        keys = [self._key(hit) for hit in raw_hits]
-        kinds = {key: raw["_source"].get("kind") for key, raw in zip(keys, raw_hits, strict=True)}
-        objects = load_objects(keys, self.user, kinds=kinds)
-        hits = []
-        for key, raw in zip(keys, raw_hits, strict=True):
-            if key in objects and len(hits) < limit:
-                found = objects[key]
-                hits.append(
-                    hit_for(
-                        found,
-                        request=self.request,
-                        snippet=self._snippet({}, found),
-                        countries=raw["_source"].get("countries", []),
-                        labels=self.labels,
-                    )
-                )
-        return hits
+        keys = [self._key(hit) for hit in response["hits"]["hits"]]
+        return hits_from_records(keys, self.user, self.labels)[:limit]

@@ -13,6 +13,7 @@ from typing import NamedTuple
 from django.conf import settings
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.models import Locale, Page
@@ -22,6 +23,7 @@ from portal.models import Country, Theme
 from portal.privacy import documents_visible_to, pages_visible_to
 from portal.selectors import vocabulary_in_locale
 from search import mappings, serializers, synonyms
+from search.models import SearchRecord
 
 SORT_RELEVANCE = "relevance"
 SORT_DATE = "date"
@@ -230,6 +232,70 @@ def hit_for(obj, *, request=None, snippet: SafeString, countries: Iterable[str],
         countries=[(code, labels.label("country", code)) for code in sorted(countries)],
         key=serializers.object_key(obj),
     )
+
+
+def hits_from_records(
+    keys: list[str], user, labels: Labels, *, snippets: dict[str, SafeString] | None = None, words=()
+) -> list[Hit]:
+    """Hits for index keys, in order, from the search records, for what `user` may still see.
+
+    A record holds everything a hit shows, so a page of results is three small queries
+    whatever its kinds. Each item is checked once more through `portal.privacy` (an index
+    can lag behind a restriction). Keys without a record yet are read from their objects.
+    The snippet is the engine's highlight if given, else the summary with `words` marked.
+    """
+    snippets = snippets or {}
+    records = {record.key: record for record in SearchRecord.objects.filter(key__in=keys)}
+    allowed = visible_keys(keys, user)
+    missing = [key for key in keys if key not in records and key in allowed]
+    objects = load_objects(missing, user, with_countries=True) if missing else {}
+    hits = []
+    for key in keys:
+        if key not in allowed:
+            continue
+        record = records.get(key)
+        if record is None:
+            obj = objects.get(key)
+            if obj is not None:
+                summary = getattr(obj, "summary", None) or getattr(obj, "description", "") or ""
+                serializer = serializers.serialize(obj)
+                hits.append(
+                    hit_for(
+                        obj,
+                        snippet=snippets.get(key) or highlight_terms(Truncator(summary).chars(240), words),
+                        countries=serializer["countries"],
+                        labels=labels,
+                    )
+                )
+            continue
+        hits.append(
+            Hit(
+                title=record.title,
+                url=record.url,
+                kind=record.kind,
+                kind_label=serializers.kind_label(record.kind),
+                date=record.date,
+                locale=record.locale,
+                snippet=snippets.get(key) or highlight_terms(Truncator(record.summary).chars(240), words),
+                countries=[(code, labels.label("country", code)) for code in record.country_codes],
+                key=key,
+            )
+        )
+    return hits
+
+
+def visible_keys(keys: list[str], user) -> set[str]:
+    """The keys ("page:12", "document:3") whose object `portal.privacy` lets `user` see now."""
+    page_ids = [int(key[5:]) for key in keys if key.startswith("page:")]
+    document_ids = [int(key[9:]) for key in keys if key.startswith("document:")]
+    allowed: set[str] = set()
+    if page_ids:
+        pages = pages_visible_to(user, Page.objects.filter(pk__in=page_ids))
+        allowed |= {f"page:{pk}" for pk in pages.values_list("pk", flat=True)}
+    if document_ids:
+        documents = documents_visible_to(user, KnowledgeDocument.objects.filter(pk__in=document_ids))
+        allowed |= {f"document:{pk}" for pk in documents.values_list("pk", flat=True)}
+    return allowed
 
 
 def load_objects(
