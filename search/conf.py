@@ -25,6 +25,11 @@ def alias_name() -> str:
     return f"{index_prefix()}-knowledge"
 
 
+def rebuilding_alias_name() -> str:
+    """Points at the index a rebuild is filling, while it runs: live updates go there too."""
+    return f"{alias_name()}-rebuilding"
+
+
 def request_timeout() -> float:
     # Short on purpose: a reader waits for search, so a slow node should fall back to the
     # database quickly rather than hold the page.

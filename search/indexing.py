@@ -103,29 +103,59 @@ def _sources_for(keys: Iterable[str]) -> Iterator[tuple[str, dict | None]]:
         yield f"document:{pk}", serializers.serialize(document, privacy) if document is not None else None
 
 
-def _action(index: str, key: str, source: dict | None) -> dict:
+def _action(index: str, key: str, source: dict | None, version: int) -> dict:
     """The bulk action that makes the index match: index the document, or delete the entry."""
     if source is None:
-        return {"_op_type": "delete", "_index": index, "_id": mappings.document_id(key)}
-    return _index_action(index, key, source)
+        return {**_versioned(index, key, version), "_op_type": "delete"}
+    return _index_action(index, key, source, version)
 
 
-def _index_action(index: str, key: str, source: dict) -> dict:
-    return {"_op_type": "index", "_index": index, "_id": mappings.document_id(key), "_source": source}
+def _index_action(index: str, key: str, source: dict, version: int) -> dict:
+    return {**_versioned(index, key, version), "_op_type": "index", "_source": source}
 
 
-def _apply(client: Elasticsearch, sources: list[tuple[str, dict | None]], report: SyncReport) -> None:
-    """Send these documents, raising on any engine error so the caller can record them."""
+def _versioned(index: str, key: str, version: int) -> dict:
+    """Every write carries the time its object was read as an external version.
+
+    So of two writes of one object, the one made from the fresher read wins whatever order
+    they arrive in: a rebuild's copy read a minute ago never overwrites a live update.
+    https://www.elastic.co/guide/en/elasticsearch/reference/8.19/docs-index_.html#index-versioning
+    """
+    return {"_index": index, "_id": mappings.document_id(key), "version": version, "version_type": "external_gte"}
+
+
+def read_version() -> int:
+    """A version for documents about to be read from the database: microseconds since the epoch."""
+    return time.time_ns() // 1000
+
+
+def _is_stale_write(item: dict) -> bool:
+    """A write refused because the index holds a fresher read of the object: nothing lost."""
+    result = next(iter(item.values()), {})
+    return result.get("status") == 409
+
+
+def _apply(client: Elasticsearch, sources: list[tuple[str, dict | None]], report: SyncReport, *, version: int) -> None:
+    """Send these documents, raising on any engine error so the caller can record them.
+
+    While a rebuild runs, the index it fills gets the same writes (through its own alias), so
+    nothing changed during the rebuild is lost when the alias swaps to it.
+    """
     mappings.ensure_index(client)
-    actions = [_action(conf.alias_name(), key, source) for key, source in sources]
+    targets = [conf.alias_name()]
+    if client.indices.exists_alias(name=conf.rebuilding_alias_name()):
+        targets.append(conf.rebuilding_alias_name())
+    actions = [_action(target, key, source, version) for target in targets for key, source in sources]
     # require_alias: a write never creates an index with a guessed mapping by accident.
     _, errors = helpers.bulk(
         client, actions, raise_on_error=False, ignore_status=(404,), require_alias=True, refresh=False
     )
+    errors = [error for error in errors if not _is_stale_write(error)]
     if errors:
         raise RuntimeError(f"{len(errors)} index operations failed, first: {errors[0]}")
-    report.indexed += sum(1 for action in actions if action["_op_type"] == "index")
-    report.removed += sum(1 for action in actions if action["_op_type"] == "delete")
+    live = [action for action in actions if action["_index"] == targets[0]]
+    report.indexed += sum(1 for action in live if action["_op_type"] == "index")
+    report.removed += sum(1 for action in live if action["_op_type"] == "delete")
 
 
 def record_pending(keys: Iterable[str], error: BaseException | str) -> None:
@@ -146,6 +176,7 @@ def sync(keys: Iterable[str], *, catch_up: bool = True) -> SyncReport:
     keys = sorted(set(keys))
     if not keys:
         return report
+    version = read_version()  # Before reading: a write is as fresh as the read it comes from.
     sources = list(_sources_for(keys))
     stored, removed = records.write(sources)
     if not conf.elasticsearch_enabled():
@@ -153,7 +184,7 @@ def sync(keys: Iterable[str], *, catch_up: bool = True) -> SyncReport:
         return report
     try:
         client = get_client(timeout=conf.bulk_timeout())
-        _apply(client, sources, report)
+        _apply(client, sources, report, version=version)
     except Exception as error:  # noqa: BLE001 - an editor's save must never fail because of search
         if not isinstance(error, ENGINE_ERRORS):
             logger.exception("search: could not index %s", ", ".join(keys[:10]))
@@ -225,7 +256,7 @@ def searchable_count() -> int:
     return sum(queryset.count() for _, queryset in serializers.searchable_querysets())
 
 
-def _rebuild_actions(index: str, report: RebuildReport, chunk_size: int) -> Iterator[dict]:
+def _rebuild_actions(index: str, report: RebuildReport, chunk_size: int, version: int) -> Iterator[dict]:
     for chunk in serializers.serialized_chunks(chunk_size=chunk_size):
         for key, source in chunk:
             if isinstance(source, Exception):  # One broken item must not stop a rebuild.
@@ -233,7 +264,7 @@ def _rebuild_actions(index: str, report: RebuildReport, chunk_size: int) -> Iter
                 report.skipped.append((key, f"{type(source).__name__}: {source}"))
                 continue
             report.kind_of[mappings.document_id(key)] = source["kind"]
-            yield _index_action(index, key, source)
+            yield _index_action(index, key, source, version)
 
 
 def _stale_indices(client: Elasticsearch, alias: str, keep: str) -> list[str]:
@@ -286,16 +317,23 @@ class _BackgroundBulk:
 def rebuild(
     *, client: Elasticsearch | None = None, chunk_size: int = 1000, on_progress: Callable[[int], None] | None = None
 ) -> RebuildReport:
-    """Index everything searchable into a new index, then point the alias at it."""
+    """Index everything searchable into a new index, then point the alias at it.
+
+    Live updates made meanwhile reach the new index too (see `_apply`), and every write is
+    versioned by the time of its read, so the swap loses none of them.
+    """
     client = client or get_client(timeout=conf.bulk_timeout())
     report = RebuildReport(alias=conf.alias_name(), index=mappings.new_index_name())
     started = time.monotonic()
     # No refreshes and no replicas while loading; both come back before the swap.
     mappings.create_index(client, report.index, refresh_interval="-1", number_of_replicas=0)
+    rebuilding = conf.rebuilding_alias_name()
+    client.indices.put_alias(index=report.index, name=rebuilding)
+    version = read_version()  # After live updates start reaching the new index, before reading.
 
     def on_result(ok: bool, item: dict) -> None:
         result = item.get("index", {})
-        if ok:
+        if ok or _is_stale_write(item):  # Stale: a live update already wrote a fresher copy.
             report.indexed[report.kind_of.get(result.get("_id", ""), "?")] += 1
         else:
             report.failed.append((result.get("_id", "?"), str(result.get("error", ""))[:300]))
@@ -305,7 +343,7 @@ def rebuild(
     try:
         sender = _BackgroundBulk(client, chunk_size=chunk_size, on_result=on_result)
         try:
-            for action in _rebuild_actions(report.index, report, chunk_size):
+            for action in _rebuild_actions(report.index, report, chunk_size, version):
                 sender.put(action)
         finally:
             sender.close()
@@ -322,6 +360,7 @@ def rebuild(
     if client.indices.exists(index=alias) and not client.indices.exists_alias(name=alias):
         actions.append({"remove_index": {"index": alias}})
     actions.append({"add": {"index": report.index, "alias": alias}})
+    actions.append({"remove": {"index": report.index, "alias": rebuilding}})
     client.indices.update_aliases(actions=actions)
     for name in _stale_indices(client, alias, keep=report.index):
         client.indices.delete(index=name, ignore_unavailable=True)

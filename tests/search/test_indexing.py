@@ -142,3 +142,42 @@ def test_sync_without_elasticsearch_updates_the_database_records(corpus):
     report = indexing.sync([f"page:{police.pk}"])
     assert report.indexed == 1 and not PendingIndexUpdate.objects.exists()
     assert SearchRecord.objects.get(key=f"page:{police.pk}").title == "Police investigation protocol, revised"
+
+
+def _edit_after_the_rebuild_has_read(monkeypatch, edit):
+    """Run `edit` once the rebuild has read and serialized everything, before its swap."""
+    from search import serializers
+
+    read_everything = serializers.serialized_chunks
+
+    def chunks(**kwargs):
+        yield from read_everything(**kwargs)
+        edit()
+
+    monkeypatch.setattr(serializers, "serialized_chunks", chunks)
+
+
+def test_an_update_during_a_rebuild_survives_the_swap(indexed, monkeypatch):
+    page = indexed["police"]
+
+    def publish_an_edit():
+        page.title = "Police protocol, edited during the rebuild"
+        page.save_revision().publish()
+        indexing.sync([f"page:{page.pk}"])
+
+    _edit_after_the_rebuild_has_read(monkeypatch, publish_an_edit)
+    indexing.rebuild()
+    assert stored(f"page:{page.pk}")["title"] == "Police protocol, edited during the rebuild"
+    assert not get_client().indices.exists_alias(name=conf.rebuilding_alias_name())
+
+
+def test_an_unpublish_during_a_rebuild_is_not_undone_by_it(indexed, monkeypatch):
+    page = indexed["online"]
+
+    def unpublish():
+        page.unpublish()
+        indexing.sync([f"page:{page.pk}"])
+
+    _edit_after_the_rebuild_has_read(monkeypatch, unpublish)
+    indexing.rebuild()
+    assert stored(f"page:{page.pk}") is None
