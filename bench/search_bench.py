@@ -1,14 +1,16 @@
 """Search benchmark: Elasticsearch and the database engine side by side.
 
 Builds a throwaway SQLite database with N items (default 20,000: knowledge pages, events
-and documents over 10 countries, 14 themes and 3 languages), indexes it into a throwaway
-Elasticsearch index and Wagtail's database index, then runs the same mixed faceted
-queries on both engines and prints one table:
+and documents over 10 countries, 14 themes and 3 languages), rebuilds a throwaway
+Elasticsearch index and the database engine's search records from it, then runs the same
+mixed faceted queries on both engines and prints one table:
 
     make bench-search
     SEARCH_ELASTICSEARCH_URL=http://127.0.0.1:9201 .venv/bin/python bench/search_bench.py --items 2000
 
-Nothing is left behind: the database is a temporary file and the index is deleted.
+Nothing is left behind: the database is a temporary file and the index is deleted. With
+`--database PATH` the generated database is kept and reused by the next run (same seed,
+same items), which skips the slow generation when profiling.
 """
 
 from __future__ import annotations
