@@ -56,11 +56,23 @@ def score(url: str, form_factor: str) -> dict[str, int]:
     if form_factor == "desktop":
         command.append("--preset=desktop")
     env = {**os.environ, "CHROME_PATH": "/usr/bin/chromium"}
-    result = subprocess.run(command, capture_output=True, text=True, env=env, check=False, timeout=300)
-    if result.returncode != 0:
+    # Lighthouse sometimes fails to record a trace on a busy machine (NO_NAVSTART): try again.
+    for _attempt in range(3):
+        result = subprocess.run(command, capture_output=True, text=True, env=env, check=False, timeout=300)
+        if result.returncode == 0:
+            break
+    else:
         raise RuntimeError(f"lighthouse failed on {url}: {result.stderr[-500:]}")
     report = json.loads(result.stdout)
-    return {name: round(report["categories"][name]["score"] * 100) for name in CATEGORIES}
+    scores = {name: round(report["categories"][name]["score"] * 100) for name in CATEGORIES}
+    # What cost points: every weighted audit below a full score, to fix rather than guess.
+    scores["lost"] = [
+        f"{name}: {ref['id']} ({report['audits'][ref['id']].get('displayValue', '')})".strip()
+        for name in CATEGORIES
+        for ref in report["categories"][name]["auditRefs"]
+        if ref.get("weight") and (report["audits"][ref["id"]].get("score") or 0) < 1
+    ]
+    return scores
 
 
 def main() -> int:
@@ -75,6 +87,9 @@ def main() -> int:
     print(f"{'page':10}" + "".join(f"{name:>16}" for name in CATEGORIES))
     for name, scores in rows:
         print(f"{name:10}" + "".join(f"{scores[c]:>16}" for c in CATEGORIES))
+    for name, scores in rows:
+        for lost in scores["lost"]:
+            print(f"  {name}: {lost}")
     return 0
 
 
