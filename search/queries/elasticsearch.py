@@ -56,13 +56,14 @@ class ElasticsearchEngine:
             ]
         return [*fields, "keywords.text^2", "organisations.text"]
 
-    def text_query(self, q: str, *, forgiving: bool = False) -> dict | None:
+    def text_query(self, q: str, *, forgiving: bool = False, exact: bool = True) -> dict | None:
         """The reader's words as an Elasticsearch query; None when there are none.
 
         Exact by default: every word somewhere in the item, with a bonus for the words in
         order, and synonym groups matched the same way. `forgiving` adds typo tolerance
         (fuzziness), which costs several times more on a large index, so `search` asks for it
-        only when the exact words find almost nothing.
+        only when the exact words find almost nothing. `exact=False` leaves out the exact
+        clauses, for a retry after they found nothing at all.
         """
         free, phrases = split_query(q)
         fields = self.fields()
@@ -71,7 +72,7 @@ class ElasticsearchEngine:
         base_fields = self.base_fields()
         must = [{"multi_match": {"query": phrase, "type": "phrase", "fields": fields}} for phrase in phrases]
         should = []
-        if free:
+        if free and exact:
             should += [
                 # Every word somewhere in the item: precise multi-word matches.
                 {"multi_match": {"query": free, "type": "cross_fields", "fields": fields, "operator": "and"}},
@@ -83,37 +84,37 @@ class ElasticsearchEngine:
                 {"multi_match": {"query": variant, "type": "best_fields", "fields": base_fields, "operator": "and"}}
                 for variant in synonyms.expand(free)[1:]
             ]
-            if forgiving:
-                # Typos forgiven, most words in one field.
-                should.append(
-                    {
-                        "multi_match": {
-                            "query": free,
-                            "type": "best_fields",
-                            "fields": base_fields,
-                            "fuzziness": "AUTO",
-                            "prefix_length": 1,
-                            "max_expansions": 30,
-                            "minimum_should_match": "2<75%",
-                        }
+        if free and forgiving:
+            # Typos forgiven, most words in one field.
+            should.append(
+                {
+                    "multi_match": {
+                        "query": free,
+                        "type": "best_fields",
+                        "fields": base_fields,
+                        "fuzziness": "AUTO",
+                        "prefix_length": 1,
+                        "max_expansions": 30,
+                        "minimum_should_match": "2<75%",
                     }
-                )
-                # Synonyms with inflection forgiven where the node has no stemmer for the
-                # language; in titles and summaries only, to keep the query affordable.
-                should += [
-                    {
-                        "multi_match": {
-                            "query": variant,
-                            "type": "best_fields",
-                            "fields": [f"{name}^{boost}" for name, boost in self.TEXT_FIELDS.items() if boost > 1],
-                            "operator": "and",
-                            "fuzziness": "AUTO",
-                            "prefix_length": 2,
-                            "max_expansions": 20,
-                        }
+                }
+            )
+            # Synonyms with inflection forgiven where the node has no stemmer for the
+            # language; in titles and summaries only, to keep the query affordable.
+            should += [
+                {
+                    "multi_match": {
+                        "query": variant,
+                        "type": "best_fields",
+                        "fields": [f"{name}^{boost}" for name, boost in self.TEXT_FIELDS.items() if boost > 1],
+                        "operator": "and",
+                        "fuzziness": "AUTO",
+                        "prefix_length": 2,
+                        "max_expansions": 20,
                     }
-                    for variant in synonyms.expand(free)[1:]
-                ]
+                }
+                for variant in synonyms.expand(free)[1:]
+            ]
         if not must and not should:
             return None
         query: dict = {"bool": {}}
@@ -190,8 +191,8 @@ class ElasticsearchEngine:
         aggs["matched"] = {"filter": {"match_all": {}}}
         return aggs
 
-    def body(self, params: SearchParams, size: int, *, forgiving: bool = False) -> dict:
-        text = self.text_query(params.q, forgiving=forgiving)
+    def body(self, params: SearchParams, size: int, *, forgiving: bool = False, exact: bool = True) -> dict:
+        text = self.text_query(params.q, forgiving=forgiving, exact=exact)
         query: dict = {
             "bool": {
                 "must": [text] if text else [{"match_all": {}}],
@@ -257,7 +258,8 @@ class ElasticsearchEngine:
         # "Did you mean" and typo tolerance are about the words: when they find almost nothing
         # before any filter, one more request asks again forgiving typos, with a suggestion.
         if self._matched(response) < self.SUGGEST_BELOW and split_query(params.q)[0]:
-            body = self.body(params, size, forgiving=True)
+            # Exact clauses that found nothing are left out of the retry: they cost, and add nothing.
+            body = self.body(params, size, forgiving=True, exact=self._matched(response) > 0)
             body["suggest"] = self.suggest_body(params.q)["suggest"]
             forgiving = self.client.search(index=conf.alias_name(), **body)
             suggestion = self._suggestion(forgiving, params)
