@@ -123,11 +123,10 @@ class DatabaseEngine:
         public = mappings.AUDIENCE_PUBLIC
         if not page_ids and not document_ids:
             return [row for row in rows if row[AUDIENCE] == public]
-        partner_pages, partner_documents = page_ids, document_ids
         return [
             row
             for row in rows
-            if row[AUDIENCE] == public or row[PAGE_ID] in partner_pages or row[DOCUMENT_ID] in partner_documents
+            if row[AUDIENCE] == public or row[PAGE_ID] in page_ids or row[DOCUMENT_ID] in document_ids
         ]
 
     def _partner_ids(self) -> tuple[set[int], set[int]]:
