@@ -376,3 +376,18 @@ def test_untranslated_page_inside_a_translated_section_falls_back_to_english(cli
     listing = client.get("/ru/knowledge/")
     assert "Brief only in English" in listing.text, "Russian lists show untranslated items in English"
     assert client.get("/ru/knowledge/no-such-brief/").status_code == 404
+
+
+def test_image_alt_text_is_translated_with_its_page(client, site, locales, translate):
+    """An image's alt text belongs to the page that shows it, so it goes through the same PO file."""
+    from tests.portal.test_images import body_img, page_with_image
+
+    page, _photo = page_with_image(site, alt_text="Counsellor and survivor in a quiet room")
+    words = {
+        "Inside a one-stop centre": "Внутри центра «одного окна»",
+        "How the centres are paid for.": "Как финансируются центры.",
+        "Counsellor and survivor in a quiet room": "Консультант и пострадавшая в тихой комнате",
+    }
+    russian = translate(page, locales["ru"], words)
+    assert body_img(client, russian)["alt"] == "Консультант и пострадавшая в тихой комнате"
+    assert body_img(client, page)["alt"] == "Counsellor and survivor in a quiet room"
