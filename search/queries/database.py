@@ -43,6 +43,8 @@ ROW_COLUMNS = ("id", "countries", "themes", "kind", "locale", "year", "audience"
 FACET_COLUMNS = {"country": 1, "theme": 2, "kind": 3, "language": 4, "year": 5}
 AUDIENCE, PAGE_ID, DOCUMENT_ID = 6, 7, 8
 MULTI_VALUED = frozenset({"country", "theme"})
+# bm25 scores are negative (lower is better): the reader's language counts this much more.
+OWN_LANGUAGE_BOOST = 1.5
 
 
 def _values(facet: str, raw) -> list[str]:
@@ -178,9 +180,23 @@ class DatabaseEngine:
         rows, scores = self.candidates(params)
         found, counts = filter_and_count(self.visible_rows(rows), params)
         if scores is not None and params.sort == SORT_RELEVANCE:
-            found.sort(key=scores.__getitem__)  # Stable: newest first among equal scores.
+            found.sort(key=self._relevance(rows, scores))  # Stable: newest first among equal scores.
         start = (params.page - 1) * size
         return self._result(params, found[start : start + size], len(found), counts, size)
+
+    def _relevance(self, rows: list[tuple], scores: dict[int, float]):
+        """Sort key for ids: the text score (lower is better), the reader's own language favoured.
+
+        As in the Elasticsearch engine, other languages stay in the results, a step behind.
+        """
+        language = {row[0]: row[FACET_COLUMNS["language"]] for row in rows}
+        own = self.language
+
+        def key(pk: int) -> float:
+            score = scores[pk]
+            return score * OWN_LANGUAGE_BOOST if language.get(pk) == own and score < 0 else score
+
+        return key
 
     def _result(self, params, window: list[int], total: int, counts, size: int) -> SearchResult:
         keys = list(SearchRecord.objects.filter(id__in=window).values_list("id", "key"))

@@ -8,8 +8,10 @@ match for every matching row, quadratic in the number of matches.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from django.db import connection
-from django.db.models import BooleanField
+from django.db.models import BooleanField, FloatField
 from django.db.models.expressions import RawSQL
 
 
@@ -37,7 +39,9 @@ def ranked_ids(backend, query, model) -> list[int]:
 def sqlite_scores_sql(backend, query, model) -> tuple[str, list] | None:
     """(sql, params) selecting (object_id, score) of every match, lower is better; None off SQLite.
 
-    Built from the backend's own match and rank expressions, so the order is the backend's.
+    The match is the backend's own. The score is FTS5's bm25 with the title weighted as in
+    the Elasticsearch engine: the backend's rank multiplies the whole row's bm25 by how short
+    the title is, which puts any item with a one-word title first.
     """
     try:
         from modelsearch.backends.database.sqlite.query import MatchExpression, normalize
@@ -55,7 +59,7 @@ def sqlite_scores_sql(backend, query, model) -> tuple[str, list] | None:
         return None
     fields = compiler.fields or compiler.FTS_TABLE_FIELDS
     match = MatchExpression(fields, compiler.build_search_query(normalized, config))
-    rank = compiler._build_rank_expression(compiler.get_search_vectors(), config)
+    rank = _weighted_bm25(SQLiteFTSIndexEntry._meta.db_table)
     # The content types are written with a unary `+`, which keeps SQLite from using their
     # index: otherwise it walks every index entry of the model and runs the full-text match
     # once per entry (seconds), instead of matching once and joining the hits (milliseconds).
@@ -70,3 +74,20 @@ def sqlite_scores_sql(backend, query, model) -> tuple[str, list] | None:
     )
     sql, params = rows.query.sql_with_params()
     return sql, list(params)
+
+
+TITLE_WEIGHT = 4.0
+
+
+@lru_cache(maxsize=4)
+def _fts_columns(table: str) -> tuple[str, ...]:
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT name FROM pragma_table_info('{table}')")  # noqa: S608 - a model's table name
+        return tuple(row[0] for row in cursor.fetchall())
+
+
+def _weighted_bm25(table: str) -> RawSQL:
+    """`bm25(<fts table>, …)` with a weight per column in the table's own order: title counts most."""
+    weights = {"title": TITLE_WEIGHT, "body": 1.0}
+    arguments = ", ".join(str(weights.get(column, 0.0)) for column in _fts_columns(table))
+    return RawSQL(f"bm25({connection.ops.quote_name(table)}, {arguments})", [], output_field=FloatField())  # noqa: S611

@@ -75,3 +75,8 @@ def test_a_row_failing_one_filter_still_counts_for_that_facet():
     assert counts["country"] == {"KZ": 1, "KR": 1, "AL": 1}  # row 2 fails only the country filter
     assert counts["kind"] == {"brief": 1}  # row 3 fails both filters: counted nowhere
     assert counts["year"] == {"2024": 1}
+
+
+def test_words_in_a_title_outrank_a_short_title_with_the_words_in_its_text(corpus):
+    # "Kazakhstan" (a one-word title) says "crisis centres" in its summary only.
+    assert titles("crisis centres")[0] == "Annual report on crisis centres"
