@@ -417,12 +417,18 @@ def object_key(obj) -> str:
     return f"document:{obj.pk}" if isinstance(obj, KnowledgeDocument) else f"page:{obj.pk}"
 
 
+def serializer_for(obj, privacy: PrivacySnapshot | None = None) -> ItemSerializer:
+    """The serializer of a document or of a page of its specific class."""
+    if isinstance(obj, KnowledgeDocument):
+        return DocumentSerializer(privacy)
+    return PAGE_SERIALIZERS[type(obj)](privacy)
+
+
 def serialize(obj, privacy: PrivacySnapshot | None = None) -> dict:
     """The index document of a live page (any class; the specific one is used) or a document."""
-    if isinstance(obj, KnowledgeDocument):
-        return DocumentSerializer(privacy).serialize(obj)
-    page = obj.specific if type(obj) not in PAGE_SERIALIZERS else obj
-    return PAGE_SERIALIZERS[type(page)](privacy).serialize(page)
+    if not isinstance(obj, KnowledgeDocument) and type(obj) not in PAGE_SERIALIZERS:
+        obj = obj.specific
+    return serializer_for(obj, privacy).serialize(obj)
 
 
 def is_searchable_page(page: Page | None) -> bool:

@@ -21,7 +21,7 @@ from wagtail.search.backends import get_search_backend
 from wagtail.search.query import Or, Phrase, PlainText
 
 from portal.privacy import partner_items_visible_to
-from search import conf, mappings, serializers, synonyms
+from search import conf, mappings, synonyms
 from search.models import SearchRecord
 from search.queries.fulltext import ranked_ids, sqlite_scores_sql
 from search.queries.results import (
@@ -199,11 +199,12 @@ class DatabaseEngine:
         return key
 
     def _result(self, params, window: list[int], total: int, counts, size: int) -> SearchResult:
-        keys = list(SearchRecord.objects.filter(id__in=window).values_list("id", "key"))
-        key_of = dict(keys)
+        by_id = SearchRecord.objects.in_bulk(window)
+        records = {record.key: record for record in by_id.values()}
+        keys = [by_id[pk].key for pk in window if pk in by_id]
         words = [word for variant in synonyms.expand(split_query(params.q)[0]) for word in synonyms.tokens(variant)]
         return SearchResult(
-            hits=hits_from_records([key_of[pk] for pk in window if pk in key_of], self.user, self.labels, words=words),
+            hits=hits_from_records(keys, self.user, self.labels, records=records, words=words),
             total=total,
             facets=build_facets(counts, params, self.labels),
             page=params.page,
@@ -221,14 +222,9 @@ class DatabaseEngine:
         hits = []
         for item in items:
             page = item.specific
-            serializer = serializers.PAGE_SERIALIZERS[type(page)]()
             hits.append(
                 hit_for(
-                    page,
-                    request=self.request,
-                    snippet=escape(Truncator(page.summary).chars(240)),
-                    countries=serializer.prepare_countries(page),
-                    labels=self.labels,
+                    page, request=self.request, snippet=escape(Truncator(page.summary).chars(240)), labels=self.labels
                 )
             )
         return hits

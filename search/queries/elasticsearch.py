@@ -228,26 +228,19 @@ class ElasticsearchEngine:
         return body
 
     @staticmethod
-    def suggest_body(q: str) -> dict | None:
-        """A request for "did you mean" alone (no hits, no counts); None if there are no free words."""
-        free, _ = split_query(q)
-        if not free:
-            return None
+    def suggest_clause(free: str) -> dict:
+        """The "did you mean" part of a request, for the reader's free words."""
         return {
-            "size": 0,
-            "track_total_hits": False,
-            "suggest": {
-                "did_you_mean": {
-                    "text": free,
-                    "phrase": {
-                        "field": "suggest",
-                        "size": 1,
-                        "max_errors": 2,
-                        "gram_size": 3,
-                        "direct_generator": [{"field": "suggest", "suggest_mode": "always", "min_word_length": 3}],
-                    },
-                }
-            },
+            "did_you_mean": {
+                "text": free,
+                "phrase": {
+                    "field": "suggest",
+                    "size": 1,
+                    "max_errors": 2,
+                    "gram_size": 3,
+                    "direct_generator": [{"field": "suggest", "suggest_mode": "always", "min_word_length": 3}],
+                },
+            }
         }
 
     # Running it ---------------------------------------------------------------------------
@@ -257,10 +250,11 @@ class ElasticsearchEngine:
         suggestion = None
         # "Did you mean" and typo tolerance are about the words: when they find almost nothing
         # before any filter, one more request asks again forgiving typos, with a suggestion.
-        if self._matched(response) < self.SUGGEST_BELOW and split_query(params.q)[0]:
+        free, _ = split_query(params.q)
+        if self._matched(response) < self.SUGGEST_BELOW and free:
             # Exact clauses that found nothing are left out of the retry: they cost, and add nothing.
             body = self.body(params, size, forgiving=True, exact=self._matched(response) > 0)
-            body["suggest"] = self.suggest_body(params.q)["suggest"]
+            body["suggest"] = self.suggest_clause(free)
             forgiving = self.client.search(index=conf.alias_name(), **body)
             suggestion = self._suggestion(forgiving, params)
             if self._matched(forgiving) > self._matched(response):

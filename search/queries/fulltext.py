@@ -1,9 +1,9 @@
 """Full-text matching on Wagtail's database search backend, for the database engine.
 
-`ranked_ids` works on any backend through the public API. On SQLite, `sqlite_scores_sql`
-gives the statement that scores every match in one FTS5 pass, so the engine can join it to
-its records: the backend's own queryset ranks by a correlated subquery that repeats the
-match for every matching row, quadratic in the number of matches.
+On SQLite, `sqlite_scores_sql` gives the statement that scores every match in one FTS5
+pass, so the engine can join it to its records: the backend's own queryset ranks by a
+correlated subquery that repeats the match for every matching row, quadratic in the number
+of matches. `ranked_ids` serves the other backends through the public API.
 """
 
 from __future__ import annotations
@@ -21,14 +21,10 @@ def id_list(ids) -> str:
 
 
 def ranked_ids(backend, query, model) -> list[int]:
-    """Ids of `model` objects matching `query`, best first, without loading the objects."""
-    scored = sqlite_scores_sql(backend, query, model)
-    if scored is not None:
-        with connection.cursor() as cursor:
-            cursor.execute(*scored)
-            rows = [(int(object_id), score) for object_id, score in cursor.fetchall()]
-        # The backend's own order: its score ascending (SQLite's bm25 is negative), then newest id.
-        return [pk for pk, _ in sorted(rows, key=lambda row: (row[1], -row[0]))]
+    """Ids of `model` objects matching `query`, best first, through the backend's public API.
+
+    For backends other than SQLite; there the engine joins `sqlite_scores_sql` to its rows.
+    """
     results = backend.search(query, model.objects.all())
     get_queryset = getattr(results, "get_queryset", None)
     if get_queryset is not None:

@@ -213,13 +213,12 @@ def clean_highlight(fragment: str) -> SafeString:
     return mark_safe(safe)  # noqa: S308 - every piece but the <mark> tags is escaped
 
 
-def hit_for(obj, *, request=None, snippet: SafeString, countries: Iterable[str], labels: Labels) -> Hit:
-    serializer = serializers.DocumentSerializer() if isinstance(obj, KnowledgeDocument) else None
-    if serializer is None:
-        serializer = serializers.PAGE_SERIALIZERS[type(obj)]()
-        url = obj.get_url(request=request) or ""
-    else:
-        url = obj.url
+def hit_for(obj, *, request=None, snippet: SafeString, labels: Labels, countries: Iterable[str] | None = None) -> Hit:
+    """A hit read from the object itself (countries from the object unless given)."""
+    serializer = serializers.serializer_for(obj)
+    url = obj.url if isinstance(obj, KnowledgeDocument) else obj.get_url(request=request) or ""
+    if countries is None:
+        countries = serializer.prepare_countries(obj)
     kind = serializer.kind
     return Hit(
         title=obj.title,
@@ -235,7 +234,13 @@ def hit_for(obj, *, request=None, snippet: SafeString, countries: Iterable[str],
 
 
 def hits_from_records(
-    keys: list[str], user, labels: Labels, *, snippets: dict[str, SafeString] | None = None, words=()
+    keys: list[str],
+    user,
+    labels: Labels,
+    *,
+    records: dict[str, SearchRecord] | None = None,
+    snippets: dict[str, SafeString] | None = None,
+    words=(),
 ) -> list[Hit]:
     """Hits for index keys, in order, from the search records, for what `user` may still see.
 
@@ -243,12 +248,14 @@ def hits_from_records(
     whatever its kinds. Each item is checked once more through `portal.privacy` (an index
     can lag behind a restriction). Keys without a record yet are read from their objects.
     The snippet is the engine's highlight if given, else the summary with `words` marked.
+    `records` (by key) saves reading them again when the caller has them.
     """
     snippets = snippets or {}
-    records = {record.key: record for record in SearchRecord.objects.filter(key__in=keys)}
+    if records is None:
+        records = {record.key: record for record in SearchRecord.objects.filter(key__in=keys)}
     allowed = visible_keys(keys, user)
     missing = [key for key in keys if key not in records and key in allowed]
-    objects = load_objects(missing, user, with_countries=True) if missing else {}
+    objects = load_objects(missing, user) if missing else {}
     hits = []
     for key in keys:
         if key not in allowed:
@@ -258,15 +265,8 @@ def hits_from_records(
             obj = objects.get(key)
             if obj is not None:
                 summary = getattr(obj, "summary", None) or getattr(obj, "description", "") or ""
-                serializer = serializers.serialize(obj)
-                hits.append(
-                    hit_for(
-                        obj,
-                        snippet=snippets.get(key) or highlight_terms(Truncator(summary).chars(240), words),
-                        countries=serializer["countries"],
-                        labels=labels,
-                    )
-                )
+                snippet = snippets.get(key) or highlight_terms(Truncator(summary).chars(240), words)
+                hits.append(hit_for(obj, snippet=snippet, labels=labels))
             continue
         hits.append(
             Hit(
@@ -298,54 +298,15 @@ def visible_keys(keys: list[str], user) -> set[str]:
     return allowed
 
 
-def load_objects(
-    keys: list[str], user, *, kinds: dict[str, str] | None = None, with_countries: bool = False
-) -> dict[str, object]:
-    """The objects behind index keys that `user` may see, through `portal.privacy`.
-
-    With `kinds` (key -> kind, as both engines know it) each kind is read from its own model
-    with what a hit shows (locale, and countries if asked) in the same query, so a page of
-    results costs the same few queries however many hits it has. Keys of unknown kind are
-    read through `Page.specific()`.
-    """
-    kinds = kinds or {}
+def load_objects(keys: list[str], user) -> dict[str, object]:
+    """The objects behind index keys that `user` may see, through `portal.privacy`."""
     page_ids = [int(key.split(":")[1]) for key in keys if key.startswith("page:")]
     document_ids = [int(key.split(":")[1]) for key in keys if key.startswith("document:")]
     found: dict[str, object] = {}
     if page_ids:
-        visible = set(pages_visible_to(user, Page.objects.filter(pk__in=page_ids)).values_list("pk", flat=True))
-        by_kind: dict[str, list[int]] = {}
-        untyped: list[int] = []
-        for pk in page_ids:
-            kind = kinds.get(f"page:{pk}")
-            if pk not in visible:
-                continue
-            if kind in serializers.KIND_MODELS and kind != mappings.KIND_DOCUMENT:
-                by_kind.setdefault(kind, []).append(pk)
-            else:
-                untyped.append(pk)
-        for kind, ids in by_kind.items():
-            model = serializers.KIND_MODELS[kind]
-            queryset = _with_related(model.objects.filter(pk__in=ids).select_related("locale"), kind, with_countries)
-            found.update({f"page:{page.pk}": page for page in queryset})
-        if untyped:
-            pages = Page.objects.filter(pk__in=untyped).specific()
-            found.update({f"page:{page.pk}": page for page in pages if type(page) in serializers.PAGE_SERIALIZERS})
+        pages = pages_visible_to(user, Page.objects.filter(pk__in=page_ids)).specific()
+        found.update({f"page:{page.pk}": page for page in pages if type(page) in serializers.PAGE_SERIALIZERS})
     if document_ids:
         documents = documents_visible_to(user, KnowledgeDocument.objects.filter(pk__in=document_ids))
-        documents = _with_related(documents, mappings.KIND_DOCUMENT, with_countries)
         found.update({f"document:{document.pk}": document for document in documents})
     return found
-
-
-def _with_related(queryset, kind: str, with_countries: bool):
-    if not with_countries:
-        return queryset
-    model = queryset.model
-    serializer = (
-        serializers.DocumentSerializer if kind == mappings.KIND_DOCUMENT else serializers.PAGE_SERIALIZERS[model]
-    )
-    for name in serializer.country_fields:
-        field = model._meta.get_field(name)
-        queryset = queryset.prefetch_related(name) if field.many_to_many else queryset.select_related(name)
-    return queryset

@@ -80,3 +80,14 @@ def test_a_row_failing_one_filter_still_counts_for_that_facet():
 def test_words_in_a_title_outrank_a_short_title_with_the_words_in_its_text(corpus):
     # "Kazakhstan" (a one-word title) says "crisis centres" in its summary only.
     assert titles("crisis centres")[0] == "Annual report on crisis centres"
+
+
+def test_a_hit_without_a_record_yet_is_read_from_its_object(corpus):
+    from search.queries.results import Labels, hits_from_records
+
+    police, secret = corpus["police"], corpus["secret"]
+    SearchRecord.objects.filter(key__in=[f"page:{police.pk}", f"page:{secret.pk}"]).delete()
+    hits = hits_from_records([f"page:{police.pk}", f"page:{secret.pk}"], None, Labels("en"))
+    assert [(hit.title, [code for code, _ in hit.countries]) for hit in hits] == [
+        ("Police investigation protocol", ["AL", "KZ"])
+    ]  # and the partner-only page stays hidden from the public
