@@ -159,6 +159,7 @@ def build(items: int, rng: random.Random) -> dict:
                     description=summary,
                     extracted_text=body,
                     language=language,
+                    locale=locales[language],
                     publication_date=day,
                     collection=collection,
                 )

@@ -4,3 +4,8 @@ from django.apps import AppConfig
 class KnowledgeConfig(AppConfig):
     name = "knowledge"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from knowledge.documents import register_signal_handlers
+
+        register_signal_handlers()

@@ -318,18 +318,26 @@ def _report_rows(items: list, *, model, locales: list[Locale], default: Locale, 
                     translated_at=target.last_published_at if is_page else None,
                     sync=syncs.get((item.translation_key, locale.pk)),
                 )
-            cells.append({"language": locale.language_code, "state": state, "target": target})
+            cells.append(
+                {
+                    "language": locale.language_code,
+                    "state": state,
+                    "target": target,
+                    "in_editor": (item.translation_key, locale.pk) in syncs,
+                }
+            )
         rows.append({"item": item, "cells": cells})
     return rows
 
 
 def translation_report(*, language_codes: list[str]) -> dict:
-    """Every live page of the default language, and the translatable vocabularies, by language.
+    """Every live page of the default language, the translatable vocabularies and documents, by language.
 
     Returns `{"languages": [code, …], "groups": [{"key", "label", "rows": [{"item", "cells":
     [{"language", "state", "target"}]}]}], "totals": {code: {state: count}}}`. The number of
     queries depends on the number of languages, not of items.
     """
+    from knowledge.models import KnowledgeDocument
     from portal.models import Country, Organisation, Theme
 
     default = Locale.get_default()
@@ -346,8 +354,8 @@ def translation_report(*, language_codes: list[str]) -> dict:
             "rows": _report_rows(pages, model=Page, locales=locales, default=default, is_page=True),
         }
     ]
-    for model in (Country, Theme, Organisation):
-        items = list(model.objects.filter(locale=default))
+    for model in (Country, Theme, Organisation, KnowledgeDocument):
+        items = list(model.objects.filter(locale=default).order_by(*(["title"] if model is KnowledgeDocument else [])))
         groups.append(
             {
                 "key": model._meta.model_name,

@@ -56,10 +56,13 @@ _MODEL_GRANTS = {
     "specialists": ["view_person", "add_person", "change_person", "view_organisation"],
     "reviewers": ["view_person", "add_person", "change_person", "view_organisation", "add_organisation", "change_organisation"],
     "organisers": ["view_person", "add_person", "change_person", "view_organisation", "view_eventseries", "add_eventseries", "change_eventseries"],
+    # change_knowledgedocument: translating documents (`knowledge.views.document_translations`);
+    # Wagtail's document admin goes by the collection grants above, not by this.
     "translators": ["submit_translation", "view_country", "change_country", "view_theme", "change_theme",
-                    "view_organisation", "change_organisation"],
+                    "view_organisation", "change_organisation", "change_knowledgedocument"],
     "administrators": ["add_country", "change_country", "add_theme", "change_theme", "add_organisation",
-                       "change_organisation", "add_person", "change_person", "submit_translation"],
+                       "change_organisation", "add_person", "change_person", "submit_translation",
+                       "change_knowledgedocument"],
 }
 _ADMIN_ROLES = {"specialists", "reviewers", "organisers", "translators", "administrators"}
 

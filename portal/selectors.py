@@ -77,8 +77,12 @@ def country_activity(*, country, locale: Locale, user, limit: int = 12) -> dict:
     from knowledge.models import KnowledgeDocument
     from knowledge.selectors import knowledge_items_for_country
 
+    # A document once, in the reader's language when it has been translated.
     documents = (
-        documents_visible_to(user, KnowledgeDocument.objects.filter(countries__iso_code=country.iso_code))
+        in_locale_with_fallback(
+            documents_visible_to(user, KnowledgeDocument.objects.filter(countries__iso_code=country.iso_code)),
+            locale=locale,
+        )
         .distinct()
         .order_by("-publication_date")[:limit]
     )

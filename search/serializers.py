@@ -368,11 +368,9 @@ class DocumentSerializer(ItemSerializer):
     def prepare_date(self, obj):
         return obj.publication_date
 
-    def prepare_locale(self, obj) -> str:
-        return (obj.language or "").lower()
-
-    def prepare_translation_key(self, obj) -> str:
-        return ""
+    # Its language (`prepare_locale`) is the locale's, as for pages: the language of the title
+    # and description a reader reads in the hit. A Russian translation of an English report is
+    # found as Russian; the file's own language is shown where the file is linked.
 
     def prepare_url(self, obj) -> str:
         return obj.url
@@ -443,7 +441,7 @@ def searchable_querysets() -> list[tuple[type[ItemSerializer], QuerySet]]:
         if model is CountryPage:
             queryset = queryset.select_related("country")
         sets.append((serializer, queryset.order_by("pk")))
-    sets.append((DocumentSerializer, KnowledgeDocument.objects.order_by("pk")))
+    sets.append((DocumentSerializer, KnowledgeDocument.objects.select_related("locale").order_by("pk")))
     return sets
 
 

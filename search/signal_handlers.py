@@ -76,14 +76,23 @@ def on_collection_restriction_changed(sender, instance, **kwargs):
         schedule_sync(indexing.collection_document_keys(collection))
 
 
+def document_family_keys(document) -> list[str]:
+    """The document and its translations: a save of one copies the file's facts to all."""
+    pks = {
+        document.pk,
+        *KnowledgeDocument.objects.filter(translation_key=document.translation_key).values_list("pk", flat=True),
+    }
+    return [f"document:{pk}" for pk in sorted(pk for pk in pks if pk is not None)]
+
+
 def on_document_changed(sender, instance, **kwargs):
-    schedule_sync([f"document:{instance.pk}"])
+    schedule_sync(document_family_keys(instance))
 
 
 def on_document_vocabulary_changed(sender, instance, action, **kwargs):
     # Countries and themes are saved after the document itself, in the form's save_m2m().
     if action in {"post_add", "post_remove", "post_clear"} and isinstance(instance, KnowledgeDocument):
-        schedule_sync([f"document:{instance.pk}"])
+        schedule_sync(document_family_keys(instance))
 
 
 def register_signal_handlers():

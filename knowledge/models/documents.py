@@ -2,6 +2,12 @@
 
 In place from the first migration (`WAGTAILDOCS_DOCUMENT_MODEL`), so versions, citation
 export and harvesting can add fields later without swapping models.
+
+Documents are translatable the way snippets are: a translation is a row of its own in
+another locale, sharing the `translation_key`, with its own title and description and the
+same file. What describes the file itself (the file, type, dates, authors, countries,
+themes, collection) is one fact for the whole family: `knowledge.documents` copies it to
+every translation whichever of them was saved, and deletes a file only when no row uses it.
 """
 
 import datetime
@@ -10,12 +16,36 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.documents.models import AbstractDocument, Document
+from wagtail.models import TranslatableMixin
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from portal.models.taxonomy import in_default_locale
 
 
-class KnowledgeDocument(AbstractDocument):
+def document_storage():
+    from knowledge.documents import SharedFileStorage
+
+    return SharedFileStorage()
+
+
+# Copied from a document to its translations on every save (`knowledge.documents`).
+SHARED_FIELDS = (
+    "file",
+    "file_size",
+    "file_hash",
+    "collection",
+    "document_type",
+    "language",
+    "publication_date",
+    "authors",
+    "publisher",
+    "extracted_text",
+)
+SHARED_VOCABULARIES = ("countries", "themes")
+
+
+class KnowledgeDocument(TranslatableMixin, AbstractDocument):
     class DocumentType(models.TextChoices):
         REPORT = "report", _("Report")
         BRIEF = "brief", _("Brief")
@@ -24,6 +54,7 @@ class KnowledgeDocument(AbstractDocument):
         AGREEMENT = "agreement", _("Agreement")
         PROCEEDINGS = "proceedings", _("Meeting record")
 
+    file = models.FileField(upload_to="documents", verbose_name=_("file"), storage=document_storage)
     description = models.TextField(_("description"), blank=True)
     document_type = models.CharField(
         _("type"), max_length=20, choices=DocumentType.choices, default=DocumentType.REPORT
@@ -53,6 +84,12 @@ class KnowledgeDocument(AbstractDocument):
         "countries",
         "themes",
     )
+    # Translators translate the words; the rest follows the source (see SHARED_FIELDS).
+    translatable_fields = [
+        TranslatableField("title"),
+        TranslatableField("description"),
+        *(SynchronizedField(name, overridable=False) for name in SHARED_FIELDS),
+    ]
     search_fields = [
         *AbstractDocument.search_fields,
         index.SearchField("description"),
@@ -61,7 +98,7 @@ class KnowledgeDocument(AbstractDocument):
         index.FilterField("language"),
     ]
 
-    class Meta(AbstractDocument.Meta):
+    class Meta(TranslatableMixin.Meta, AbstractDocument.Meta):
         verbose_name = _("document")
         verbose_name_plural = _("documents")
         permissions = [("choose_document", "Can choose document")]

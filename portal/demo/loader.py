@@ -54,7 +54,7 @@ from portal.roles import roles_ensure
 
 from . import content
 from .pdfs import pdf_render
-from .translations import translations_by_page
+from .translations import translations_by_document, translations_by_page
 
 
 @dataclass
@@ -211,14 +211,16 @@ def _ensure_vocabularies(tally: _Tally, refs: _Refs) -> None:
     tally.report("countries", "themes", "organisations", "people", "event series", "vocabulary translations")
 
 
-def _ensure_vocabulary_translation(tally: _Tally, source, locale: Locale, words: dict) -> None:
+def _ensure_vocabulary_translation(
+    tally: _Tally, source, locale: Locale, words: dict, *, counted_as: str = "vocabulary translations"
+) -> None:
     exists = type(source).objects.filter(translation_key=source.translation_key, locale=locale).exists()
     if not exists:
         translation = source.copy_for_translation(locale)
         for name, value in words.items():
             setattr(translation, name, value)
         translation.save()
-    tally.record("vocabulary translations", created=not exists)
+    tally.record(counted_as, created=not exists)
 
 
 # --- Collections, images and documents ------------------------------------------------------
@@ -340,7 +342,7 @@ def _brief_document_specs() -> list[dict]:
 def _ensure_documents(tally: _Tally, refs: _Refs) -> None:
     tally.say("Documents")
     for spec in [*content.DOCUMENTS, *_brief_document_specs()]:
-        document = KnowledgeDocument.objects.filter(title=spec["title"]).first()
+        document = KnowledgeDocument.objects.filter(title=spec["title"], locale=Locale.get_default()).first()
         created = document is None
         if created:
             slug = spec["key"].replace("brief:", "brief-")
@@ -370,7 +372,13 @@ def _ensure_documents(tally: _Tally, refs: _Refs) -> None:
             document.themes.set([refs.themes[slug] for slug in spec["themes"]])
         refs.documents[spec["key"]] = document
         tally.record("documents", created=created)
-    tally.report("documents")
+    # Titles and descriptions in the reader's language; the file and its facts are shared.
+    for key, languages in translations_by_document().items():
+        for code, words in languages.items():
+            _ensure_vocabulary_translation(
+                tally, refs.documents[key], refs.locales[code], words, counted_as="document translations"
+            )
+    tally.report("documents", "document translations")
 
 
 # --- Page fields ----------------------------------------------------------------------------

@@ -122,7 +122,7 @@ def kind_label(page):
 
 @register.filter
 def localized(objects):
-    """Vocabulary entries (countries, themes, organisations) in the reader's language.
+    """Vocabulary entries (countries, themes, organisations) and documents in the reader's language.
 
     Takes a list, a queryset or a single entry. Pages link to the default-language entry
     and its translations share a `translation_key`: one query per list, none at all when

@@ -6,7 +6,8 @@ Reachable by anyone with access to the admin (`register_admin_urls` requires it)
 
 from django import forms
 from django.conf import settings
-from django.urls import reverse_lazy
+from django.urls import reverse, reverse_lazy
+from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
@@ -14,6 +15,8 @@ from wagtail.admin.admin_url_finder import AdminURLFinder
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.models import Locale
 
+from knowledge.models import KnowledgeDocument
+from knowledge.views.document_translations import can_translate_documents
 from portal.i18n import STATE_LABELS, STATES, translation_report
 
 
@@ -52,9 +55,22 @@ class TranslationStatusView(WagtailAdminTemplateMixin, TemplateView):
         self._decorate(report, names=dict(languages), state=data.get("state", ""))
         return self.render_to_response(self.get_context_data(form=form, report=report))
 
+    @staticmethod
+    def _cell_url(finder, item, cell: dict, translate_documents: bool) -> str:
+        """Where a cell leads: the translation's editor, or for a missing document, translating it."""
+        target = cell["target"]
+        if isinstance(item, KnowledgeDocument) and translate_documents:
+            if target is None:
+                url = reverse("knowledge_document_translate", args=[item.pk])
+                return f"{url}?{urlencode({'select_locale': cell['language']})}"
+            if cell["in_editor"]:
+                return reverse("knowledge_document_translation", args=[target.pk])
+        return finder.get_edit_url(target) if target is not None else ""
+
     def _decorate(self, report: dict, *, names: dict, state: str) -> None:
         """Labels and edit links for the template; rows without the chosen state are dropped."""
         finder = AdminURLFinder(self.request.user)
+        translate_documents = can_translate_documents(self.request.user)
         report["columns"] = [{"code": code, "name": names.get(code, code)} for code in report["languages"]]
         report["summary"] = [
             {
@@ -74,4 +90,4 @@ class TranslationStatusView(WagtailAdminTemplateMixin, TemplateView):
                 row["indent"] = max(getattr(item, "depth", 2) - 2, 0)
                 for cell in row["cells"]:
                     cell["label"] = STATE_LABELS[cell["state"]]
-                    cell["edit_url"] = finder.get_edit_url(cell["target"]) if cell["target"] is not None else ""
+                    cell["edit_url"] = self._cell_url(finder, item, cell, translate_documents)

@@ -90,6 +90,27 @@ def test_every_demo_page_reads_in_russian_and_korean(demo, language):
 
 
 @pytest.mark.django_db
+@pytest.mark.parametrize("language", ["ru", "ko"])
+def test_every_demo_document_has_its_title_and_description_translated(demo, language):
+    from knowledge.models import KnowledgeDocument
+
+    originals = KnowledgeDocument.objects.filter(locale__language_code="en")
+    translated = {
+        document.translation_key: document
+        for document in KnowledgeDocument.objects.filter(locale__language_code=language)
+    }
+    missing = [
+        document.title
+        for document in originals
+        if document.translation_key not in translated
+        or translated[document.translation_key].title == document.title
+        or translated[document.translation_key].description == document.description
+        or translated[document.translation_key].file.name != document.file.name
+    ]
+    assert originals.count() == 22 and missing == []
+
+
+@pytest.mark.django_db
 def test_a_translated_brief_keeps_its_own_pdf_first(demo):
     from knowledge.models import PolicyBriefPage
 
