@@ -69,6 +69,23 @@ class PendingIndexUpdate(models.Model):
         return self.countries.split()
 
 
+class SearchRecordsVersion(models.Model):
+    """Changes with every write of the search records: what the database engine's cache is keyed on.
+
+    One row, a new random value per write (`search.records`), so a rolled-back write never
+    leaves behind a value a later one could repeat. Absent until the first write.
+    """
+
+    value = models.CharField(max_length=32)
+
+    class Meta:
+        verbose_name = _("search records version")
+        verbose_name_plural = _("search records versions")
+
+    def __str__(self):
+        return self.value
+
+
 class SearchRecord(index.Indexed, models.Model):
     """One searchable item as the database engine reads it: the serializer's output in a table.
 

@@ -8,6 +8,7 @@ indexes the records' text.
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Callable, Iterable
 
 from django.contrib.contenttypes.models import ContentType
@@ -16,7 +17,7 @@ from django.db import router, transaction
 from wagtail.search.backends import get_search_backend
 
 from search import serializers
-from search.models import SearchRecord
+from search.models import SearchRecord, SearchRecordsVersion
 
 
 def _text(source: dict) -> str:
@@ -68,7 +69,18 @@ def write(items: Iterable[tuple[str, dict | None]]) -> tuple[int, int]:
         # Deleting a record deletes its full-text entry too (a generic relation).
         SearchRecord.objects.filter(key__in=keys).delete()
         stored = _store([(key, source) for key, source in items if source is not None])
+        new_version()
     return stored, len(items) - stored
+
+
+def new_version() -> None:
+    """Mark the records as changed, in the writing transaction (see `SearchRecordsVersion`)."""
+    SearchRecordsVersion.objects.update_or_create(pk=1, defaults={"value": uuid.uuid4().hex})
+
+
+def current_version() -> str | None:
+    """The records' version as this connection sees it; None before the first write."""
+    return SearchRecordsVersion.objects.filter(pk=1).values_list("value", flat=True).first()
 
 
 def rebuild(*, chunk_size: int = 1000, on_progress: Callable[[int], None] | None = None) -> tuple[int, list]:
@@ -93,6 +105,7 @@ def rebuild(*, chunk_size: int = 1000, on_progress: Callable[[int], None] | None
             if on_progress:
                 on_progress(len(chunk))
         written += _store(batch)
+        new_version()
     return written, skipped
 
 

@@ -9,7 +9,8 @@ facet counts worked out from those rows, and one page of records.
 
 from __future__ import annotations
 
-from collections import Counter
+import threading
+from collections import Counter, OrderedDict
 from operator import itemgetter
 
 from django.db import connection
@@ -21,7 +22,7 @@ from wagtail.search.backends import get_search_backend
 from wagtail.search.query import Or, Phrase, PlainText
 
 from portal.privacy import partner_items_visible_to
-from search import conf, mappings, synonyms
+from search import conf, mappings, records, synonyms
 from search.models import SearchRecord
 from search.queries.fulltext import ranked_ids, sqlite_scores_sql
 from search.queries.results import (
@@ -35,6 +36,7 @@ from search.queries.results import (
     hit_for,
     hits_from_records,
     num_pages,
+    query_words,
     split_query,
 )
 
@@ -102,6 +104,55 @@ def filter_and_count(rows: list[tuple], params: SearchParams) -> tuple[list[int]
     return [row[0] for row in passed], counts
 
 
+class CandidateCache:
+    """The candidate rows of recent searches, kept while the search records stay as they are.
+
+    A reader who ticks a facet, sorts or turns a page searches the same words again; their
+    candidate rows (ids, facet values, audience: never what a reader may see) come from here
+    instead of the full-text match. Entries are keyed on the records' version
+    (`search.records.current_version`, read per search), so any write of any process empties
+    the cache before a reader could see a stale row. At most `max_rows` rows in all.
+    """
+
+    def __init__(self, max_rows: int = 200_000):
+        self.max_rows = max_rows
+        self._version: str | None = None
+        self._entries: OrderedDict = OrderedDict()
+        self._rows = 0
+        self._lock = threading.Lock()
+
+    def get(self, version: str, key: tuple):
+        with self._lock:
+            if version != self._version:
+                return None
+            entry = self._entries.get(key)
+            if entry is not None:
+                self._entries.move_to_end(key)
+            return entry
+
+    def put(self, version: str, key: tuple, entry: tuple) -> None:
+        size = len(entry[0])
+        if size > self.max_rows:
+            return
+        with self._lock:
+            if version != self._version:
+                self._version, self._entries, self._rows = version, OrderedDict(), 0
+            if key in self._entries:
+                return
+            self._entries[key] = entry
+            self._rows += size
+            while self._rows > self.max_rows:
+                _key, (old_rows, _scores) = self._entries.popitem(last=False)
+                self._rows -= len(old_rows)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._version, self._entries, self._rows = None, OrderedDict(), 0
+
+
+CANDIDATES = CandidateCache()
+
+
 class DatabaseEngine:
     """The same search over the database: one read of the candidate records, then Python.
 
@@ -150,13 +201,32 @@ class DatabaseEngine:
     def candidates(self, params: SearchParams) -> tuple[list[tuple], dict[int, float] | None]:
         """Rows (`ROW_COLUMNS`) of the records matching the text, newest first, and their scores (lower is better).
 
-        With no text, every record and no scores.
+        With no text, every record and no scores. Recent answers come from `CANDIDATES`.
         """
         query = self.text_query(params)
+        ranked = params.sort == SORT_RELEVANCE
+        backend = get_search_backend()
+        scored = sqlite_scores_sql(backend, query, SearchRecord, rank=ranked) if query is not None else None
+        if query is None:
+            key: tuple = ("all",)
+        elif scored is not None:
+            key = ("sqlite", scored[0], tuple(scored[1]), ranked)
+        else:
+            free, phrases = split_query(params.q)
+            key = ("ranked", tuple(synonyms.expand(free)) if free else (), tuple(phrases))
+        key = (connection.alias, *key)
+        version = records.current_version()
+        found = CANDIDATES.get(version, key) if version else None
+        if found is None:
+            found = self._read_candidates(backend, query, scored)
+            if version:
+                CANDIDATES.put(version, key, found)
+        return found
+
+    @staticmethod
+    def _read_candidates(backend, query, scored) -> tuple[list[tuple], dict[int, float] | None]:
         if query is None:
             return list(SearchRecord.objects.order_by(_newest_first(), "-id").values_list(*ROW_COLUMNS)), None
-        backend = get_search_backend()
-        scored = sqlite_scores_sql(backend, query, SearchRecord)
         if scored is None:
             ids = ranked_ids(backend, query, SearchRecord)
             rows = SearchRecord.objects.filter(id__in=ids).order_by(_newest_first(), "-id").values_list(*ROW_COLUMNS)
@@ -202,7 +272,7 @@ class DatabaseEngine:
         by_id = SearchRecord.objects.in_bulk(window)
         records = {record.key: record for record in by_id.values()}
         keys = [by_id[pk].key for pk in window if pk in by_id]
-        words = [word for variant in synonyms.expand(split_query(params.q)[0]) for word in synonyms.tokens(variant)]
+        words = query_words(params.q)
         return SearchResult(
             hits=hits_from_records(keys, self.user, self.labels, records=records, words=words),
             total=total,

@@ -8,10 +8,15 @@ finds plenty needs neither.
 
 from __future__ import annotations
 
+import json
+import threading
+import time
+from collections import OrderedDict
+
 from django.utils.safestring import SafeString
 
 from portal.privacy import partner_items_visible_to
-from search import conf, mappings, serializers, synonyms
+from search import conf, mappings, records, serializers, synonyms
 from search.client import get_client
 from search.queries.results import (
     SORT_DATE,
@@ -23,8 +28,47 @@ from search.queries.results import (
     clean_highlight,
     hits_from_records,
     num_pages,
+    query_words,
     split_query,
 )
+
+
+class MatchedCounts:
+    """How many items a reader's words found before any facet, remembered for a minute at most.
+
+    It only decides which request a search starts with: words that found nothing a moment
+    ago go straight to the forgiving request, instead of repeating an exact one that would
+    find nothing again while the reader ticks facets or turns pages. Keyed on the
+    search records' version, which every index write changes too; results always come from
+    the node, so even an outdated count would cost one request more or less, not a result.
+    """
+
+    def __init__(self, seconds: float = 60.0, size: int = 2048):
+        self.seconds = seconds
+        self.size = size
+        self._counts: OrderedDict = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: tuple) -> int | None:
+        with self._lock:
+            entry = self._counts.get(key)
+            if entry is None or time.monotonic() - entry[1] > self.seconds:
+                return None
+            return entry[0]
+
+    def put(self, key: tuple, matched: int) -> None:
+        with self._lock:
+            self._counts[key] = (matched, time.monotonic())
+            self._counts.move_to_end(key)
+            while len(self._counts) > self.size:
+                self._counts.popitem(last=False)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._counts.clear()
+
+
+MATCHED = MatchedCounts()
 
 
 class ElasticsearchEngine:
@@ -84,6 +128,9 @@ class ElasticsearchEngine:
                 {"multi_match": {"query": variant, "type": "best_fields", "fields": base_fields, "operator": "and"}}
                 for variant in synonyms.expand(free)[1:]
             ]
+        # Typos are forgiven in titles and summaries, where an item names its subject: in the
+        # long texts, every fuzzy expansion of every word costs more than it finds.
+        headline_fields = [f"{name}^{boost}" for name, boost in self.TEXT_FIELDS.items() if boost > 1]
         if free and forgiving:
             # Typos forgiven, most words in one field.
             should.append(
@@ -91,7 +138,7 @@ class ElasticsearchEngine:
                     "multi_match": {
                         "query": free,
                         "type": "best_fields",
-                        "fields": base_fields,
+                        "fields": headline_fields,
                         "fuzziness": "AUTO",
                         "prefix_length": 1,
                         "max_expansions": 30,
@@ -99,14 +146,13 @@ class ElasticsearchEngine:
                     }
                 }
             )
-            # Synonyms with inflection forgiven where the node has no stemmer for the
-            # language; in titles and summaries only, to keep the query affordable.
+            # Synonyms with inflection forgiven where the node has no stemmer for the language.
             should += [
                 {
                     "multi_match": {
                         "query": variant,
                         "type": "best_fields",
-                        "fields": [f"{name}^{boost}" for name, boost in self.TEXT_FIELDS.items() if boost > 1],
+                        "fields": headline_fields,
                         "operator": "and",
                         "fuzziness": "AUTO",
                         "prefix_length": 2,
@@ -130,7 +176,9 @@ class ElasticsearchEngine:
         """What the highlighter marks: the reader's words and their synonyms, without fuzziness.
 
         Highlighting the full query (fuzzy, every language sub-field) costs more than the
-        search itself; this cheaper query marks the same words in the shown fields.
+        search itself, and a fuzzy highlight query more than that (it is rewritten for every
+        hit); this cheaper query marks the same words in the shown fields. A hit found only
+        by a near spelling gets its summary with the words marked by `hits_from_records`.
         """
         free, phrases = split_query(q)
         texts = [*synonyms.expand(free), *phrases] if free else phrases
@@ -246,18 +294,33 @@ class ElasticsearchEngine:
     # Running it ---------------------------------------------------------------------------
     def search(self, params: SearchParams) -> SearchResult:
         size = conf.page_size()
-        response = self.client.search(index=conf.alias_name(), **self.body(params, size))
+        free, _ = split_query(params.q)
+        # Index writes go with record writes (`search.indexing.sync`): a new records version
+        # means the counts may have changed, and none is remembered before the first write.
+        version = records.current_version() if free else None
+        words_key = (
+            version,
+            conf.alias_name(),
+            " ".join(params.q.split()),
+            json.dumps(self.privacy_filter(), sort_keys=True),
+        )
+        matched = MATCHED.get(words_key) if version else None
+        response = None
+        if matched != 0:
+            response = self.client.search(index=conf.alias_name(), **self.body(params, size))
+            matched = self._matched(response)
+            if version:
+                MATCHED.put(words_key, matched)
         suggestion = None
         # "Did you mean" and typo tolerance are about the words: when they find almost nothing
         # before any filter, one more request asks again forgiving typos, with a suggestion.
-        free, _ = split_query(params.q)
-        if self._matched(response) < self.SUGGEST_BELOW and free:
+        if matched < self.SUGGEST_BELOW and free:
             # Exact clauses that found nothing are left out of the retry: they cost, and add nothing.
-            body = self.body(params, size, forgiving=True, exact=self._matched(response) > 0)
+            body = self.body(params, size, forgiving=True, exact=matched > 0)
             body["suggest"] = self.suggest_clause(free)
             forgiving = self.client.search(index=conf.alias_name(), **body)
             suggestion = self._suggestion(forgiving, params)
-            if self._matched(forgiving) > self._matched(response):
+            if response is None or self._matched(forgiving) > matched:
                 response = forgiving
         total = response["hits"]["total"]["value"]
         counts = {
@@ -270,7 +333,7 @@ class ElasticsearchEngine:
         raw_hits = response["hits"]["hits"]
         keys = [self._key(hit) for hit in raw_hits]
         snippets = {key: snippet for key, raw in zip(keys, raw_hits, strict=True) if (snippet := self._highlight(raw))}
-        hits = hits_from_records(keys, self.user, self.labels, snippets=snippets)
+        hits = hits_from_records(keys, self.user, self.labels, snippets=snippets, words=query_words(params.q))
         return SearchResult(
             hits=hits,
             total=total,

@@ -192,6 +192,12 @@ def build_facets(
     return facets
 
 
+def query_words(q: str) -> list[str]:
+    """The words a snippet marks for this query: the free words and their synonyms' words."""
+    free, _phrases = split_query(q)
+    return [word for variant in synonyms.expand(free) for word in synonyms.tokens(variant)] if free else []
+
+
 def highlight_terms(text: str, words: Iterable[str]) -> SafeString:
     """Escape `text` and wrap the query's words in <mark>: the database engine's snippet."""
     escaped = escape(text)

@@ -39,6 +39,27 @@ def test_rebuild_indexes_every_live_item_and_swaps_alias(es, corpus, capsys):
     assert stored(f"page:{corpus['partner_section'].pk}") is None  # index pages are not search results
 
 
+def test_words_that_found_nothing_find_the_item_published_since(indexed, django_capture_on_commit_callbacks, site):
+    """The engine remembers words that found nothing (to skip a futile request); a publish ends that."""
+    from search.queries import KnowledgeSearch, SearchParams
+
+    def search():
+        return KnowledgeSearch(user=None, language="en").search(SearchParams(q="Karakalpakstan shelters"))
+
+    assert search().total == 0
+    assert search().total == 0  # the second time from the remembered count
+    page = PolicyBriefPage(
+        title="Karakalpakstan shelters", slug="karakalpakstan", summary="Shelters in the Karakalpakstan republic."
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        site["knowledge"].add_child(instance=page)
+        page.save_revision().publish()
+    get_client().indices.refresh(index=conf.alias_name())
+    result = search()
+    assert [hit.title for hit in result.hits] == ["Karakalpakstan shelters"]
+    assert result.suggestion is None  # found as written: no "did you mean"
+
+
 def test_publish_indexes_and_drafts_do_not(indexed, django_capture_on_commit_callbacks):
     page = indexed["funding"]
     page.title = "Draft title nobody may see yet"
