@@ -6,7 +6,8 @@ in one step (https://www.elastic.co/guide/en/elasticsearch/reference/8.19/aliase
 
 Analysis. Every text field is analysed with a language-neutral `dsp_text` analyzer
 (standard tokenizer, lowercase, ASCII folding) that suits Korean, Kazakh, Kyrgyz, Uzbek,
-Tajik, Turkmen and Albanian. Items written in a language that has a stemmer in stock
+Tajik, Turkmen and Albanian (Korean compounds and particles stay one token, so queries
+match Korean words as prefixes: `search/queries`). Items written in a language that has a stemmer in stock
 Elasticsearch (en, ru, fr, id) carry their text a second time in that language's own field
 (`title_en`, `body_ru`, …), filled by the serializer. So each text is analysed twice, not
 once per language: multi-fields (`title.en`, `title.ru`, …) would run every stemmer over

@@ -19,6 +19,7 @@ from portal.privacy import partner_items_visible_to
 from search import conf, mappings, records, serializers, synonyms
 from search.client import get_client
 from search.queries.results import (
+    HANGUL,
     SORT_DATE,
     Hit,
     Labels,
@@ -123,6 +124,19 @@ class ElasticsearchEngine:
                 # The words as written, in order: worth most.
                 {"multi_match": {"query": free, "type": "phrase", "fields": base_fields, "boost": 3}},
             ]
+            # Korean words as prefixes of the indexed words (해바라기 in 해바라기센터에서): the
+            # node's tokenizer keeps Korean compounds and particles in one token.
+            if HANGUL.search(free):
+                should.append(
+                    {
+                        "bool": {
+                            "must": [
+                                {"multi_match": {"query": word, "type": "bool_prefix", "fields": base_fields}}
+                                for word in free.split()
+                            ]
+                        }
+                    }
+                )
             # Synonym variants: all their words, in any main field.
             should += [
                 {"multi_match": {"query": variant, "type": "best_fields", "fields": base_fields, "operator": "and"}}

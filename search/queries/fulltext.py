@@ -55,7 +55,9 @@ def sqlite_scores_sql(backend, query, model, *, rank: bool = True) -> tuple[str,
     if not isinstance(normalized, PlainText | Phrase | Or):
         return None
     fields = compiler.fields or compiler.FTS_TABLE_FIELDS
-    match = MatchExpression(fields, compiler.build_search_query(normalized, config))
+    built = compiler.build_search_query(normalized, config)
+    _prefix_korean_words(built)
+    match = MatchExpression(fields, built)
     score = _weighted_bm25(SQLiteFTSIndexEntry._meta.db_table) if rank else RawSQL("0", [], FloatField())
     # The content types are written with a unary `+`, which keeps SQLite from using their
     # index: otherwise it walks every index entry of the model and runs the full-text match
@@ -74,6 +76,27 @@ def sqlite_scores_sql(backend, query, model, *, rank: bool = True) -> tuple[str,
 
 
 TITLE_WEIGHT = 4.0
+
+
+def _prefix_korean_words(node) -> None:
+    """Match Korean words as prefixes: `해바라기` finds `해바라기센터`, `센터` finds `센터에서`.
+
+    FTS5's unicode61 tokenizer splits on spaces, and Korean writes compounds and particles
+    without them, so a whole-word match misses most Korean text. Walks the backend's built
+    query and marks each Korean term a prefix term (`"해바라기"*`).
+    """
+    from modelsearch.backends.database.sqlite.query import Lexeme
+
+    from search.queries.results import HANGUL
+
+    if isinstance(node, Lexeme):
+        if HANGUL.search(str(node.value)):
+            node.prefix = True
+        return
+    for name in ("value", "lhs", "rhs"):
+        child = getattr(node, name, None)
+        if child is not None and not isinstance(child, str):
+            _prefix_korean_words(child)
 
 
 @lru_cache(maxsize=4)

@@ -192,6 +192,11 @@ def build_facets(
     return facets
 
 
+# Hangul syllables and jamo: Korean joins words and particles without spaces, so its words
+# are matched as prefixes by both engines.
+HANGUL = re.compile("[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]")
+
+
 def query_words(q: str) -> list[str]:
     """The words a snippet marks for this query: the free words and their synonyms' words."""
     free, _phrases = split_query(q)
