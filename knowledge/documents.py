@@ -10,7 +10,11 @@ publish saved:
   after the row itself;
 - `SharedFileStorage` never deletes a file another row still uses, so deleting one
   translation, or replacing the file while a translation still points at it, loses nothing;
-  `delete_replaced_file` removes a replaced file once no row uses it any more.
+  `delete_replaced_file` removes a replaced file once no row uses it any more;
+- a new row (a translation just made) takes the family's facts instead of giving its own,
+  which wagtail-localize may have copied from an older snapshot of the original;
+- wagtail-localize's snapshots of the family are refreshed after every save, and bulk
+  actions that bypass `post_save` re-save the rows they touched (`knowledge.wagtail_hooks`).
 """
 
 from __future__ import annotations
@@ -51,20 +55,62 @@ def remember_file(sender, instance, raw=False, **kwargs):
 def copy_shared_fields(sender, instance, created=False, raw=False, **kwargs):
     if raw or getattr(_syncing, "active", False):
         return
-    from knowledge.models.documents import SHARED_FIELDS, SHARED_VOCABULARIES
+    from knowledge.models.documents import SHARED_VOCABULARIES
 
     others = family(instance)
-    values = {instance._meta.get_field(name).attname: getattr(instance, name) for name in SHARED_FIELDS}
-    values["file"] = instance.file.name
-    others.update(**values)
     if created:
-        # A new translation starts with the family's countries and themes.
-        source = others.first()
-        if source is not None:
+        # A new translation joins the family as the family is now: it may have been copied from
+        # an older snapshot (wagtail-localize copies its stored source), so it takes the facts
+        # from a row already there rather than handing its own to them.
+        current = others.first()
+        if current is not None:
+            values = shared_values(current)
+            type(instance).objects.filter(pk=instance.pk).update(**values)
+            for attname, value in values.items():
+                setattr(instance, attname, value)
             with _quiet():
                 for name in SHARED_VOCABULARIES:
-                    getattr(instance, name).set(getattr(source, name).all())
+                    getattr(instance, name).set(getattr(current, name).all())
+        return
+    others.update(**shared_values(instance))
     delete_replaced_file(instance)
+    refresh_translation_sources(instance)
+
+
+def shared_values(document) -> dict:
+    """The family's facts as held by this row: {column attribute: value}, the file by name."""
+    from knowledge.models.documents import SHARED_FIELDS
+
+    values = {}
+    for name in SHARED_FIELDS:
+        attname = document._meta.get_field(name).attname
+        values[attname] = getattr(document, attname)
+    values["file"] = document.file.name
+    return values
+
+
+def refresh_translation_sources(document) -> None:
+    """Bring wagtail-localize's stored copies of this family up to date after a save.
+
+    Its editor offers the stored copy's words to translate and its report compares dates: a
+    family edited since it was submitted would otherwise be translated from old words and
+    look up to date.
+    """
+    from wagtail_localize.models import TranslationSource
+
+    sources = TranslationSource.objects.filter(object_id=document.translation_key).values_list("locale_id", flat=True)
+    locales = set(sources)
+    if not locales:
+        return
+    for row in type(document).objects.filter(translation_key=document.translation_key, locale_id__in=locales):
+        TranslationSource.update_or_create_from_instance(row)
+
+
+def resave_families(documents) -> None:
+    """Saves that bypass `post_save` (a bulk move to another collection): copy each row to its family."""
+    for document in documents:
+        document.refresh_from_db()
+        document.save()
 
 
 def copy_shared_vocabularies(sender, instance, action, reverse=False, model=None, pk_set=None, **kwargs):

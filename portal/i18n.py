@@ -284,10 +284,20 @@ def translation_context(request: HttpRequest) -> dict:
 # --- Every item, for the admin report ---------------------------------------------------------
 
 
+def _report_queryset(model):
+    """The report's rows, with what their admin links' permission checks read (documents:
+    owner and collection) fetched in the same query."""
+    from knowledge.models import KnowledgeDocument
+
+    if model is KnowledgeDocument:
+        return model.objects.select_related("collection", "uploaded_by_user")
+    return model.objects.all()
+
+
 def _report_rows(items: list, *, model, locales: list[Locale], default: Locale, is_page: bool) -> list[dict]:
     """One row per default-language item: its state in each locale, and the translation if any."""
     keys = [item.translation_key for item in items]
-    targets = model.objects.filter(translation_key__in=keys, locale__in=locales)
+    targets = _report_queryset(model).filter(translation_key__in=keys, locale__in=locales)
     if is_page:
         # Readers never see a draft, and an alias shows the original's words.
         targets = targets.filter(live=True, alias_of__isnull=True)
@@ -355,7 +365,10 @@ def translation_report(*, language_codes: list[str]) -> dict:
         }
     ]
     for model in (Country, Theme, Organisation, KnowledgeDocument):
-        items = list(model.objects.filter(locale=default).order_by(*(["title"] if model is KnowledgeDocument else [])))
+        items = _report_queryset(model).filter(locale=default)
+        if model is KnowledgeDocument:
+            items = items.order_by("title")
+        items = list(items)
         groups.append(
             {
                 "key": model._meta.model_name,

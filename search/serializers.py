@@ -11,6 +11,7 @@ import itertools
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.db.models import Model, QuerySet
 from django.utils.html import strip_tags
 
@@ -360,6 +361,10 @@ class DocumentSerializer(ItemSerializer):
         return _join([obj.authors, obj.publisher, self.choice_label(obj, "document_type")])
 
     def prepare_attachment(self, obj) -> str:
+        # Translations share the file: its text is searched on the original (default-language)
+        # row and on a row in the file's own language, not once more per language.
+        if obj.locale.language_code not in {settings.LANGUAGE_CODE, (obj.language or "").lower()}:
+            return ""
         return obj.extracted_text or ""
 
     def prepare_organisations(self, obj) -> list[str]:

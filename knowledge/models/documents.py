@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.documents.models import AbstractDocument, Document
 from wagtail.models import TranslatableMixin
 from wagtail.search import index
-from wagtail_localize.fields import SynchronizedField, TranslatableField
+from wagtail_localize.fields import TranslatableField
 
 from portal.models.taxonomy import in_default_locale
 
@@ -84,12 +84,9 @@ class KnowledgeDocument(TranslatableMixin, AbstractDocument):
         "countries",
         "themes",
     )
-    # Translators translate the words; the rest follows the source (see SHARED_FIELDS).
-    translatable_fields = [
-        TranslatableField("title"),
-        TranslatableField("description"),
-        *(SynchronizedField(name, overridable=False) for name in SHARED_FIELDS),
-    ]
+    # Translators translate the words. The rest is the family's (SHARED_FIELDS), kept equal by
+    # `knowledge.documents` from the rows themselves, never from wagtail-localize's snapshot.
+    translatable_fields = [TranslatableField("title"), TranslatableField("description")]
     search_fields = [
         *AbstractDocument.search_fields,
         index.SearchField("description"),

@@ -71,4 +71,8 @@ def edit_document_translation(request, pk):
     if translation is None:
         # The original itself, or a translation made outside wagtail-localize.
         raise Http404(_("This document is not a translation made in the translation editor."))
+    if not KnowledgeDocument.objects.filter(
+        translation_key=document.translation_key, locale_id=translation.source.locale_id
+    ).exists():
+        raise Http404(_("The original of this translation has been deleted."))
     return edit_translation(request, translation, document)

@@ -26,6 +26,7 @@ from django.db import transaction
 
 from wagtail.images import get_image_model
 from wagtail.models import Collection, CollectionViewRestriction, Locale, Page, PageViewRestriction, Site
+from wagtail_localize.models import Translation, TranslationSource
 
 from PIL import Image, ImageDraw
 
@@ -211,16 +212,14 @@ def _ensure_vocabularies(tally: _Tally, refs: _Refs) -> None:
     tally.report("countries", "themes", "organisations", "people", "event series", "vocabulary translations")
 
 
-def _ensure_vocabulary_translation(
-    tally: _Tally, source, locale: Locale, words: dict, *, counted_as: str = "vocabulary translations"
-) -> None:
+def _ensure_vocabulary_translation(tally: _Tally, source, locale: Locale, words: dict) -> None:
     exists = type(source).objects.filter(translation_key=source.translation_key, locale=locale).exists()
     if not exists:
         translation = source.copy_for_translation(locale)
         for name, value in words.items():
             setattr(translation, name, value)
         translation.save()
-    tally.record(counted_as, created=not exists)
+    tally.record("vocabulary translations", created=not exists)
 
 
 # --- Collections, images and documents ------------------------------------------------------
@@ -375,10 +374,29 @@ def _ensure_documents(tally: _Tally, refs: _Refs) -> None:
     # Titles and descriptions in the reader's language; the file and its facts are shared.
     for key, languages in translations_by_document().items():
         for code, words in languages.items():
-            _ensure_vocabulary_translation(
-                tally, refs.documents[key], refs.locales[code], words, counted_as="document translations"
-            )
+            _ensure_document_translation(tally, refs.documents[key], refs.locales[code], words)
     tally.report("documents", "document translations")
+
+
+def _ensure_document_translation(tally: _Tally, document, locale: Locale, words: dict) -> None:
+    """Translated through wagtail-localize, as a translator does (a PO file, then publish).
+
+    Its stored strings are what it puts back whenever a page linking the document is
+    submitted for translation: a plain copy would be overwritten with the English words.
+    """
+    source, _created = TranslationSource.get_or_create_from_instance(document)
+    translation, created = Translation.objects.get_or_create(source=source, target_locale=locale)
+    target = document.get_translation_or_none(locale)
+    if not created and target is not None and target.title == words["title"]:
+        tally.record("document translations", created=False)
+        return
+    wanted = {document.title: words["title"], document.description: words["description"]}
+    po = translation.export_po()
+    for entry in po:
+        entry.msgstr = wanted.get(entry.msgid, "")
+    translation.import_po(po)
+    translation.save_target(publish=True)
+    tally.record("document translations", created=True)
 
 
 # --- Page fields ----------------------------------------------------------------------------

@@ -35,16 +35,16 @@ from search.queries.results import (
 
 
 class MatchedCounts:
-    """How many items a reader's words found before any facet, remembered for a minute at most.
+    """How many items a reader's words found before any facet, remembered for a few seconds.
 
     It only decides which request a search starts with: words that found nothing a moment
     ago go straight to the forgiving request, instead of repeating an exact one that would
     find nothing again while the reader ticks facets or turns pages. Keyed on the
-    search records' version, which every index write changes too; results always come from
-    the node, so even an outdated count would cost one request more or less, not a result.
+    search records' version, which every index write changes too. The forgiving request then
+    keeps the exact clauses as well, so even an outdated count costs time, never a result.
     """
 
-    def __init__(self, seconds: float = 60.0, size: int = 2048):
+    def __init__(self, seconds: float = 15.0, size: int = 2048):
         self.seconds = seconds
         self.size = size
         self._counts: OrderedDict = OrderedDict()
@@ -315,10 +315,12 @@ class ElasticsearchEngine:
         words_key = (
             version,
             conf.alias_name(),
+            self.language,  # the reader's language fields are searched too
             " ".join(params.q.split()),
             json.dumps(self.privacy_filter(), sort_keys=True),
         )
-        matched = MATCHED.get(words_key) if version else None
+        remembered = MATCHED.get(words_key) if version else None
+        matched = remembered
         response = None
         if matched != 0:
             response = self.client.search(index=conf.alias_name(), **self.body(params, size))
@@ -329,8 +331,9 @@ class ElasticsearchEngine:
         # "Did you mean" and typo tolerance are about the words: when they find almost nothing
         # before any filter, one more request asks again forgiving typos, with a suggestion.
         if matched < self.SUGGEST_BELOW and free:
-            # Exact clauses that found nothing are left out of the retry: they cost, and add nothing.
-            body = self.body(params, size, forgiving=True, exact=matched > 0)
+            # Exact clauses that just found nothing are left out of the retry: they cost, and add
+            # nothing. A remembered count keeps them, in case the index has changed since.
+            body = self.body(params, size, forgiving=True, exact=matched > 0 or remembered is not None)
             body["suggest"] = self.suggest_clause(free)
             forgiving = self.client.search(index=conf.alias_name(), **body)
             suggestion = self._suggestion(forgiving, params)

@@ -12,7 +12,7 @@ import polib
 import pytest
 from django.core.files.base import ContentFile
 from django.urls import reverse
-from wagtail.models import Collection, Locale
+from wagtail.models import Collection, CollectionViewRestriction, Locale
 
 from wagtail_localize.models import Translation
 
@@ -192,3 +192,85 @@ def test_report_lists_documents_with_a_link_to_translate_the_missing_ones(client
     assert 'id="translation-status-knowledgedocument"' in page
     translate = reverse("knowledge_document_translate", args=[document.pk]) + "?select_locale=ru"
     assert translate in page
+
+
+def test_publishing_an_old_translation_keeps_the_documents_new_collection_and_file(
+    client, document, russian, translator, roles, django_capture_on_commit_callbacks
+):
+    """wagtail-localize keeps a snapshot of the original: it must not bring back old facts."""
+    with django_capture_on_commit_callbacks(execute=True):
+        target = translate_through_po(client, document, russian, {TITLE: TITLE_RU, DESCRIPTION: DESCRIPTION_RU})
+    partner_only = Collection.get_first_root_node().add_child(name="Partner-only")
+    CollectionViewRestriction.objects.create(
+        collection=partner_only, restriction_type=CollectionViewRestriction.GROUPS
+    ).groups.set([roles["partners"]])
+    old_file = Path(document.file.path)
+    with django_capture_on_commit_callbacks(execute=True):
+        document.collection = partner_only
+        document.file.save("referral-protocol-v2.pdf", ContentFile(b"%PDF-1.4 v2"), save=False)
+        document.save()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("knowledge_document_translation", args=[target.pk]), {"action": "publish"})
+    assert response.status_code == 302
+    for row in (document, target):
+        row.refresh_from_db()
+        assert row.collection == partner_only
+        assert row.file.name == document.file.name and Path(row.file.path).exists()
+    assert not old_file.exists()
+    assert target.title == TITLE_RU
+    # Nobody outside the partner group gets the file through the translation's address.
+    client.logout()
+    assert client.get(target.url).status_code in (302, 403)
+
+
+def test_the_report_flags_a_translation_when_the_original_is_reworded(
+    client, document, russian, translator, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        translate_through_po(client, document, russian, {TITLE: TITLE_RU, DESCRIPTION: DESCRIPTION_RU})
+
+    def state() -> str:
+        page = client.get(reverse("portal_translation_status"), {"language": "ru"}).content.decode()
+        table = page[page.index('id="translation-status-knowledgedocument"') :]
+        return table[table.index('data-state="') + len('data-state="') :].split('"', 1)[0]
+
+    assert state() == "up-to-date"
+    document.title = "Sunflower Centre referral protocol, second edition"
+    document.save()
+    assert state() == "source-changed"
+
+
+def test_moving_documents_in_bulk_moves_their_translations(
+    client, document, russian, roles, make_user, django_capture_on_commit_callbacks
+):
+    target = document.copy_for_translation(russian)
+    target.title = TITLE_RU
+    target.save()
+    partner_only = Collection.get_first_root_node().add_child(name="Partner-only")
+    CollectionViewRestriction.objects.create(
+        collection=partner_only, restriction_type=CollectionViewRestriction.GROUPS
+    ).groups.set([roles["partners"]])
+    client.force_login(make_user("admin", superuser=True))
+    url = reverse("wagtail_bulk_action", args=["knowledge", "knowledgedocument", "add_to_collection"])
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(f"{url}?id={document.pk}", {"collection": partner_only.pk})
+    assert response.status_code == 302
+    target.refresh_from_db()
+    assert target.collection == partner_only
+    assert SearchRecord.objects.get(document=target).audience == "partner"
+    client.logout()
+    assert client.get(target.url).status_code in (302, 403)
+
+
+def test_submitting_needs_the_document_translation_permission(client, document, russian, make_user):
+    """`submit_translation` alone (what page editors may have) does not open documents."""
+    from django.contrib.auth.models import Group, Permission
+
+    group = Group.objects.create(name="Page translators")
+    group.permissions.set(Permission.objects.filter(codename__in=["access_admin", "submit_translation"]))
+    client.force_login(make_user("pages-only", group=group))
+    url = reverse("knowledge_document_translate", args=[document.pk])
+    assert refused(client.get(url))
+    assert refused(client.post(url, {"locales": [russian.pk]}))
+    assert not KnowledgeDocument.objects.filter(locale=russian).exists()
