@@ -31,6 +31,7 @@ from search.queries.results import (
     num_pages,
     query_words,
     split_query,
+    written_for,
 )
 
 
@@ -160,7 +161,8 @@ class ElasticsearchEngine:
                     }
                 }
             )
-            # Synonyms with inflection forgiven where the node has no stemmer for the language.
+            # Synonyms with inflection forgiven where the node has no stemmer for the language:
+            # those written in the reader's script only, the costliest clauses of all.
             should += [
                 {
                     "multi_match": {
@@ -174,6 +176,7 @@ class ElasticsearchEngine:
                     }
                 }
                 for variant in synonyms.expand(free)[1:]
+                if written_for(variant, self.language)
             ]
         if not must and not should:
             return None

@@ -197,6 +197,19 @@ def build_facets(
 HANGUL = re.compile("[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]")
 
 
+SCRIPTS = {
+    "hangul": HANGUL,
+    "cyrillic": re.compile("[\u0400-\u04ff]"),
+    "latin": re.compile("[A-Za-z\u00c0-\u024f]"),
+}
+LANGUAGE_SCRIPTS = {"ko": "hangul", "ru": "cyrillic", "kk": "cyrillic", "ky": "cyrillic", "tg": "cyrillic"}
+
+
+def written_for(text: str, language: str) -> bool:
+    """Whether `text` is written in the script of the reader's `language` (Latin unless listed)."""
+    return bool(SCRIPTS[LANGUAGE_SCRIPTS.get(language, "latin")].search(text))
+
+
 def query_words(q: str) -> list[str]:
     """The words a snippet marks for this query: the free words and their synonyms' words."""
     free, _phrases = split_query(q)
