@@ -33,6 +33,33 @@ def can_translate_documents(user) -> bool:
     return user.has_perm(get_permission_name("change", KnowledgeDocument))
 
 
+def translation_links(document, user) -> list[dict]:
+    """The other rows of the document's family: title, language and where to edit its words."""
+    others = (
+        KnowledgeDocument.objects.filter(translation_key=document.translation_key)
+        .exclude(pk=document.pk)
+        .select_related("locale")
+        .order_by("locale__language_code")
+    )
+    in_editor = set(
+        Translation.objects.filter(source__object_id=document.translation_key, enabled=True).values_list(
+            "target_locale_id", flat=True
+        )
+    )
+    translate = can_translate_documents(user)
+    return [
+        {
+            "title": other.title,
+            "code": other.locale.language_code,
+            "language": other.locale.get_display_name(),
+            "url": reverse("knowledge_document_translation", args=[other.pk])
+            if translate and other.locale_id in in_editor
+            else "",
+        }
+        for other in others
+    ]
+
+
 class SubmitDocumentTranslationView(SubmitTranslationView):
     title = gettext_lazy("Translate document")
 

@@ -274,3 +274,14 @@ def test_submitting_needs_the_document_translation_permission(client, document, 
     assert refused(client.get(url))
     assert refused(client.post(url, {"locales": [russian.pk]}))
     assert not KnowledgeDocument.objects.filter(locale=russian).exists()
+
+
+def test_the_documents_edit_page_lists_its_translations_and_offers_to_translate(
+    client, document, russian, translator, make_user, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        target = translate_through_po(client, document, russian, {TITLE: TITLE_RU, DESCRIPTION: DESCRIPTION_RU})
+    client.force_login(make_user("admin", superuser=True))
+    page = client.get(reverse("wagtaildocs:edit", args=[document.pk])).content.decode()
+    assert reverse("knowledge_document_translate", args=[document.pk]) in page
+    assert f'href="{reverse("knowledge_document_translation", args=[target.pk])}" lang="ru">{TITLE_RU}</a>' in page

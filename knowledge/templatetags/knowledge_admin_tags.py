@@ -1,0 +1,18 @@
+"""Admin template tags of the knowledge app."""
+
+from django import template
+
+from knowledge.views.document_translations import can_translate_documents, translation_links
+
+register = template.Library()
+
+
+@register.inclusion_tag("knowledge/admin/document_translations.html", takes_context=True)
+def document_translations(context, document):
+    """The document's language and its translations, with links to translate it, on its edit page."""
+    user = context["request"].user
+    return {
+        "document": document,
+        "links": translation_links(document, user),
+        "can_translate": can_translate_documents(user),
+    }
