@@ -40,7 +40,7 @@ def test_rebuild_indexes_every_live_item_and_swaps_alias(es, corpus, capsys):
 
 
 def test_words_that_found_nothing_find_the_item_published_since(indexed, django_capture_on_commit_callbacks, site):
-    """The engine remembers words that found nothing (to skip a futile request); a publish ends that."""
+    """The engine remembers words that found nothing (to skip a futile request), never at the cost of a result."""
     from search.queries import KnowledgeSearch, SearchParams
 
     def search():
