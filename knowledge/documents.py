@@ -21,23 +21,69 @@ from __future__ import annotations
 
 import threading
 
-from django.core.files.storage import FileSystemStorage
+from django.core.files.storage import Storage, storages
 from django.db import transaction
 from django.utils.deconstruct import deconstructible
+from django.utils.functional import cached_property
 
 _syncing = threading.local()
 
 
 @deconstructible(path="knowledge.documents.SharedFileStorage")
-class SharedFileStorage(FileSystemStorage):
-    """The default file storage, except that a file used by any document row stays."""
+class SharedFileStorage(Storage):
+    """The configured default storage (`STORAGES["default"]`), except that it never deletes a
+    file a document row still uses: translations share their original's file."""
+
+    @cached_property
+    def inner(self) -> Storage:
+        return storages["default"]
 
     def delete(self, name):
         from knowledge.models import KnowledgeDocument
 
         if name and KnowledgeDocument.objects.filter(file=name).exists():
             return
-        super().delete(name)
+        self.inner.delete(name)
+
+    # Everything else is the default storage's.
+    def _open(self, name, mode="rb"):
+        return self.inner._open(name, mode)
+
+    def _save(self, name, content):
+        return self.inner._save(name, content)
+
+    def get_available_name(self, name, max_length=None):
+        return self.inner.get_available_name(name, max_length=max_length)
+
+    def get_valid_name(self, name):
+        return self.inner.get_valid_name(name)
+
+    def generate_filename(self, filename):
+        return self.inner.generate_filename(filename)
+
+    def exists(self, name):
+        return self.inner.exists(name)
+
+    def listdir(self, path):
+        return self.inner.listdir(path)
+
+    def size(self, name):
+        return self.inner.size(name)
+
+    def url(self, name):
+        return self.inner.url(name)
+
+    def path(self, name):
+        return self.inner.path(name)
+
+    def get_accessed_time(self, name):
+        return self.inner.get_accessed_time(name)
+
+    def get_created_time(self, name):
+        return self.inner.get_created_time(name)
+
+    def get_modified_time(self, name):
+        return self.inner.get_modified_time(name)
 
 
 def family(document):

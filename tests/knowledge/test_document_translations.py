@@ -285,3 +285,12 @@ def test_the_documents_edit_page_lists_its_translations_and_offers_to_translate(
     page = client.get(reverse("wagtaildocs:edit", args=[document.pk])).content.decode()
     assert reverse("knowledge_document_translate", args=[document.pk]) in page
     assert f'href="{reverse("knowledge_document_translation", args=[target.pk])}" lang="ru">{TITLE_RU}</a>' in page
+
+
+def test_document_files_go_to_the_configured_default_storage(document, settings):
+    """The family-aware storage only guards deletes: files live where STORAGES["default"] says."""
+    from django.core.files.storage import storages
+
+    assert Path(document.file.path).parent == Path(settings.MEDIA_ROOT) / "documents"
+    assert document.file.url == storages["default"].url(document.file.name)
+    assert document.file.storage.exists(document.file.name)
