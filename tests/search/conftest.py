@@ -230,3 +230,17 @@ def index_corpus():
     report = indexing.rebuild()
     indexing.refresh()
     return report
+
+
+@pytest.fixture
+def korean_note(site, django_capture_on_commit_callbacks):
+    """A Korean practice item, written as Korean is: compounds and particles without spaces."""
+    korean = Locale.objects.get_or_create(language_code="ko")[0]
+    with django_capture_on_commit_callbacks(execute=True):
+        return make_knowledge(
+            site["knowledge"],
+            title="해바라기센터 운영 안내",
+            summary="병원에 설치된 원스톱 지원센터, 해바라기센터에서 상담과 의료 지원을 함께 제공합니다.",
+            slug="sunflower-ko",
+            locale=korean,
+        )

@@ -1,11 +1,8 @@
 """Both engines on the same corpus: facets, privacy, relevance, fallback."""
 
 import pytest
-from wagtail.models import Locale
-
 from search import indexing
 from search.queries import DatabaseEngine, ElasticsearchEngine, KnowledgeSearch, SearchParams
-from tests.factories import make_knowledge
 from tests.search.conftest import index_corpus
 
 PUBLIC_ITEMS = 8  # the corpus minus one partner-only page and one partner-only document
@@ -178,17 +175,8 @@ def test_elasticsearch_engine_is_used_when_configured(indexed):
     assert isinstance(engine, ElasticsearchEngine)
 
 
-def test_korean_words_find_korean_compounds(indexed, site, django_capture_on_commit_callbacks):
+def test_korean_words_find_korean_compounds(indexed, korean_note):
     """Korean joins words and particles without spaces: 해바라기 (sunflower) finds 해바라기센터에서."""
-    korean = Locale.objects.get_or_create(language_code="ko")[0]
-    with django_capture_on_commit_callbacks(execute=True):
-        make_knowledge(
-            site["knowledge"],
-            title="해바라기센터 운영 안내",
-            summary="해바라기센터에서 상담과 의료 지원을 함께 제공합니다.",
-            slug="sunflower-ko",
-            locale=korean,
-        )
     indexing.refresh()
     found = es_search(q="해바라기 상담")
     assert titles(found) == ["해바라기센터 운영 안내"]

@@ -3,14 +3,13 @@
 from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
 
-from wagtail.models import Locale, PageViewRestriction
+from wagtail.models import PageViewRestriction
 from wagtail.search.models import IndexEntry
 
 from knowledge.models import PolicyBriefPage
 from search.models import SearchRecord
 from search.queries import DatabaseEngine, SearchParams
 from search.queries.database import ROW_COLUMNS, filter_and_count
-from tests.factories import make_knowledge
 
 
 def titles(q="", **filters) -> list[str]:
@@ -54,17 +53,8 @@ def test_restricting_a_section_hides_its_records_from_the_public(corpus, roles, 
     assert "Funding one-stop centres in Central Asia" not in titles("funding")
 
 
-def test_korean_words_find_korean_compounds(corpus, site, django_capture_on_commit_callbacks):
+def test_korean_words_find_korean_compounds(corpus, korean_note):
     """Korean joins words and particles without spaces: 해바라기 (sunflower) finds 해바라기센터."""
-    korean = Locale.objects.get_or_create(language_code="ko")[0]
-    with django_capture_on_commit_callbacks(execute=True):
-        make_knowledge(
-            site["knowledge"],
-            title="해바라기센터 운영 안내",
-            summary="병원에 설치된 원스톱 지원센터에서 상담과 의료 지원을 함께 제공합니다.",
-            slug="sunflower-ko",
-            locale=korean,
-        )
     assert titles("해바라기") == ["해바라기센터 운영 안내"]
     assert titles("원스톱 지원") == ["해바라기센터 운영 안내"]
     assert titles("해바라기 경찰") == []  # every word still has to be there
