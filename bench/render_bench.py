@@ -37,7 +37,7 @@ def build(items: int, rng: random.Random) -> None:
 
     from events.models import EventIndexPage, EventPage
     from knowledge.models import KnowledgeIndexPage, PolicyBriefPage, PracticeNotePage
-    from portal.models import Country, Theme
+    from portal.core.models import Country, Theme
 
     knowledge = KnowledgeIndexPage.objects.get(locale__language_code="en", depth=3)
     events = EventIndexPage.objects.get(locale__language_code="en")

@@ -121,7 +121,8 @@ def build(items: int, rng: random.Random) -> dict:
     from events.models import EventIndexPage, EventPage
     from knowledge.models import KnowledgeDocument, KnowledgeIndexPage, PolicyBriefPage, PracticeNotePage
     from modelsearch import signal_handlers as modelsearch_signals
-    from portal.models import Country, HomePage, Theme
+    from portal.core.models import Country, Theme
+    from portal.site.models import HomePage
 
     call_command("migrate", verbosity=0)
     es_url, settings.SEARCH_ELASTICSEARCH_URL = settings.SEARCH_ELASTICSEARCH_URL, ""

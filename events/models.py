@@ -14,13 +14,14 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
+from events import selectors
 from events.blocks import AgendaItemBlock, FollowUpActionBlock
-from events.forms import EventPageForm
 from events.choices import TIME_ZONES, EventType
-from knowledge.blocks import AttachmentBlock
-from portal.blocks import BodyBlock
-from portal.models.routing import DefaultLanguageRouteMixin
-from portal.models.taxonomy import in_default_locale
+from events.forms import EventPageForm
+from portal.core.blocks import AttachmentBlock, BodyBlock
+from portal.core.items import item_kind
+from portal.core.models.taxonomy import in_default_locale
+from portal.core.routing import DefaultLanguageRouteMixin
 
 
 class EventSeries(TranslatableMixin, models.Model):
@@ -52,13 +53,12 @@ class EventIndexPage(DefaultLanguageRouteMixin, Page):
         verbose_name = _("event index")
 
     def get_context(self, request, *args, **kwargs):
-        from events.selectors import events_split_by_time
-
         context = super().get_context(request, *args, **kwargs)
-        context.update(events_split_by_time(index=self, user=request.user, page_number=request.GET.get("page")))
+        context.update(selectors.events_split_by_time(index=self, user=request.user, page_number=request.GET.get("page")))
         return context
 
 
+@item_kind("event", order=50)
 class EventPage(Page):
     base_form_class = EventPageForm
 
@@ -192,10 +192,8 @@ class EventPage(Page):
             raise ValidationError({"city": _("Give a city or venue, or mark the event as held online.")})
 
     def get_context(self, request, *args, **kwargs):
-        from events.selectors import event_series_siblings
-
         context = super().get_context(request, *args, **kwargs)
-        context["series_events"] = event_series_siblings(event=self, user=request.user)
+        context["series_events"] = selectors.event_series_siblings(event=self, user=request.user)
         context["event_speakers"] = self.speakers.select_related("person__organisation")
         return context
 

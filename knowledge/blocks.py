@@ -1,19 +1,8 @@
-"""Blocks of knowledge items: attachments and the steps of a practice."""
+"""Blocks of knowledge items: the steps of a practice."""
 
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import blocks
-from wagtail.documents.blocks import DocumentChooserBlock
-
-
-class AttachmentBlock(blocks.StructBlock):
-    document = DocumentChooserBlock(label=_("document"))
-    description = blocks.CharBlock(label=_("description"), required=False, max_length=255)
-
-    class Meta:
-        icon = "doc-full"
-        template = "knowledge/blocks/attachment_block.html"
-        description = _("A downloadable file with a one-line description.")
 
 
 class PracticeStepBlock(blocks.StructBlock):

@@ -8,7 +8,7 @@ publish saved:
 - `copy_shared_fields` copies them to the other rows after every save;
 - `copy_shared_vocabularies` does the same for countries and themes, which forms save
   after the row itself;
-- `SharedFileStorage` never deletes a file another row still uses, so deleting one
+- `knowledge.storage.SharedFileStorage` never deletes a file another row still uses, so deleting one
   translation, or replacing the file while a translation still points at it, loses nothing;
   `delete_replaced_file` removes a replaced file once no row uses it any more;
 - a new row (a translation just made) takes the family's facts instead of giving its own,
@@ -21,69 +21,14 @@ from __future__ import annotations
 
 import threading
 
-from django.core.files.storage import Storage, storages
 from django.db import transaction
-from django.utils.deconstruct import deconstructible
-from django.utils.functional import cached_property
+from django.db.models.signals import m2m_changed, post_save, pre_save
+
+from wagtail_localize.models import TranslationSource
+
+from knowledge.models.documents import SHARED_FIELDS, SHARED_VOCABULARIES, KnowledgeDocument
 
 _syncing = threading.local()
-
-
-@deconstructible(path="knowledge.documents.SharedFileStorage")
-class SharedFileStorage(Storage):
-    """The configured default storage (`STORAGES["default"]`), except that it never deletes a
-    file a document row still uses: translations share their original's file."""
-
-    @cached_property
-    def inner(self) -> Storage:
-        return storages["default"]
-
-    def delete(self, name):
-        from knowledge.models import KnowledgeDocument
-
-        if name and KnowledgeDocument.objects.filter(file=name).exists():
-            return
-        self.inner.delete(name)
-
-    # Everything else is the default storage's.
-    def _open(self, name, mode="rb"):
-        return self.inner._open(name, mode)
-
-    def _save(self, name, content):
-        return self.inner._save(name, content)
-
-    def get_available_name(self, name, max_length=None):
-        return self.inner.get_available_name(name, max_length=max_length)
-
-    def get_valid_name(self, name):
-        return self.inner.get_valid_name(name)
-
-    def generate_filename(self, filename):
-        return self.inner.generate_filename(filename)
-
-    def exists(self, name):
-        return self.inner.exists(name)
-
-    def listdir(self, path):
-        return self.inner.listdir(path)
-
-    def size(self, name):
-        return self.inner.size(name)
-
-    def url(self, name):
-        return self.inner.url(name)
-
-    def path(self, name):
-        return self.inner.path(name)
-
-    def get_accessed_time(self, name):
-        return self.inner.get_accessed_time(name)
-
-    def get_created_time(self, name):
-        return self.inner.get_created_time(name)
-
-    def get_modified_time(self, name):
-        return self.inner.get_modified_time(name)
 
 
 def family(document):
@@ -101,8 +46,6 @@ def remember_file(sender, instance, raw=False, **kwargs):
 def copy_shared_fields(sender, instance, created=False, raw=False, **kwargs):
     if raw or getattr(_syncing, "active", False):
         return
-    from knowledge.models.documents import SHARED_VOCABULARIES
-
     others = family(instance)
     if created:
         # A new translation joins the family as the family is now: it may have been copied from
@@ -125,8 +68,6 @@ def copy_shared_fields(sender, instance, created=False, raw=False, **kwargs):
 
 def shared_values(document) -> dict:
     """The family's facts as held by this row: {column attribute: value}, the file by name."""
-    from knowledge.models.documents import SHARED_FIELDS
-
     values = {}
     for name in SHARED_FIELDS:
         attname = document._meta.get_field(name).attname
@@ -142,8 +83,6 @@ def refresh_translation_sources(document) -> None:
     family edited since it was submitted would otherwise be translated from old words and
     look up to date.
     """
-    from wagtail_localize.models import TranslationSource
-
     sources = TranslationSource.objects.filter(object_id=document.translation_key).values_list("locale_id", flat=True)
     locales = set(sources)
     if not locales:
@@ -160,8 +99,6 @@ def resave_families(documents) -> None:
 
 
 def copy_shared_vocabularies(sender, instance, action, reverse=False, model=None, pk_set=None, **kwargs):
-    from knowledge.models import KnowledgeDocument
-
     if action not in {"post_add", "post_remove", "post_clear"} or getattr(_syncing, "active", False):
         return
     if reverse or not isinstance(instance, KnowledgeDocument):
@@ -193,10 +130,6 @@ class _quiet:
 
 
 def register_signal_handlers():
-    from django.db.models.signals import m2m_changed, post_save, pre_save
-
-    from knowledge.models import KnowledgeDocument
-
     pre_save.connect(remember_file, sender=KnowledgeDocument, dispatch_uid="knowledge_document_file")
     post_save.connect(copy_shared_fields, sender=KnowledgeDocument, dispatch_uid="knowledge_document_family")
     for field in KnowledgeDocument._meta.many_to_many:

@@ -1,11 +1,9 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from knowledge.models import PolicyBriefPage, PolicyToolPage, PracticeNotePage
-from portal.models import Country, Theme
-from portal.selectors import vocabulary_in_locale
-
-KIND_MODELS = {"brief": PolicyBriefPage, "practice-note": PracticeNotePage, "policy-tool": PolicyToolPage}
+from portal.core import items
+from portal.core.locale import vocabulary_in_locale
+from portal.core.models import Country, Theme
 
 
 class KnowledgeFilterForm(forms.Form):
@@ -23,6 +21,4 @@ class KnowledgeFilterForm(forms.Form):
             (c.iso_code, c.name) for c in vocabulary_in_locale(model=Country, locale=locale)
         ]
         self.fields["theme"].choices = every + [(t.slug, t.name) for t in vocabulary_in_locale(model=Theme, locale=locale)]
-        self.fields["kind"].choices = every + [
-            (key, model._meta.verbose_name_plural) for key, model in KIND_MODELS.items()
-        ]
+        self.fields["kind"].choices = every + [(kind.key, kind.plural) for kind in items.kinds(section="knowledge")]

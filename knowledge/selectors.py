@@ -1,13 +1,18 @@
-"""Reads of knowledge items, always through the privacy rules in `portal.privacy`."""
+"""Reads of knowledge items, always through the privacy rules in `portal.core.privacy`.
+
+The page models call these (`from knowledge import selectors`), so the models are read
+through their module (`models.KnowledgePage`), which either side may import first.
+"""
 
 from django.core.paginator import Paginator
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from wagtail.models import Locale
 
-from knowledge.models import KnowledgePage
-from portal.privacy import pages_visible_to
-from portal.selectors import in_locale_with_fallback, under_section
+from knowledge import models
+from portal.core import items
+from portal.core.locale import in_locale_with_fallback, under_section
+from portal.core.privacy import pages_visible_to
 
 PAGE_SIZE = 12
 
@@ -23,11 +28,12 @@ def _listing(queryset: QuerySet) -> QuerySet:
 
 
 def knowledge_items_latest(*, locale: Locale, user, limit: int = 6) -> list:
-    return list(_listing(pages_visible_to(user, in_locale_with_fallback(KnowledgePage.objects.all(), locale=locale)))[:limit])
+    queryset = in_locale_with_fallback(models.KnowledgePage.objects.all(), locale=locale)
+    return list(_listing(pages_visible_to(user, queryset))[:limit])
 
 
 def knowledge_items_for_country(*, iso_code: str, locale: Locale, user, limit: int = 12) -> list:
-    queryset = in_locale_with_fallback(KnowledgePage.objects.filter(countries__iso_code=iso_code), locale=locale)
+    queryset = in_locale_with_fallback(models.KnowledgePage.objects.filter(countries__iso_code=iso_code), locale=locale)
     queryset = queryset.distinct()
     return list(_listing(pages_visible_to(user, queryset))[:limit])
 
@@ -35,31 +41,27 @@ def knowledge_items_for_country(*, iso_code: str, locale: Locale, user, limit: i
 def knowledge_items_filtered(
     *, index, user, page_number=None, country: str = "", theme: str = "", kind: str = "", year=None
 ):
-    queryset = in_locale_with_fallback(KnowledgePage.objects.filter(under_section(index)), locale=index.locale)
+    queryset = in_locale_with_fallback(models.KnowledgePage.objects.filter(under_section(index)), locale=index.locale)
     if country:
         queryset = queryset.filter(countries__iso_code=country)
     if theme:
         queryset = queryset.filter(themes__slug=theme)
     if kind:
-        from knowledge.forms import KIND_MODELS
-
-        queryset = queryset.type(KIND_MODELS[kind])
+        queryset = queryset.type(items.kind(kind).model)
     if year:
         queryset = queryset.filter(publication_date__year=year)
     queryset = _listing(pages_visible_to(user, queryset.distinct()))
     return Paginator(queryset, PAGE_SIZE).get_page(page_number)
 
 
-def knowledge_related_items(*, page: KnowledgePage, user, limit: int = 4) -> list:
+def knowledge_related_items(*, page, user, limit: int = 4) -> list:
     """Items sharing a theme or a country with `page`, most recent first."""
     theme_ids = list(page.themes.values_list("pk", flat=True))
     country_ids = list(page.countries.values_list("pk", flat=True))
     if not theme_ids and not country_ids:
         return []
-    from django.db.models import Q
-
     queryset = (
-        in_locale_with_fallback(KnowledgePage.objects.all(), locale=page.locale)
+        in_locale_with_fallback(models.KnowledgePage.objects.all(), locale=page.locale)
         .filter(Q(themes__in=theme_ids) | Q(countries__in=country_ids))
         .exclude(pk=page.pk)
         .distinct()
@@ -69,10 +71,9 @@ def knowledge_related_items(*, page: KnowledgePage, user, limit: int = 4) -> lis
 
 def policy_tool_lineage(*, tool, user) -> dict:
     """The tool this one was adapted from, and the adaptations of it, that `user` may read."""
-    from knowledge.models import PolicyToolPage
-
+    tools = models.PolicyToolPage.objects
     source = None
     if tool.adapted_from_id:
-        source = pages_visible_to(user, PolicyToolPage.objects.filter(pk=tool.adapted_from_id)).first()
-    adaptations = pages_visible_to(user, PolicyToolPage.objects.filter(adapted_from_id=tool.pk, locale=tool.locale))
+        source = pages_visible_to(user, tools.filter(pk=tool.adapted_from_id)).first()
+    adaptations = pages_visible_to(user, tools.filter(adapted_from_id=tool.pk, locale=tool.locale))
     return {"adapted_from": source, "adaptations": list(adaptations.order_by("title"))}

@@ -5,7 +5,7 @@ from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 
-from portal.privacy import documents_visible_to, pages_visible_to
+from portal.core.privacy import documents_visible_to, pages_visible_to
 
 
 class PublicPagesAPIViewSet(PagesAPIViewSet):

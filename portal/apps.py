@@ -8,6 +8,6 @@ class PortalConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from portal.signal_handlers import register_signal_handlers
+        from portal.site.signal_handlers import register_signal_handlers
 
         register_signal_handlers()

@@ -1,7 +1,8 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib.auth import views as auth_views
-from django.urls import include, path
+from django.urls import include, path, re_path
+from django.views.static import serve
 
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -27,8 +28,5 @@ if settings.DEBUG or settings.SERVE_MEDIA:
     # django.conf.urls.static.static() is a no-op without DEBUG; browser tests run without it.
     # Only image files: documents are always served through Wagtail's view, which checks
     # collection privacy, so partner-only files never leave by a raw media address.
-    from django.urls import re_path
-    from django.views.static import serve
-
     prefix = settings.MEDIA_URL.lstrip("/")
     urlpatterns.insert(0, re_path(rf"^{prefix}(?P<path>(?:images|original_images)/.*)$", serve, {"document_root": settings.MEDIA_ROOT}))

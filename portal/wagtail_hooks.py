@@ -6,8 +6,8 @@ from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from portal.models import Country, Organisation, Person, Theme
-from portal.views.translation_status import TranslationStatusView
+from portal.core.models import Country, Organisation, Person, Theme
+from portal.site.views import TranslationStatusView
 
 
 class CountryViewSet(SnippetViewSet):

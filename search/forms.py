@@ -16,7 +16,7 @@ from django.core.validators import MaxLengthValidator, MaxValueValidator
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
-from portal.models import Country, Theme
+from portal.core.models import Country, Theme
 from search import conf, mappings, serializers
 from search.queries import MAX_RESULT_WINDOW, SORT_DATE, SORT_RELEVANCE, SearchParams
 

@@ -19,14 +19,14 @@ from wagtail.models import Page, Site
 
 from events.models import EventPage
 from knowledge.models import KnowledgeDocument, PolicyBriefPage, PolicyToolPage, PracticeNotePage
-from portal.models import CountryPage
-from portal.privacy import documents_visible_to, restricted_page_ids
+from portal.site.models import CountryPage
+from portal.core.privacy import documents_visible_to, restricted_page_ids
 from search import mappings
 
 
 @dataclass
 class PrivacySnapshot:
-    """Which objects are partner-only, read once per batch from `portal.privacy`.
+    """Which objects are partner-only, read once per batch from `portal.core.privacy`.
 
     A page is partner-only when any view restriction covers it; a document when its
     collection keeps it from the public (what `documents_visible_to(None, …)` leaves out).

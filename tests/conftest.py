@@ -1,7 +1,7 @@
 import pytest
 from django.contrib.auth import get_user_model
 
-from portal.roles import roles_ensure
+from portal.site.roles import roles_ensure
 from tests.factories import build_site
 
 

@@ -2,7 +2,7 @@
 
 import django.db.models.deletion
 import modelcluster.fields
-import portal.models.taxonomy
+import portal.core.models.taxonomy
 from django.db import migrations, models
 
 
@@ -20,27 +20,27 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='eventpage',
             name='countries',
-            field=modelcluster.fields.ParentalManyToManyField(blank=True, limit_choices_to=portal.models.taxonomy.in_default_locale, related_name='+', to='portal.country', verbose_name='participating countries'),
+            field=modelcluster.fields.ParentalManyToManyField(blank=True, limit_choices_to=portal.core.models.taxonomy.in_default_locale, related_name='+', to='portal.country', verbose_name='participating countries'),
         ),
         migrations.AddField(
             model_name='eventpage',
             name='host_country',
-            field=models.ForeignKey(blank=True, limit_choices_to=portal.models.taxonomy.in_default_locale, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='portal.country', verbose_name='host country'),
+            field=models.ForeignKey(blank=True, limit_choices_to=portal.core.models.taxonomy.in_default_locale, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='portal.country', verbose_name='host country'),
         ),
         migrations.AddField(
             model_name='eventpage',
             name='organisers',
-            field=modelcluster.fields.ParentalManyToManyField(blank=True, limit_choices_to=portal.models.taxonomy.in_default_locale, related_name='+', to='portal.organisation', verbose_name='organisers'),
+            field=modelcluster.fields.ParentalManyToManyField(blank=True, limit_choices_to=portal.core.models.taxonomy.in_default_locale, related_name='+', to='portal.organisation', verbose_name='organisers'),
         ),
         migrations.AddField(
             model_name='eventpage',
             name='partners',
-            field=modelcluster.fields.ParentalManyToManyField(blank=True, limit_choices_to=portal.models.taxonomy.in_default_locale, related_name='+', to='portal.organisation', verbose_name='partners'),
+            field=modelcluster.fields.ParentalManyToManyField(blank=True, limit_choices_to=portal.core.models.taxonomy.in_default_locale, related_name='+', to='portal.organisation', verbose_name='partners'),
         ),
         migrations.AddField(
             model_name='eventpage',
             name='themes',
-            field=modelcluster.fields.ParentalManyToManyField(blank=True, limit_choices_to=portal.models.taxonomy.in_default_locale, related_name='+', to='portal.theme', verbose_name='themes'),
+            field=modelcluster.fields.ParentalManyToManyField(blank=True, limit_choices_to=portal.core.models.taxonomy.in_default_locale, related_name='+', to='portal.theme', verbose_name='themes'),
         ),
         migrations.AddField(
             model_name='eventseries',

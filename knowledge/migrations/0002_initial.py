@@ -3,7 +3,7 @@
 import django.db.models.deletion
 import modelcluster.contrib.taggit
 import modelcluster.fields
-import portal.models.taxonomy
+import portal.core.models.taxonomy
 import taggit.managers
 import wagtail.fields
 from django.conf import settings
@@ -25,7 +25,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='knowledgedocument',
             name='countries',
-            field=models.ManyToManyField(blank=True, limit_choices_to=portal.models.taxonomy.in_default_locale, related_name='+', to='portal.country', verbose_name='countries'),
+            field=models.ManyToManyField(blank=True, limit_choices_to=portal.core.models.taxonomy.in_default_locale, related_name='+', to='portal.country', verbose_name='countries'),
         ),
         migrations.AddField(
             model_name='knowledgedocument',
@@ -35,7 +35,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='knowledgedocument',
             name='themes',
-            field=models.ManyToManyField(blank=True, limit_choices_to=portal.models.taxonomy.in_default_locale, related_name='+', to='portal.theme', verbose_name='themes'),
+            field=models.ManyToManyField(blank=True, limit_choices_to=portal.core.models.taxonomy.in_default_locale, related_name='+', to='portal.theme', verbose_name='themes'),
         ),
         migrations.AddField(
             model_name='knowledgedocument',
@@ -76,17 +76,17 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='knowledgepage',
             name='countries',
-            field=modelcluster.fields.ParentalManyToManyField(blank=True, limit_choices_to=portal.models.taxonomy.in_default_locale, related_name='+', to='portal.country', verbose_name='countries'),
+            field=modelcluster.fields.ParentalManyToManyField(blank=True, limit_choices_to=portal.core.models.taxonomy.in_default_locale, related_name='+', to='portal.country', verbose_name='countries'),
         ),
         migrations.AddField(
             model_name='knowledgepage',
             name='organisations',
-            field=modelcluster.fields.ParentalManyToManyField(blank=True, limit_choices_to=portal.models.taxonomy.in_default_locale, related_name='+', to='portal.organisation', verbose_name='organisations'),
+            field=modelcluster.fields.ParentalManyToManyField(blank=True, limit_choices_to=portal.core.models.taxonomy.in_default_locale, related_name='+', to='portal.organisation', verbose_name='organisations'),
         ),
         migrations.AddField(
             model_name='knowledgepage',
             name='themes',
-            field=modelcluster.fields.ParentalManyToManyField(blank=True, limit_choices_to=portal.models.taxonomy.in_default_locale, related_name='+', to='portal.theme', verbose_name='themes'),
+            field=modelcluster.fields.ParentalManyToManyField(blank=True, limit_choices_to=portal.core.models.taxonomy.in_default_locale, related_name='+', to='portal.theme', verbose_name='themes'),
         ),
         migrations.AddField(
             model_name='knowledgepagetag',

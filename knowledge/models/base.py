@@ -14,8 +14,9 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from portal.blocks import BodyBlock
-from portal.models.taxonomy import in_default_locale
+from knowledge import selectors
+from portal.core.blocks import BodyBlock
+from portal.core.models.taxonomy import in_default_locale
 
 
 class KnowledgePageTag(TaggedItemBase):
@@ -84,8 +85,6 @@ class KnowledgePage(Page):
         return self.specific_class._meta.verbose_name if self.specific_class else self._meta.verbose_name
 
     def get_context(self, request, *args, **kwargs):
-        from knowledge.selectors import knowledge_related_items
-
         context = super().get_context(request, *args, **kwargs)
-        context["related_items"] = knowledge_related_items(page=self, user=request.user)
+        context["related_items"] = selectors.knowledge_related_items(page=self, user=request.user)
         return context

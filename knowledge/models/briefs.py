@@ -6,11 +6,13 @@ from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 
-from knowledge.blocks import AttachmentBlock
+from portal.core.blocks import AttachmentBlock
+from portal.core.items import item_kind
 
 from .base import KnowledgePage
 
 
+@item_kind("brief", order=20, section="knowledge")
 class PolicyBriefPage(KnowledgePage):
     parent_page_types = ["knowledge.KnowledgeIndexPage"]
     subpage_types = []

@@ -20,12 +20,12 @@ from wagtail.models import TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import TranslatableField
 
-from portal.models.taxonomy import in_default_locale
+from knowledge.storage import SharedFileStorage
+from portal.core.items import item_kind
+from portal.core.models.taxonomy import in_default_locale
 
 
 def document_storage():
-    from knowledge.documents import SharedFileStorage
-
     return SharedFileStorage()
 
 
@@ -45,6 +45,7 @@ SHARED_FIELDS = (
 SHARED_VOCABULARIES = ("countries", "themes")
 
 
+@item_kind("document", order=60)
 class KnowledgeDocument(TranslatableMixin, AbstractDocument):
     class DocumentType(models.TextChoices):
         REPORT = "report", _("Report")

@@ -4,7 +4,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 
-from portal.models.routing import DefaultLanguageRouteMixin
+from knowledge import forms, selectors
+from portal.core.routing import DefaultLanguageRouteMixin
 
 
 class KnowledgeIndexPage(DefaultLanguageRouteMixin, Page):
@@ -26,14 +27,11 @@ class KnowledgeIndexPage(DefaultLanguageRouteMixin, Page):
         verbose_name = _("knowledge index")
 
     def get_context(self, request, *args, **kwargs):
-        from knowledge.forms import KnowledgeFilterForm
-        from knowledge.selectors import knowledge_items_filtered
-
         context = super().get_context(request, *args, **kwargs)
-        form = KnowledgeFilterForm(request.GET or None, locale=self.locale)
+        form = forms.KnowledgeFilterForm(request.GET or None, locale=self.locale)
         filters = form.cleaned_data if form.is_bound and form.is_valid() else {}
         context["filter_form"] = form
-        context["items"] = knowledge_items_filtered(
+        context["items"] = selectors.knowledge_items_filtered(
             index=self, user=request.user, page_number=request.GET.get("page"), **filters
         )
         return context

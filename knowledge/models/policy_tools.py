@@ -6,11 +6,14 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from knowledge.blocks import AttachmentBlock
+from knowledge import selectors
+from portal.core.blocks import AttachmentBlock
+from portal.core.items import item_kind
 
 from .base import KnowledgePage
 
 
+@item_kind("policy-tool", order=40, section="knowledge")
 class PolicyToolPage(KnowledgePage):
     class Kind(models.TextChoices):
         PROTOCOL = "protocol", _("Protocol")
@@ -61,8 +64,6 @@ class PolicyToolPage(KnowledgePage):
         verbose_name_plural = _("policy tools")
 
     def get_context(self, request, *args, **kwargs):
-        from knowledge.selectors import policy_tool_lineage
-
         context = super().get_context(request, *args, **kwargs)
-        context.update(policy_tool_lineage(tool=self, user=request.user))
+        context.update(selectors.policy_tool_lineage(tool=self, user=request.user))
         return context

@@ -8,12 +8,14 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from knowledge.blocks import PracticeStepBlock
+from portal.core.items import item_kind
 
 from .base import KnowledgePage
 
 FEATURES = ["bold", "italic", "link", "ul", "ol"]
 
 
+@item_kind("practice-note", order=30, section="knowledge")
 class PracticeNotePage(KnowledgePage):
     """A Sunflower Centre practice, written so another country can judge and adapt it."""
 

@@ -10,7 +10,7 @@ document is neither, so these two routes put the same views in front of document
 
 Who may translate documents: holders of `knowledge.change_knowledgedocument`, the model
 permission wagtail-localize's editor checks when it saves a string. Translators and
-administrators get it (`portal.roles`); it grants nothing in Wagtail's own document admin,
+administrators get it (`portal.site.roles`); it grants nothing in Wagtail's own document admin,
 which goes by collection permissions, so a translator still cannot replace or edit a file.
 """
 

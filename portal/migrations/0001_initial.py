@@ -3,7 +3,7 @@
 import django.db.models.deletion
 import modelcluster.fields
 import modelsearch.index
-import portal.models.taxonomy
+import portal.core.models.taxonomy
 import taggit.managers
 import uuid
 import wagtail.fields
@@ -79,7 +79,7 @@ class Migration(migrations.Migration):
                 ('psychosocial_support', wagtail.fields.RichTextField(blank=True, verbose_name='psycho-social support and shelters')),
                 ('coordination', wagtail.fields.RichTextField(blank=True, verbose_name='multi-sectoral coordination')),
                 ('helplines', models.TextField(blank=True, verbose_name='helplines')),
-                ('country', models.ForeignKey(limit_choices_to=portal.models.taxonomy.in_default_locale, on_delete=django.db.models.deletion.PROTECT, related_name='profiles', to='portal.country', verbose_name='country')),
+                ('country', models.ForeignKey(limit_choices_to=portal.core.models.taxonomy.in_default_locale, on_delete=django.db.models.deletion.PROTECT, related_name='profiles', to='portal.country', verbose_name='country')),
             ],
             options={
                 'verbose_name': 'country profile',
@@ -129,12 +129,12 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='countrypage',
             name='national_counterparts',
-            field=modelcluster.fields.ParentalManyToManyField(blank=True, limit_choices_to=portal.models.taxonomy.in_default_locale, related_name='+', to='portal.organisation', verbose_name='national counterparts'),
+            field=modelcluster.fields.ParentalManyToManyField(blank=True, limit_choices_to=portal.core.models.taxonomy.in_default_locale, related_name='+', to='portal.organisation', verbose_name='national counterparts'),
         ),
         migrations.AddField(
             model_name='countrypage',
             name='un_partners',
-            field=modelcluster.fields.ParentalManyToManyField(blank=True, limit_choices_to=portal.models.taxonomy.in_default_locale, related_name='+', to='portal.organisation', verbose_name='UN partners'),
+            field=modelcluster.fields.ParentalManyToManyField(blank=True, limit_choices_to=portal.core.models.taxonomy.in_default_locale, related_name='+', to='portal.organisation', verbose_name='UN partners'),
         ),
         migrations.CreateModel(
             name='Person',

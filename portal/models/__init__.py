@@ -1,5 +1,8 @@
-from .countries import CountryIndexPage, CountryKeyFigure, CountryPage  # noqa: F401
-from .home import HomePage  # noqa: F401
-from .media import PortalImage, PortalRendition  # noqa: F401
-from .site_settings import SiteSettings  # noqa: F401
-from .taxonomy import Country, Organisation, Person, Region, Theme  # noqa: F401
+"""The `portal` app's models, gathered for Django from the floors that define them.
+
+Code imports them from where they live (`portal.core.models`, `portal.site.models`), never
+from here: this module spans two layers.
+"""
+
+from portal.core.models import *  # noqa: F403
+from portal.site.models import *  # noqa: F403

@@ -7,6 +7,8 @@ from django.utils import translation
 
 from wagtail.models import Page, Site
 
+from portal.core.models import SiteSettings
+
 register = template.Library()
 
 NEUTRAL_SITE_URL = "https://www.wikipedia.org/"
@@ -96,8 +98,6 @@ def language_options(context, page=None):
 @register.simple_tag(takes_context=True)
 def portal_settings(context):
     """The site's settings, or None when the request matches no site (error pages)."""
-    from portal.models import SiteSettings
-
     request = context.get("request")
     if request is None or Site.find_for_request(request) is None:
         return None

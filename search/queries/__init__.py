@@ -5,7 +5,7 @@ configured and reachable, and from the database engine (Wagtail's database searc
 plus ORM aggregation) otherwise. When Elasticsearch is configured but fails, the database
 answers and the result says `degraded=True`, so the page can tell the reader.
 
-Both engines return ids that are then loaded from the database through `portal.privacy`,
+Both engines return ids that are then loaded from the database through `portal.core.privacy`,
 so an item a reader may not see never reaches them, even from a stale index.
 """
 

@@ -21,7 +21,7 @@ from django.utils.text import Truncator
 from wagtail.search.backends import get_search_backend
 from wagtail.search.query import Or, Phrase, PlainText
 
-from portal.privacy import partner_items_visible_to
+from portal.core.privacy import partner_items_visible_to
 from search import conf, mappings, records, synonyms
 from search.models import SearchRecord
 from search.queries.fulltext import ranked_ids, sqlite_scores_sql
@@ -158,7 +158,7 @@ class DatabaseEngine:
 
     Per search: the id, facet values and audience of every record matching the text (or of
     every record), newest first; the rows this reader may see; filters and counts from those
-    rows; one page of records; a last check of that page through `portal.privacy`.
+    rows; one page of records; a last check of that page through `portal.core.privacy`.
     """
 
     name = "database"
@@ -171,7 +171,7 @@ class DatabaseEngine:
         self._partner: tuple[set[int], set[int]] | None = None
 
     def visible_rows(self, rows: list[tuple]) -> list[tuple]:
-        """The rows this reader may find: public ones, and partner-only ones `portal.privacy` allows."""
+        """The rows this reader may find: public ones, and partner-only ones `portal.core.privacy` allows."""
         page_ids, document_ids = self._partner_ids()
         public = mappings.AUDIENCE_PUBLIC
         if not page_ids and not document_ids:

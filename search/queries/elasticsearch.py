@@ -15,7 +15,7 @@ from collections import OrderedDict
 
 from django.utils.safestring import SafeString
 
-from portal.privacy import partner_items_visible_to
+from portal.core.privacy import partner_items_visible_to
 from search import conf, mappings, records, serializers, synonyms
 from search.client import get_client
 from search.queries.results import (
@@ -208,9 +208,9 @@ class ElasticsearchEngine:
         }
 
     def privacy_filter(self) -> dict:
-        """Public items, plus the partner-only items `portal.privacy` lets this user see.
+        """Public items, plus the partner-only items `portal.core.privacy` lets this user see.
 
-        Read once per engine (one request), from `portal.privacy`.
+        Read once per engine (one request), from `portal.core.privacy`.
         """
         if self._privacy_filter is None:
             self._privacy_filter = self._read_privacy_filter()

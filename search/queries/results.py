@@ -19,9 +19,9 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, Page
 
 from knowledge.models import KnowledgeDocument
-from portal.models import Country, Theme
-from portal.privacy import documents_visible_to, pages_visible_to
-from portal.selectors import vocabulary_in_locale
+from portal.core.models import Country, Theme
+from portal.core.privacy import documents_visible_to, pages_visible_to
+from portal.core.locale import vocabulary_in_locale
 from search import mappings, serializers, synonyms
 from search.models import SearchRecord
 
@@ -269,7 +269,7 @@ def hits_from_records(
     """Hits for index keys, in order, from the search records, for what `user` may still see.
 
     A record holds everything a hit shows, so a page of results is three small queries
-    whatever its kinds. Each item is checked once more through `portal.privacy` (an index
+    whatever its kinds. Each item is checked once more through `portal.core.privacy` (an index
     can lag behind a restriction). Keys without a record yet are read from their objects.
     The snippet is the engine's highlight if given, else the summary with `words` marked.
     `records` (by key) saves reading them again when the caller has them.
@@ -309,7 +309,7 @@ def hits_from_records(
 
 
 def visible_keys(keys: list[str], user) -> set[str]:
-    """The keys ("page:12", "document:3") whose object `portal.privacy` lets `user` see now."""
+    """The keys ("page:12", "document:3") whose object `portal.core.privacy` lets `user` see now."""
     page_ids = [int(key[5:]) for key in keys if key.startswith("page:")]
     document_ids = [int(key[9:]) for key in keys if key.startswith("document:")]
     allowed: set[str] = set()
@@ -323,7 +323,7 @@ def visible_keys(keys: list[str], user) -> set[str]:
 
 
 def load_objects(keys: list[str], user) -> dict[str, object]:
-    """The objects behind index keys that `user` may see, through `portal.privacy`."""
+    """The objects behind index keys that `user` may see, through `portal.core.privacy`."""
     page_ids = [int(key.split(":")[1]) for key in keys if key.startswith("page:")]
     document_ids = [int(key.split(":")[1]) for key in keys if key.startswith("document:")]
     found: dict[str, object] = {}

@@ -10,7 +10,8 @@ from wagtail.models import Locale, Page, PageViewRestriction, Site
 
 from events.models import EventIndexPage, EventPage
 from knowledge.models import KnowledgeIndexPage, PolicyBriefPage, PolicyToolPage, PracticeNotePage
-from portal.models import Country, CountryIndexPage, CountryPage, HomePage, Organisation, Person, Theme
+from portal.core.models import Country, Organisation, Person, Theme
+from portal.site.models import CountryIndexPage, CountryPage, HomePage
 
 
 _serial = itertools.count(1)

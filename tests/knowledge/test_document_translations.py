@@ -17,7 +17,7 @@ from wagtail.models import Collection, CollectionViewRestriction, Locale
 from wagtail_localize.models import Translation
 
 from knowledge.models import KnowledgeDocument
-from portal.models import Country
+from portal.core.models import Country
 from search.models import SearchRecord
 from tests.factories import make_country_page, make_knowledge
 

@@ -6,7 +6,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 
 from events.models import EventPage
 from knowledge.models import KnowledgeIndexPage, PolicyBriefPage, PolicyToolPage, PracticeNotePage
-from portal.models import CountryIndexPage, CountryPage
+from portal.site.models import CountryIndexPage, CountryPage
 from tests.factories import CountryFactory, ThemeFactory, build_site
 
 

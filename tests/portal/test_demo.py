@@ -7,7 +7,8 @@ from wagtail.models import Page, PageViewRestriction
 
 from events.models import EventPage
 from knowledge.models import KnowledgeDocument, KnowledgePage
-from portal.models import Country, CountryPage
+from portal.core.models import Country
+from portal.site.models import CountryPage
 
 
 @pytest.fixture(scope="module")

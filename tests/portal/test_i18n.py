@@ -357,7 +357,7 @@ def test_translator_cannot_publish_a_translation(client, site, locales, roles, t
 
 
 def test_translator_can_edit_the_russian_translation(site, locales, roles, translate, make_user):
-    from portal.roles import roles_ensure
+    from portal.site.roles import roles_ensure
 
     translator = make_user("translator", group=roles["translators"])
     russian = translate(make_knowledge(site["knowledge"]), locales["ru"])

@@ -6,7 +6,7 @@ import pytest
 from django.utils import timezone
 
 from knowledge.models import PolicyToolPage, PracticeNotePage
-from portal.models import CountryKeyFigure
+from portal.site.models import CountryKeyFigure
 from tests.factories import CountryFactory, make_country_page, make_event, make_knowledge
 
 pytestmark = pytest.mark.django_db

@@ -5,7 +5,7 @@ from django.core.files.base import ContentFile
 from wagtail.models import Collection, CollectionViewRestriction
 
 from knowledge.models import KnowledgeDocument
-from portal.privacy import documents_visible_to, pages_visible_to
+from portal.core.privacy import documents_visible_to, pages_visible_to
 from tests.factories import CountryFactory, make_country_page, make_event, make_knowledge, restrict_to_group
 
 pytestmark = pytest.mark.django_db

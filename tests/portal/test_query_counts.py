@@ -9,7 +9,7 @@ from django.test.utils import CaptureQueriesContext
 
 from events.models import EventSpeaker
 from knowledge.models import PracticeNotePage
-from portal.models import CountryKeyFigure
+from portal.site.models import CountryKeyFigure
 from tests.factories import (
     CountryFactory,
     PersonFactory,

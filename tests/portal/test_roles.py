@@ -24,7 +24,7 @@ def test_roles_ensure_is_idempotent(site, roles):
     from django.contrib.auth.models import Group
     from wagtail.models import GroupPagePermission, WorkflowPage
 
-    from portal.roles import roles_ensure
+    from portal.site.roles import roles_ensure
 
     counts = (Group.objects.count(), GroupPagePermission.objects.count(), WorkflowPage.objects.count())
     roles_ensure(site_root=site["home"])

@@ -2,8 +2,8 @@
 
 from django.core.management.base import BaseCommand
 
-from portal.demo.content import DEMO_LOGINS
-from portal.demo.loader import demo_load
+from portal.site.demo.content import DEMO_LOGINS
+from portal.site.demo.loader import demo_load
 
 
 class Command(BaseCommand):

@@ -5,7 +5,10 @@ Each vocabulary is translatable (wagtail-localize) and keyed by a language-neutr
 language finds content in every other.
 """
 
+from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
@@ -46,8 +49,6 @@ class Country(TranslatableMixin, index.Indexed, models.Model):
         return self.name
 
     def clean(self):
-        from django.core.exceptions import ValidationError
-
         code = (self.iso_code or "").strip()
         if len(code) != 2 or not code.isalpha() or not code.isascii():
             raise ValidationError({"iso_code": _("Enter the two-letter ISO 3166-1 code, for example KZ.")})
@@ -142,7 +143,4 @@ def in_default_locale():
     Content links to the default-language entry; readers see the entry of their own
     language through its language-neutral key, so links never need re-pointing per locale.
     """
-    from django.conf import settings
-    from django.db.models import Q
-
     return Q(locale__language_code=settings.LANGUAGE_CODE)

@@ -9,7 +9,8 @@ who sets privacy in the admin protects the item everywhere at once.
 from django.contrib.auth.models import AnonymousUser
 from django.db.models import Q, QuerySet
 
-from wagtail.models import BaseViewRestriction, CollectionViewRestriction, PageViewRestriction
+from wagtail.documents import get_document_model
+from wagtail.models import BaseViewRestriction, CollectionViewRestriction, Page, PageViewRestriction
 
 PARTNER_GROUP = "Partner officials"
 
@@ -49,8 +50,6 @@ def user_can_view_page(user, page) -> bool:
 
 def restricted_page_ids() -> QuerySet:
     """Ids of every page behind any restriction, for marking items as partner-only."""
-    from wagtail.models import Page
-
     condition = Q()
     for path in PageViewRestriction.objects.values_list("page__path", flat=True):
         condition |= Q(path__startswith=path)
@@ -79,9 +78,6 @@ def partner_items_visible_to(user) -> tuple[list[int], list[int]]:
     """
     if user is None or not user.is_authenticated:
         return [], []
-    from wagtail.documents import get_document_model
-    from wagtail.models import Page
-
     restricted_pages = Page.objects.filter(pk__in=restricted_page_ids())
     page_ids = list(pages_visible_to(user, restricted_pages).values_list("pk", flat=True))
     documents = get_document_model().objects.all()

@@ -39,19 +39,10 @@ from knowledge.models import (
     PolicyToolPage,
     PracticeNotePage,
 )
-from portal.models import (
-    Country,
-    CountryIndexPage,
-    CountryKeyFigure,
-    CountryPage,
-    HomePage,
-    Organisation,
-    Person,
-    SiteSettings,
-    Theme,
-)
-from portal.privacy import PARTNER_GROUP
-from portal.roles import roles_ensure
+from portal.core.models import Country, Organisation, Person, SiteSettings, Theme
+from portal.core.privacy import PARTNER_GROUP
+from portal.site.models import CountryIndexPage, CountryKeyFigure, CountryPage, HomePage
+from portal.site.roles import roles_ensure
 
 from . import content
 from .pdfs import pdf_render
@@ -236,7 +227,7 @@ def _ensure_collections(tally: _Tally, refs: _Refs) -> None:
         tally.record("collections", created=created)
         refs.collections[key] = collection
 
-    # By name, as `portal.privacy` defines it; `portal.roles` runs only after the page tree.
+    # By name, as `portal.core.privacy` defines it; `portal.site.roles` runs only after the page tree.
     refs.partner_group, _created = Group.objects.get_or_create(name=PARTNER_GROUP)
     partner = refs.collections["partner"]
     restricted = CollectionViewRestriction.objects.filter(collection=partner).exists()
@@ -739,7 +730,7 @@ def _restricted_page_keys() -> list[str]:
 
 
 def _ensure_page_restrictions(tally: _Tally, refs: _Refs) -> None:
-    """Partner-only pages: a Wagtail view restriction is what `portal.privacy` reads."""
+    """Partner-only pages: a Wagtail view restriction is what `portal.core.privacy` reads."""
     tally.say("Partner-only pages")
     for key in _restricted_page_keys():
         page = refs.pages[key]
@@ -821,7 +812,7 @@ def _ensure_users(tally: _Tally, refs: _Refs, home: HomePage) -> None:
 
         groups = [roles[spec["role"]]]
         if spec["role"] == "partners":
-            # The group the view restrictions name, whatever `portal.roles` calls its partner role.
+            # The group the view restrictions name, whatever `portal.site.roles` calls its partner role.
             groups.append(refs.partner_group)
         member_of = set(user.groups.values_list("pk", flat=True))
         missing = list({group.pk: group for group in groups if group.pk not in member_of}.values())

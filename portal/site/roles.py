@@ -4,6 +4,7 @@
 demo loader with the site root (page-tree permissions and the workflow, which need pages).
 """
 
+from django.apps import apps
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
@@ -20,7 +21,8 @@ from wagtail.models import (
     WorkflowTask,
 )
 
-from portal.privacy import PARTNER_GROUP
+from knowledge.models import KnowledgeIndexPage
+from portal.core.privacy import PARTNER_GROUP
 
 ROLE_GROUPS = {
     "specialists": "Policy specialists",
@@ -109,8 +111,6 @@ def _language_roots(site_root: Page) -> list[Page]:
 
 
 def _grant_sections(groups: dict[str, Group], site_root: Page) -> None:
-    from django.apps import apps
-
     roots = _language_roots(site_root)
     for key, grants in _PAGE_GRANTS.items():
         for model_label, codenames in grants.items():
@@ -124,8 +124,6 @@ def _grant_sections(groups: dict[str, Group], site_root: Page) -> None:
 
 
 def _ensure_knowledge_workflow(groups: dict[str, Group], site_root: Page) -> Workflow:
-    from knowledge.models import KnowledgeIndexPage
-
     workflow, _created = Workflow.objects.get_or_create(name=KNOWLEDGE_WORKFLOW, defaults={"active": True})
     task = GroupApprovalTask.objects.filter(name=str(_("Reviewer approval"))).first()
     if task is None:

@@ -9,8 +9,10 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from .routing import DefaultLanguageRouteMixin
-from .taxonomy import in_default_locale
+from portal.core.items import item_kind
+from portal.core.models.taxonomy import in_default_locale
+from portal.core.routing import DefaultLanguageRouteMixin
+from portal.site import selectors
 
 SERVICE_FEATURES = ["bold", "italic", "link", "ul", "ol"]
 
@@ -28,13 +30,12 @@ class CountryIndexPage(DefaultLanguageRouteMixin, Page):
         verbose_name = _("country index")
 
     def get_context(self, request, *args, **kwargs):
-        from portal.selectors import country_profiles_by_region
-
         context = super().get_context(request, *args, **kwargs)
-        context["regions"] = country_profiles_by_region(index=self, user=request.user)
+        context["regions"] = selectors.country_profiles_by_region(index=self, user=request.user)
         return context
 
 
+@item_kind("country-profile", order=10)
 class CountryPage(Page):
     """A partner country's profile: partnership, service landscape, figures and activity."""
 
@@ -118,10 +119,8 @@ class CountryPage(Page):
         verbose_name = _("country profile")
 
     def get_context(self, request, *args, **kwargs):
-        from portal.selectors import country_activity
-
         context = super().get_context(request, *args, **kwargs)
-        context.update(country_activity(country=self.country, locale=self.locale, user=request.user))
+        context.update(selectors.country_activity(country=self.country, locale=self.locale, user=request.user))
         return context
 
 

@@ -6,7 +6,8 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
-from .routing import DefaultLanguageRouteMixin
+from portal.core.routing import DefaultLanguageRouteMixin
+from portal.site import selectors
 
 
 class HomePage(DefaultLanguageRouteMixin, Page):
@@ -28,8 +29,6 @@ class HomePage(DefaultLanguageRouteMixin, Page):
         verbose_name = _("home page")
 
     def get_context(self, request, *args, **kwargs):
-        from portal.selectors import home_page_sections
-
         context = super().get_context(request, *args, **kwargs)
-        context.update(home_page_sections(home=self, user=request.user))
+        context.update(selectors.home_page_sections(home=self, user=request.user))
         return context

@@ -1,6 +1,8 @@
 from django.apps import apps
 from django.db.models.signals import post_migrate
 
+from portal.site.roles import roles_ensure
+
 
 def ensure_roles_after_migrate(sender, **kwargs):
     # post_migrate fires once per app, and each app's permissions are created in its own
@@ -8,8 +10,6 @@ def ensure_roles_after_migrate(sender, **kwargs):
     with_models = [config for config in apps.get_app_configs() if config.models_module is not None]
     if sender is not with_models[-1]:
         return
-    from portal.roles import roles_ensure
-
     roles_ensure()
 
 

@@ -1,6 +1,6 @@
 """Admin report: every item of the default language × every other language, and its state.
 
-The rules are `portal.i18n`'s, so the report and the readers' notices never disagree.
+The rules are `portal.core.i18n`'s, so the report and the readers' notices never disagree.
 Reachable by anyone with access to the admin (`register_admin_urls` requires it).
 """
 
@@ -17,7 +17,8 @@ from wagtail.models import Locale
 
 from knowledge.models import KnowledgeDocument
 from knowledge.views.document_translations import can_translate_documents
-from portal.i18n import STATE_LABELS, STATES, translation_report
+from portal.core.i18n import STATE_LABELS, STATES
+from portal.site.reports import translation_report
 
 
 class TranslationStatusFilterForm(forms.Form):

@@ -53,6 +53,16 @@ class DocumentLinkBlock(blocks.StructBlock):
         description = _("A link to a document, with its format and size.")
 
 
+class AttachmentBlock(blocks.StructBlock):
+    document = DocumentChooserBlock(label=_("document"))
+    description = blocks.CharBlock(label=_("description"), required=False, max_length=255)
+
+    class Meta:
+        icon = "doc-full"
+        template = "portal/blocks/attachment_block.html"
+        description = _("A downloadable file with a one-line description.")
+
+
 class BodyBlock(blocks.StreamBlock):
     heading = HeadingBlock()
     paragraph = blocks.RichTextBlock(

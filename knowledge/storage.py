@@ -1,0 +1,63 @@
+"""The storage of document files: translations of a document share their original's file."""
+
+from django.core.files.storage import Storage, storages
+from django.utils.deconstruct import deconstructible
+from django.utils.functional import cached_property
+
+from wagtail.documents import get_document_model
+
+
+@deconstructible(path="knowledge.storage.SharedFileStorage")
+class SharedFileStorage(Storage):
+    """The configured default storage (`STORAGES["default"]`), except that it never deletes a
+    file a document row still uses: translations share their original's file."""
+
+    @cached_property
+    def inner(self) -> Storage:
+        return storages["default"]
+
+    def delete(self, name):
+        # The document model is read from Wagtail's setting: it is defined with this storage.
+        if name and get_document_model().objects.filter(file=name).exists():
+            return
+        self.inner.delete(name)
+
+    # Everything else is the default storage's.
+    def _open(self, name, mode="rb"):
+        return self.inner._open(name, mode)
+
+    def _save(self, name, content):
+        return self.inner._save(name, content)
+
+    def get_available_name(self, name, max_length=None):
+        return self.inner.get_available_name(name, max_length=max_length)
+
+    def get_valid_name(self, name):
+        return self.inner.get_valid_name(name)
+
+    def generate_filename(self, filename):
+        return self.inner.generate_filename(filename)
+
+    def exists(self, name):
+        return self.inner.exists(name)
+
+    def listdir(self, path):
+        return self.inner.listdir(path)
+
+    def size(self, name):
+        return self.inner.size(name)
+
+    def url(self, name):
+        return self.inner.url(name)
+
+    def path(self, name):
+        return self.inner.path(name)
+
+    def get_accessed_time(self, name):
+        return self.inner.get_accessed_time(name)
+
+    def get_created_time(self, name):
+        return self.inner.get_created_time(name)
+
+    def get_modified_time(self, name):
+        return self.inner.get_modified_time(name)

@@ -1,0 +1,4 @@
+from .countries import CountryIndexPage, CountryKeyFigure, CountryPage
+from .home import HomePage
+
+__all__ = ["CountryIndexPage", "CountryKeyFigure", "CountryPage", "HomePage"]

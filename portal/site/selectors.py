@@ -1,0 +1,59 @@
+"""Reads for site-wide pages: home, country index and country profiles.
+
+The page models call these (`from portal.site import selectors`), so the models are read
+through their module (`models.CountryPage`), which either side may import first.
+"""
+
+from wagtail.models import Locale
+
+from events.selectors import events_for_country, events_upcoming_and_recent
+from knowledge.models import KnowledgeDocument
+from knowledge.selectors import knowledge_items_for_country, knowledge_items_latest
+from portal.core.locale import in_locale_with_fallback, under_section
+from portal.core.privacy import documents_visible_to, pages_visible_to
+from portal.site import models
+
+
+def home_page_sections(*, home, user) -> dict:
+    countries = (
+        pages_visible_to(user, in_locale_with_fallback(models.CountryPage.objects.all(), locale=home.locale))
+        .select_related("country")
+        .order_by("title")
+    )
+    return {
+        "latest_knowledge": knowledge_items_latest(locale=home.locale, user=user, limit=6),
+        **events_upcoming_and_recent(locale=home.locale, user=user, limit=3),
+        "country_profiles": countries,
+    }
+
+
+def country_profiles_by_region(*, index, user) -> list[tuple[str, list]]:
+    profiles = (
+        pages_visible_to(user, in_locale_with_fallback(models.CountryPage.objects.filter(under_section(index)), locale=index.locale))
+        .select_related("country")
+        .order_by("title")
+    )
+    regions: dict[str, list] = {}
+    for profile in profiles:
+        regions.setdefault(profile.country.get_region_display(), []).append(profile)
+    return sorted(regions.items())
+
+
+def country_activity(*, country, locale: Locale, user, limit: int = 12) -> dict:
+    """What the programme did with one country: events, knowledge items and documents."""
+    # A document once, in the reader's language when it has been translated.
+    documents = (
+        in_locale_with_fallback(
+            documents_visible_to(user, KnowledgeDocument.objects.filter(countries__iso_code=country.iso_code)),
+            locale=locale,
+        )
+        .distinct()
+        .order_by("-publication_date")[:limit]
+    )
+    return {
+        "country_events": events_for_country(iso_code=country.iso_code, locale=locale, user=user, limit=limit),
+        "country_knowledge": knowledge_items_for_country(
+            iso_code=country.iso_code, locale=locale, user=user, limit=limit
+        ),
+        "country_documents": documents,
+    }
