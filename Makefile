@@ -27,8 +27,22 @@ run: .venv/.runtime ## migrate, load the demo content and serve on http://127.0.
 	$(PY) manage.py compile_translations
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
-test: .venv/.dev ## install what the tests need, start Elasticsearch, run the whole suite, stop it
+test: .venv/.dev ## lint, install what the tests need, start Elasticsearch, run the whole suite, stop it
+	$(MAKE) --no-print-directory lint
 	scripts/test.sh
+
+TEMPLATES = find portal knowledge events search tests -path '*/templates/*' -name '*.html' -print0
+
+lint: .venv/.dev ## ruff (rules and format), djhtml (templates) and import-linter (the layers): zero findings
+	.venv/bin/ruff check .
+	.venv/bin/ruff format --check .
+	$(TEMPLATES) | xargs -0 .venv/bin/djhtml --check
+	.venv/bin/lint-imports --no-cache
+
+format: .venv/.dev ## apply ruff's fixes and formatting, and djhtml's indentation
+	.venv/bin/ruff check --fix .
+	.venv/bin/ruff format .
+	$(TEMPLATES) | xargs -0 .venv/bin/djhtml
 
 messages: .venv/.runtime ## extract interface strings of every app into portal/locale/{ru,ko} (needs GNU gettext)
 	$(PY) manage.py makemessages -l ru -l ko --add-location=file --ignore='.venv/*' --ignore='node_modules/*' \
@@ -50,4 +64,4 @@ bench-render: .venv/.dev ## page render p50/p95 per page type with 5,000 items, 
 bench-lighthouse: .venv/.dev ## Lighthouse scores for the home, country, search, event and document pages
 	$(PY) bench/lighthouse_bench.py
 
-.PHONY: help install run test messages es-start es-stop bench-search bench-render bench-lighthouse
+.PHONY: help install run test lint format messages es-start es-stop bench-search bench-render bench-lighthouse

@@ -50,8 +50,15 @@ def pages(base: str) -> dict[str, str]:
 
 def score(url: str, form_factor: str) -> dict[str, int]:
     command = [
-        "npx", "--yes", LIGHTHOUSE, url, "--quiet", "--output=json", "--output-path=stdout",
-        f"--only-categories={','.join(CATEGORIES)}", f"--chrome-flags={CHROME_FLAGS}",
+        "npx",
+        "--yes",
+        LIGHTHOUSE,
+        url,
+        "--quiet",
+        "--output=json",
+        "--output-path=stdout",
+        f"--only-categories={','.join(CATEGORIES)}",
+        f"--chrome-flags={CHROME_FLAGS}",
     ]
     if form_factor == "desktop":
         command.append("--preset=desktop")

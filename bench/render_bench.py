@@ -43,7 +43,18 @@ def build(items: int, rng: random.Random) -> None:
     events = EventIndexPage.objects.get(locale__language_code="en")
     countries = list(Country.objects.filter(locale__language_code="en"))
     themes = list(Theme.objects.filter(locale__language_code="en"))
-    words = "survivor centre police funding counselling medical legal referral training protocol".split()
+    words = [
+        "survivor",
+        "centre",
+        "police",
+        "funding",
+        "counselling",
+        "medical",
+        "legal",
+        "referral",
+        "training",
+        "protocol",
+    ]
     with transaction.atomic():
         for number in range(items):
             title = f"{' '.join(rng.sample(words, 3)).capitalize()} {number}"
@@ -51,13 +62,24 @@ def build(items: int, rng: random.Random) -> None:
             day = datetime.date(2017, 9, 1) + datetime.timedelta(days=rng.randrange(3000))
             if number % 5 == 0:
                 start = datetime.datetime.combine(day, datetime.time(9), tzinfo=datetime.UTC)
-                page = EventPage(title=title, slug=f"bench-event-{number}", summary=summary, event_type="webinar",
-                                 start=start, end=start + datetime.timedelta(hours=2), is_online=True)
+                page = EventPage(
+                    title=title,
+                    slug=f"bench-event-{number}",
+                    summary=summary,
+                    event_type="webinar",
+                    start=start,
+                    end=start + datetime.timedelta(hours=2),
+                    is_online=True,
+                )
                 events.add_child(instance=page)
                 page.countries.set(rng.sample(countries, 2))
             else:
                 model = PracticeNotePage if number % 5 == 1 else PolicyBriefPage
-                extra = {"context": f"<p>{summary}</p>", "service_description": "<p>-</p>"} if model is PracticeNotePage else {}
+                extra = (
+                    {"context": f"<p>{summary}</p>", "service_description": "<p>-</p>"}
+                    if model is PracticeNotePage
+                    else {}
+                )
                 page = model(title=title, slug=f"bench-item-{number}", summary=summary, publication_date=day, **extra)
                 knowledge.add_child(instance=page)
                 page.countries.set(rng.sample(countries, 2))

@@ -116,11 +116,11 @@ def build(items: int, rng: random.Random) -> dict:
     from django.db import transaction
     from django.db.models.signals import post_save
 
+    from modelsearch import signal_handlers as modelsearch_signals
     from wagtail.models import Collection, Locale, Page, Site
 
     from events.models import EventIndexPage, EventPage
     from knowledge.models import KnowledgeDocument, KnowledgeIndexPage, PolicyBriefPage, PracticeNotePage
-    from modelsearch import signal_handlers as modelsearch_signals
     from portal.core.models import Country, Theme
     from portal.site.models import HomePage
 

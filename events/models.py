@@ -54,7 +54,9 @@ class EventIndexPage(DefaultLanguageRouteMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context.update(selectors.events_split_by_time(index=self, user=request.user, page_number=request.GET.get("page")))
+        context.update(
+            selectors.events_split_by_time(index=self, user=request.user, page_number=request.GET.get("page"))
+        )
         return context
 
 
@@ -87,10 +89,18 @@ class EventPage(Page):
         EventSeries, verbose_name=_("series"), null=True, blank=True, on_delete=models.SET_NULL, related_name="events"
     )
     organisers = ParentalManyToManyField(
-        "portal.Organisation", verbose_name=_("organisers"), blank=True, related_name="+", limit_choices_to=in_default_locale
+        "portal.Organisation",
+        verbose_name=_("organisers"),
+        blank=True,
+        related_name="+",
+        limit_choices_to=in_default_locale,
     )
     partners = ParentalManyToManyField(
-        "portal.Organisation", verbose_name=_("partners"), blank=True, related_name="+", limit_choices_to=in_default_locale
+        "portal.Organisation",
+        verbose_name=_("partners"),
+        blank=True,
+        related_name="+",
+        limit_choices_to=in_default_locale,
     )
     countries = ParentalManyToManyField(
         "portal.Country",
@@ -201,7 +211,9 @@ class EventPage(Page):
 class EventSpeaker(Orderable):
     page = ParentalKey(EventPage, on_delete=models.CASCADE, related_name="speakers")
     person = models.ForeignKey("portal.Person", verbose_name=_("person"), on_delete=models.CASCADE, related_name="+")
-    role = models.CharField(_("role at the event"), max_length=100, blank=True, help_text=_("For example: moderator, presenter."))
+    role = models.CharField(
+        _("role at the event"), max_length=100, blank=True, help_text=_("For example: moderator, presenter.")
+    )
 
     panels = [FieldPanel("person"), FieldPanel("role")]
 

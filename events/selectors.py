@@ -24,7 +24,9 @@ def _events(user, queryset):
 def events_split_by_time(*, index, user, page_number=None) -> dict:
     """Every upcoming event (few, soonest first), and past events a page at a time."""
     now = timezone.now()
-    events = _events(user, in_locale_with_fallback(models.EventPage.objects.filter(under_section(index)), locale=index.locale))
+    events = _events(
+        user, in_locale_with_fallback(models.EventPage.objects.filter(under_section(index)), locale=index.locale)
+    )
     past = Paginator(events.filter(end__lt=now).order_by("-start"), PAST_PAGE_SIZE)
     return {
         "upcoming_events": list(events.filter(end__gte=now).order_by("start")),

@@ -20,5 +20,7 @@ class KnowledgeFilterForm(forms.Form):
         self.fields["country"].choices = every + [
             (c.iso_code, c.name) for c in vocabulary_in_locale(model=Country, locale=locale)
         ]
-        self.fields["theme"].choices = every + [(t.slug, t.name) for t in vocabulary_in_locale(model=Theme, locale=locale)]
+        self.fields["theme"].choices = every + [
+            (t.slug, t.name) for t in vocabulary_in_locale(model=Theme, locale=locale)
+        ]
         self.fields["kind"].choices = every + [(kind.key, kind.plural) for kind in items.kinds(section="knowledge")]

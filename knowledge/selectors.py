@@ -20,11 +20,7 @@ PAGE_SIZE = 12
 def _listing(queryset: QuerySet) -> QuerySet:
     # Specific pages in one query per type, with their vocabularies prefetched, so a list
     # costs the same number of queries for 1 item as for 50.
-    return (
-        queryset.order_by("-publication_date", "-pk")
-        .prefetch_related("countries", "themes")
-        .specific(defer=True)
-    )
+    return queryset.order_by("-publication_date", "-pk").prefetch_related("countries", "themes").specific(defer=True)
 
 
 def knowledge_items_latest(*, locale: Locale, user, limit: int = 6) -> list:

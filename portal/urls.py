@@ -29,4 +29,6 @@ if settings.DEBUG or settings.SERVE_MEDIA:
     # Only image files: documents are always served through Wagtail's view, which checks
     # collection privacy, so partner-only files never leave by a raw media address.
     prefix = settings.MEDIA_URL.lstrip("/")
-    urlpatterns.insert(0, re_path(rf"^{prefix}(?P<path>(?:images|original_images)/.*)$", serve, {"document_root": settings.MEDIA_ROOT}))
+    urlpatterns.insert(
+        0, re_path(rf"^{prefix}(?P<path>(?:images|original_images)/.*)$", serve, {"document_root": settings.MEDIA_ROOT})
+    )

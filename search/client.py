@@ -10,10 +10,9 @@ import threading
 import time
 from functools import lru_cache
 
-from elasticsearch import ApiError, Elasticsearch
+from elasticsearch import ApiError, Elasticsearch, TransportError
 from elasticsearch import ConnectionError as ESConnectionError
 from elasticsearch import ConnectionTimeout as ESConnectionTimeout
-from elasticsearch import TransportError
 
 from search import conf
 

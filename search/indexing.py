@@ -97,9 +97,7 @@ def _sources_for(keys: Iterable[str]) -> Iterator[tuple[str, dict | None]]:
         page = pages.get(pk)
         searchable = serializers.is_searchable_page(page)
         yield f"page:{pk}", serializers.serialize(page, privacy) if searchable else None
-    documents = (
-        KnowledgeDocument.objects.select_related("locale").in_bulk(list(document_ids)) if document_ids else {}
-    )
+    documents = KnowledgeDocument.objects.select_related("locale").in_bulk(list(document_ids)) if document_ids else {}
     for pk in sorted(document_ids):
         document = documents.get(pk)
         yield f"document:{pk}", serializers.serialize(document, privacy) if document is not None else None

@@ -30,7 +30,7 @@ they work on both engines and an editor's change applies without a rebuild.
 
 from __future__ import annotations
 
-from datetime import datetime, UTC
+from datetime import UTC, datetime
 
 from elasticsearch import Elasticsearch
 from elasticsearch.dsl import Date, Document, Integer, Keyword, MetaField, Text

@@ -19,8 +19,8 @@ from wagtail.models import Page, Site
 
 from events.models import EventPage
 from knowledge.models import KnowledgeDocument, PolicyBriefPage, PolicyToolPage, PracticeNotePage
-from portal.site.models import CountryPage
 from portal.core.privacy import documents_visible_to, restricted_page_ids
+from portal.site.models import CountryPage
 from search import mappings
 
 

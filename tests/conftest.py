@@ -1,5 +1,6 @@
-import pytest
 from django.contrib.auth import get_user_model
+
+import pytest
 
 from portal.site.roles import roles_ensure
 from tests.factories import build_site

@@ -1,5 +1,5 @@
 from .base import KnowledgePage, KnowledgePageTag  # noqa: F401
-from .briefs import PolicyBriefPage, PolicyBriefAuthor  # noqa: F401
+from .briefs import PolicyBriefAuthor, PolicyBriefPage  # noqa: F401
 from .documents import KnowledgeDocument  # noqa: F401
 from .index_pages import KnowledgeIndexPage  # noqa: F401
 from .policy_tools import PolicyToolPage  # noqa: F401

@@ -30,7 +30,9 @@ class KnowledgePage(Page):
     parent_page_types = ["knowledge.KnowledgeIndexPage"]
     subpage_types = []
 
-    summary = models.TextField(_("summary"), max_length=800, help_text=_("Two or three sentences for lists and search."))
+    summary = models.TextField(
+        _("summary"), max_length=800, help_text=_("Two or three sentences for lists and search.")
+    )
     publication_date = models.DateField(_("publication date"), default=datetime.date.today)
     countries = ParentalManyToManyField(
         "portal.Country", verbose_name=_("countries"), blank=True, related_name="+", limit_choices_to=in_default_locale

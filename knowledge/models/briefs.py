@@ -17,9 +17,7 @@ class PolicyBriefPage(KnowledgePage):
     parent_page_types = ["knowledge.KnowledgeIndexPage"]
     subpage_types = []
 
-    attachments = StreamField(
-        [("attachment", AttachmentBlock())], verbose_name=_("attachments"), blank=True
-    )
+    attachments = StreamField([("attachment", AttachmentBlock())], verbose_name=_("attachments"), blank=True)
 
     content_panels = [
         *Page.content_panels,

@@ -1,4 +1,3 @@
-from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import blocks
@@ -22,7 +21,9 @@ class PracticeNotePage(KnowledgePage):
     parent_page_types = ["knowledge.KnowledgeIndexPage"]
     subpage_types = []
 
-    context = RichTextField(_("context"), features=FEATURES, help_text=_("The problem and the setting the practice answers."))
+    context = RichTextField(
+        _("context"), features=FEATURES, help_text=_("The problem and the setting the practice answers.")
+    )
     service_description = RichTextField(_("what the service does"), features=FEATURES)
     steps = StreamField(
         [("step", PracticeStepBlock())],

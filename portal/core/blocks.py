@@ -9,9 +9,7 @@ from wagtail.images.blocks import ImageBlock
 
 class HeadingBlock(blocks.StructBlock):
     text = blocks.CharBlock(label=_("heading"), max_length=200)
-    level = blocks.ChoiceBlock(
-        label=_("level"), choices=[("h2", _("Level 2")), ("h3", _("Level 3"))], default="h2"
-    )
+    level = blocks.ChoiceBlock(label=_("level"), choices=[("h2", _("Level 2")), ("h3", _("Level 3"))], default="h2")
 
     class Meta:
         icon = "title"

@@ -34,7 +34,6 @@ from django.utils.translation import pgettext_lazy
 
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page
-
 from wagtail_localize.models import StringSegment, StringTranslation, Translation
 
 UP_TO_DATE = "up-to-date"

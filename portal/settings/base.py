@@ -205,11 +205,7 @@ WAGTAIL_PASSWORD_RESET_ENABLED = False
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("en", "English"), ("ko", "Korean"), ("ru", "Russian"), ("fr", "French")]
 
 # Background work (search index updates, reference index) goes through django-tasks.
-TASKS = {
-    "default": {
-        "BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks.backends.immediate.ImmediateBackend")
-    }
-}
+TASKS = {"default": {"BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks.backends.immediate.ImmediateBackend")}}
 
 REST_FRAMEWORK = {"DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"]}
 

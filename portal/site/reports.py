@@ -9,7 +9,6 @@ from __future__ import annotations
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.models import Locale, Page
-
 from wagtail_localize.models import Translation
 
 from knowledge.models import KnowledgeDocument
@@ -21,7 +20,6 @@ from portal.core.i18n import (
     translation_freshness,
 )
 from portal.core.models import Country, Organisation, Theme
-
 
 
 def _report_queryset(model):

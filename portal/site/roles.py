@@ -15,9 +15,9 @@ from wagtail.models import (
     GroupCollectionPermission,
     GroupPagePermission,
     Page,
+    Site,
     Workflow,
     WorkflowPage,
-    Site,
     WorkflowTask,
 )
 
@@ -44,27 +44,69 @@ _PAGE_GRANTS = {
     "organisers": {"events.EventIndexPage": ["add_page", "change_page", "publish_page", "lock_page"]},
     # Translators edit any page (their translations) but publish nothing.
     "translators": {"portal.HomePage": ["change_page"]},
-    "administrators": {"portal.HomePage": ["add_page", "change_page", "publish_page", "bulk_delete_page", "lock_page", "unlock_page"]},
+    "administrators": {
+        "portal.HomePage": ["add_page", "change_page", "publish_page", "bulk_delete_page", "lock_page", "unlock_page"]
+    },
 }
 _COLLECTION_GRANTS = {
     "specialists": ["add_document", "change_document", "choose_document", "add_image", "choose_image"],
     "reviewers": ["add_document", "change_document", "choose_document", "add_image", "change_image", "choose_image"],
     "organisers": ["add_document", "change_document", "choose_document", "add_image", "choose_image"],
     "translators": ["choose_document", "choose_image"],
-    "administrators": ["add_document", "change_document", "delete_document", "choose_document",
-                       "add_image", "change_image", "delete_image", "choose_image"],
+    "administrators": [
+        "add_document",
+        "change_document",
+        "delete_document",
+        "choose_document",
+        "add_image",
+        "change_image",
+        "delete_image",
+        "choose_image",
+    ],
 }
 _MODEL_GRANTS = {
     "specialists": ["view_person", "add_person", "change_person", "view_organisation"],
-    "reviewers": ["view_person", "add_person", "change_person", "view_organisation", "add_organisation", "change_organisation"],
-    "organisers": ["view_person", "add_person", "change_person", "view_organisation", "view_eventseries", "add_eventseries", "change_eventseries"],
+    "reviewers": [
+        "view_person",
+        "add_person",
+        "change_person",
+        "view_organisation",
+        "add_organisation",
+        "change_organisation",
+    ],
+    "organisers": [
+        "view_person",
+        "add_person",
+        "change_person",
+        "view_organisation",
+        "view_eventseries",
+        "add_eventseries",
+        "change_eventseries",
+    ],
     # change_knowledgedocument: translating documents (`knowledge.views.document_translations`);
     # Wagtail's document admin goes by the collection grants above, not by this.
-    "translators": ["submit_translation", "view_country", "change_country", "view_theme", "change_theme",
-                    "view_organisation", "change_organisation", "change_knowledgedocument"],
-    "administrators": ["add_country", "change_country", "add_theme", "change_theme", "add_organisation",
-                       "change_organisation", "add_person", "change_person", "submit_translation",
-                       "change_knowledgedocument"],
+    "translators": [
+        "submit_translation",
+        "view_country",
+        "change_country",
+        "view_theme",
+        "change_theme",
+        "view_organisation",
+        "change_organisation",
+        "change_knowledgedocument",
+    ],
+    "administrators": [
+        "add_country",
+        "change_country",
+        "add_theme",
+        "change_theme",
+        "add_organisation",
+        "change_organisation",
+        "add_person",
+        "change_person",
+        "submit_translation",
+        "change_knowledgedocument",
+    ],
 }
 _ADMIN_ROLES = {"specialists", "reviewers", "organisers", "translators", "administrators"}
 

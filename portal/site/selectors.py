@@ -29,7 +29,9 @@ def home_page_sections(*, home, user) -> dict:
 
 def country_profiles_by_region(*, index, user) -> list[tuple[str, list]]:
     profiles = (
-        pages_visible_to(user, in_locale_with_fallback(models.CountryPage.objects.filter(under_section(index)), locale=index.locale))
+        pages_visible_to(
+            user, in_locale_with_fallback(models.CountryPage.objects.filter(under_section(index)), locale=index.locale)
+        )
         .select_related("country")
         .order_by("title")
     )

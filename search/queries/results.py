@@ -19,9 +19,9 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, Page
 
 from knowledge.models import KnowledgeDocument
+from portal.core.locale import vocabulary_in_locale
 from portal.core.models import Country, Theme
 from portal.core.privacy import documents_visible_to, pages_visible_to
-from portal.core.locale import vocabulary_in_locale
 from search import mappings, serializers, synonyms
 from search.models import SearchRecord
 

@@ -55,7 +55,10 @@ def server():
     log = open(workdir / "server.log", "w")  # noqa: SIM115
     process = subprocess.Popen(
         [*manage, "runserver", "--noreload", "--nothreading", f"127.0.0.1:{port}"],
-        env=env, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT,
+        env=env,
+        cwd=ROOT,
+        stdout=log,
+        stderr=subprocess.STDOUT,
     )
     base = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 60
@@ -96,7 +99,7 @@ def page(browser, server):
 
     def guard(route):
         url = route.request.url
-        if url.startswith(server) or url.startswith("data:") or url.startswith("about:"):
+        if url.startswith((server, "data:", "about:")):
             route.continue_()
         else:
             tab.outside_requests.append(url)

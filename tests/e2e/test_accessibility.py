@@ -36,7 +36,7 @@ def _first_url(server, model, lang="en"):
 
 @pytest.fixture(scope="module")
 def addresses(server):
-    found = {name: path for name, path in PAGE_TYPES.items()}
+    found = dict(PAGE_TYPES.items())
     for name, model in (
         ("policy brief", "knowledge.PolicyBriefPage"),
         ("practice note", "knowledge.PracticeNotePage"),
@@ -50,9 +50,7 @@ def addresses(server):
 
 def _axe_violations(page):
     page.add_script_tag(path=str(AXE))
-    result = page.evaluate(
-        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_TAGS
-    )
+    result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_TAGS)
     return [
         f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']][:3]}"
         for v in result["violations"]
@@ -85,7 +83,9 @@ def test_html_is_valid_on_every_public_page_type(server, addresses):
         files.append(str(target))
     result = subprocess.run(
         ["java", "-jar", str(VNU), "--errors-only", "--format", "json", *files],
-        capture_output=True, text=True, check=False,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     messages = json.loads(result.stderr or '{"messages": []}')["messages"]
     errors = [f"{Path(m['url']).name}:{m.get('lastLine')}: {m['message']}" for m in messages if m["type"] == "error"]

@@ -34,7 +34,9 @@ def test_leave_this_site_replaces_the_page_and_leaves_no_history(page, server):
     target = exit_link.get_attribute("href")
     # The neutral site is outside this machine's network: stop the request and check where it went.
     page.context.unroute("**/*")
-    page.context.route("**/*", lambda route: route.fulfill(body="neutral") if server not in route.request.url else route.continue_())
+    page.context.route(
+        "**/*", lambda route: route.fulfill(body="neutral") if server not in route.request.url else route.continue_()
+    )
     page.keyboard.press("Escape")
     page.keyboard.press("Escape")
     page.wait_for_url(target)

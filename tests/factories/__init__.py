@@ -3,16 +3,17 @@
 import datetime
 import itertools
 
-import factory
 from django.utils import timezone
 from django.utils.text import slugify
+
 from wagtail.models import Locale, Page, PageViewRestriction, Site
+
+import factory
 
 from events.models import EventIndexPage, EventPage
 from knowledge.models import KnowledgeIndexPage, PolicyBriefPage, PolicyToolPage, PracticeNotePage
 from portal.core.models import Country, Organisation, Person, Theme
 from portal.site.models import CountryIndexPage, CountryPage, HomePage
-
 
 _serial = itertools.count(1)
 
@@ -80,8 +81,12 @@ def build_site() -> dict:
 
 
 def make_country_page(parent, country, **kwargs) -> CountryPage:
-    defaults = {"title": country.name, "slug": country.iso_code.lower(), "summary": f"Profile of {country.name}.",
-                "partnership_status": "active"}
+    defaults = {
+        "title": country.name,
+        "slug": country.iso_code.lower(),
+        "summary": f"Profile of {country.name}.",
+        "partnership_status": "active",
+    }
     return publish_child(parent, CountryPage(country=country, **{**defaults, **kwargs}))
 
 
@@ -104,9 +109,15 @@ def make_knowledge(parent, model=PolicyBriefPage, *, countries=(), themes=(), **
 
 def make_event(parent, *, countries=(), **kwargs) -> EventPage:
     start = kwargs.pop("start", timezone.now() - datetime.timedelta(days=30))
-    fields = {"title": "Webinar with Albania", "event_type": "webinar", "summary": "Sharing the Sunflower model.",
-              "start": start, "end": start + datetime.timedelta(hours=2), "is_online": True,
-              "time_zone": "Europe/Tirane"}
+    fields = {
+        "title": "Webinar with Albania",
+        "event_type": "webinar",
+        "summary": "Sharing the Sunflower model.",
+        "start": start,
+        "end": start + datetime.timedelta(hours=2),
+        "is_online": True,
+        "time_zone": "Europe/Tirane",
+    }
     fields.update(kwargs)
     fields.setdefault("slug", f"{slugify(fields['title'])}-{next(_serial)}")
     page = EventPage(**fields)

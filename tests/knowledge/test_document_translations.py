@@ -8,13 +8,14 @@ document is linked, and find it as Russian. The file and its facts stay one for 
 import datetime
 from pathlib import Path
 
-import polib
-import pytest
 from django.core.files.base import ContentFile
 from django.urls import reverse
-from wagtail.models import Collection, CollectionViewRestriction, Locale
 
+from wagtail.models import Collection, CollectionViewRestriction, Locale
 from wagtail_localize.models import Translation
+
+import polib
+import pytest
 
 from knowledge.models import KnowledgeDocument
 from portal.core.models import Country

@@ -38,8 +38,10 @@ def test_kind_and_theme_filters(client, items):
 def test_bad_filters_get_a_400_with_a_message(client, items, params):
     response = client.get(items["knowledge"].url, params)
     assert response.status_code == 400
-    assert "Select a valid choice" in response.text or "Enter a whole number" in response.text or (
-        "greater than or equal" in response.text
+    assert (
+        "Select a valid choice" in response.text
+        or "Enter a whole number" in response.text
+        or ("greater than or equal" in response.text)
     )
     assert "<script>" not in response.text.split("<main", 1)[-1].split("value=")[0]
 

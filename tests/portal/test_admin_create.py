@@ -1,8 +1,9 @@
 """Every page type can be created and published in the admin, by posting its real form."""
 
-import pytest
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
+
+import pytest
 
 from events.models import EventPage
 from knowledge.models import KnowledgeIndexPage, PolicyBriefPage, PolicyToolPage, PracticeNotePage
@@ -51,8 +52,9 @@ class TestEveryPageTypeCanBeCreated(WagtailPageTestCase):
         assert page.live and page.key_figures.count() == 1
 
     def test_policy_brief(self):
-        data = self.knowledge_data("Funding one-stop centres", brief_authors=inline_formset([]),
-                                   attachments=streamfield([]))
+        data = self.knowledge_data(
+            "Funding one-stop centres", brief_authors=inline_formset([]), attachments=streamfield([])
+        )
         self.assertCanCreate(self.tree["knowledge"], PolicyBriefPage, data)
         page = PolicyBriefPage.objects.get(title="Funding one-stop centres")
         assert [c.iso_code for c in page.countries.all()] == ["KZ"]
@@ -63,15 +65,27 @@ class TestEveryPageTypeCanBeCreated(WagtailPageTestCase):
             "Hospital-based one-stop centre",
             context=rich_text("<p>Survivors had to visit many offices.</p>"),
             service_description=rich_text("<p>Counselling, medical care, police and legal aid in one place.</p>"),
-            steps=streamfield([("step", {"title": "Intake", "responsible": "Counsellor",
-                                         "description": rich_text("<p>First contact.</p>")})]),
+            steps=streamfield(
+                [
+                    (
+                        "step",
+                        {
+                            "title": "Intake",
+                            "responsible": "Counsellor",
+                            "description": rich_text("<p>First contact.</p>"),
+                        },
+                    )
+                ]
+            ),
             lessons=streamfield([("lesson", "Sustained funding matters.")]),
         )
         self.assertCanCreate(self.tree["knowledge"], PracticeNotePage, data)
 
     def test_policy_tool(self):
         data = self.knowledge_data(
-            "Police training course", tool_kind="curriculum", intended_users="Police officers",
+            "Police training course",
+            tool_kind="curriculum",
+            intended_users="Police officers",
             attachments=streamfield([]),
         )
         self.assertCanCreate(self.tree["knowledge"], PolicyToolPage, data)
@@ -93,8 +107,20 @@ class TestEveryPageTypeCanBeCreated(WagtailPageTestCase):
                 "is_online": "on",
                 "speakers": inline_formset([]),
                 "body": streamfield([]),
-                "agenda": streamfield([("item", {"day": "1", "start_time": "10:00", "end_time": "10:30",
-                                                 "title": "Opening", "speakers": ""})]),
+                "agenda": streamfield(
+                    [
+                        (
+                            "item",
+                            {
+                                "day": "1",
+                                "start_time": "10:00",
+                                "end_time": "10:30",
+                                "title": "Opening",
+                                "speakers": "",
+                            },
+                        )
+                    ]
+                ),
                 "materials": streamfield([]),
                 "follow_up_actions": streamfield([]),
             }
@@ -116,12 +142,24 @@ class TestEventValidation(WagtailPageTestCase):
     def test_event_that_ends_before_it_starts_is_refused_with_a_message(self):
         from django.urls import reverse
 
-        data = nested_form_data({
-            "title": "Backwards", "slug": "backwards", "event_type": "webinar", "summary": "x",
-            "start": "2018-03-28 12:00", "end": "2018-03-28 10:00", "time_zone": "UTC", "is_online": "on",
-            "speakers": inline_formset([]), "body": streamfield([]), "agenda": streamfield([]),
-            "materials": streamfield([]), "follow_up_actions": streamfield([]), "action-publish": "1",
-        })
+        data = nested_form_data(
+            {
+                "title": "Backwards",
+                "slug": "backwards",
+                "event_type": "webinar",
+                "summary": "x",
+                "start": "2018-03-28 12:00",
+                "end": "2018-03-28 10:00",
+                "time_zone": "UTC",
+                "is_online": "on",
+                "speakers": inline_formset([]),
+                "body": streamfield([]),
+                "agenda": streamfield([]),
+                "materials": streamfield([]),
+                "follow_up_actions": streamfield([]),
+                "action-publish": "1",
+            }
+        )
         url = reverse("wagtailadmin_pages:add", args=["events", "eventpage", self.tree["events"].pk])
         response = self.client.post(url, data)
         assert response.status_code == 200

@@ -1,7 +1,8 @@
 """The read-only API at /api/v2/: public pages with type and URL, documents and images."""
 
-import pytest
 from django.core.files.base import ContentFile
+
+import pytest
 
 from knowledge.models import KnowledgeDocument
 from tests.factories import CountryFactory, make_country_page, make_event, make_knowledge
@@ -19,7 +20,9 @@ def test_pages_endpoint_lists_each_type_with_its_url(client, site):
     assert items["Funding a one-stop centre"]["type"] == "knowledge.PolicyBriefPage"
     assert items["Webinar with Kyrgyzstan"]["type"] == "events.EventPage"
     assert items["Kazakhstan"]["type"] == "portal.CountryPage"
-    assert items["Funding a one-stop centre"]["html_url"].endswith("/knowledge/" + items["Funding a one-stop centre"]["slug"] + "/")
+    assert items["Funding a one-stop centre"]["html_url"].endswith(
+        "/knowledge/" + items["Funding a one-stop centre"]["slug"] + "/"
+    )
 
 
 def test_pages_endpoint_filters_by_type_and_rejects_unknown_types(client, site):

@@ -1,9 +1,11 @@
 """The demo loader builds a realistic site once, and a second run changes nothing."""
 
-import pytest
 from django.core.management import call_command
 from django.db import transaction
+
 from wagtail.models import Page, PageViewRestriction
+
+import pytest
 
 from events.models import EventPage
 from knowledge.models import KnowledgeDocument, KnowledgePage

@@ -7,14 +7,15 @@ fill it in, import it, publish) or with a plain copy, as the demo loader does.
 import re
 from html import unescape
 
-import polib
-import pytest
 from django.conf import settings
 from django.core.management import call_command
 from django.urls import reverse
-from wagtail.models import Locale, Page
 
+from wagtail.models import Locale, Page
 from wagtail_localize.models import StringTranslation, Translation, TranslationSource
+
+import polib
+import pytest
 
 from tests.factories import make_knowledge
 

@@ -9,13 +9,15 @@ marked decorative). The rendition files themselves are opened with Pillow and mu
 import io
 import re
 
-import pytest
-from bs4 import BeautifulSoup
 from django.conf import settings
 from django.core.cache import caches
 from django.core.files.images import ImageFile
-from PIL import Image, ImageDraw
+
 from wagtail.images import get_image_model
+
+import pytest
+from bs4 import BeautifulSoup
+from PIL import Image, ImageDraw
 
 from tests.factories import make_knowledge
 

@@ -2,8 +2,9 @@
 
 import datetime
 
-import pytest
 from django.utils import timezone
+
+import pytest
 
 from knowledge.models import PolicyToolPage, PracticeNotePage
 from portal.site.models import CountryKeyFigure
@@ -16,10 +17,21 @@ pytestmark = pytest.mark.django_db
 def tree(site):
     kr = CountryFactory(iso_code="KR", name="Republic of Korea", region="east-asia")
     korea = make_country_page(site["countries"], kr, title="Republic of Korea")
-    CountryKeyFigure.objects.create(page=korea, label="Sunflower Centres", value=38, unit="centres",
-                                    source="UNDP Seoul Policy Centre", as_of=datetime.date(2018, 4, 1))
-    note = make_knowledge(site["knowledge"], PracticeNotePage, title="Hospital-based one-stop centre",
-                          countries=[kr], content_warning=True)
+    CountryKeyFigure.objects.create(
+        page=korea,
+        label="Sunflower Centres",
+        value=38,
+        unit="centres",
+        source="UNDP Seoul Policy Centre",
+        as_of=datetime.date(2018, 4, 1),
+    )
+    note = make_knowledge(
+        site["knowledge"],
+        PracticeNotePage,
+        title="Hospital-based one-stop centre",
+        countries=[kr],
+        content_warning=True,
+    )
     tool = make_knowledge(site["knowledge"], PolicyToolPage, title="Police training course", countries=[kr])
     brief = make_knowledge(site["knowledge"], title="Funding one-stop centres", countries=[kr])
     past = make_event(site["events"], title="Round table 2021", countries=[kr])

@@ -1,8 +1,10 @@
 """Partner-only content never reaches a reader without permission, through any route."""
 
-import pytest
 from django.core.files.base import ContentFile
+
 from wagtail.models import Collection, CollectionViewRestriction
+
+import pytest
 
 from knowledge.models import KnowledgeDocument
 from portal.core.privacy import documents_visible_to, pages_visible_to

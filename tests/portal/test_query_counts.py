@@ -3,9 +3,10 @@
 import itertools
 import string
 
-import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+
+import pytest
 
 from events.models import EventSpeaker
 from knowledge.models import PracticeNotePage
@@ -41,8 +42,15 @@ def test_queries_do_not_grow_with_related_items(client, site):
     country_page = make_country_page(site["countries"], kz)
     note = make_knowledge(site["knowledge"], PracticeNotePage, title="Anchor note", countries=[kz], themes=[theme])
     event = make_event(site["events"], title="Anchor event", countries=[kz])
-    urls = {"home": site["home"].url, "knowledge": site["knowledge"].url, "events": site["events"].url,
-            "country": country_page.url, "note": note.url, "event": event.url, "countries": site["countries"].url}
+    urls = {
+        "home": site["home"].url,
+        "knowledge": site["knowledge"].url,
+        "events": site["events"].url,
+        "country": country_page.url,
+        "note": note.url,
+        "event": event.url,
+        "countries": site["countries"].url,
+    }
 
     codes = (a + b for a in "QX" for b in string.ascii_uppercase)
     names = itertools.count(1)
@@ -51,8 +59,9 @@ def test_queries_do_not_grow_with_related_items(client, site):
         grow(site, n, kz, theme)
         for i in range(n):
             EventSpeaker.objects.create(page=event, person=PersonFactory())
-            CountryKeyFigure.objects.create(page=country_page, label=f"Figure {i}", value=i, source="USPC",
-                                            as_of="2020-01-01")
+            CountryKeyFigure.objects.create(
+                page=country_page, label=f"Figure {i}", value=i, source="USPC", as_of="2020-01-01"
+            )
             make_country_page(site["countries"], CountryFactory(iso_code=next(codes), name=f"Land {next(names)}"))
 
     add_related(1)

@@ -1,8 +1,10 @@
 """Roles: who may edit, publish and approve what, and the knowledge review workflow."""
 
-import pytest
 from django.urls import reverse
+
 from wagtail.models import Page
+
+import pytest
 
 from knowledge.models import PolicyBriefPage
 from tests.factories import make_event, make_knowledge
@@ -22,6 +24,7 @@ def test_roles_exist_with_admin_access(roles):
 
 def test_roles_ensure_is_idempotent(site, roles):
     from django.contrib.auth.models import Group
+
     from wagtail.models import GroupPagePermission, WorkflowPage
 
     from portal.site.roles import roles_ensure

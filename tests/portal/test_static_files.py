@@ -19,11 +19,12 @@ import os
 import re
 from unittest import mock
 
-import brotli
-import pytest
 from django.conf import settings
 from django.core.management import call_command
 from django.test import Client, override_settings
+
+import brotli
+import pytest
 
 ONE_YEAR = 365 * 24 * 60 * 60
 PROJECT_STATIC = settings.BASE_DIR / "static"

@@ -11,10 +11,11 @@ import socket
 import uuid
 from pathlib import Path
 
-import pytest
 from django.core.files.base import ContentFile
 
 from wagtail.models import Collection, CollectionViewRestriction, Locale
+
+import pytest
 
 from knowledge.models import KnowledgeDocument, PolicyToolPage, PracticeNotePage
 from search import indexing, records

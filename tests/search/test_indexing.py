@@ -1,9 +1,10 @@
 """Each editor action that changes what readers can find updates the real index."""
 
-import pytest
 from django.core.management import call_command
 
 from wagtail.models import CollectionViewRestriction, PageViewRestriction
+
+import pytest
 
 from knowledge.models import PolicyBriefPage
 from search import conf, indexing, mappings

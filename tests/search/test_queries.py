@@ -1,6 +1,7 @@
 """Both engines on the same corpus: facets, privacy, relevance, fallback."""
 
 import pytest
+
 from search import indexing
 from search.queries import DatabaseEngine, ElasticsearchEngine, KnowledgeSearch, SearchParams
 from tests.search.conftest import index_corpus

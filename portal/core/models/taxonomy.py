@@ -41,9 +41,7 @@ class Country(TranslatableMixin, index.Indexed, models.Model):
         verbose_name = _("country")
         verbose_name_plural = _("countries")
         ordering = ["name"]
-        constraints = [
-            models.UniqueConstraint(fields=["iso_code", "locale"], name="unique_country_iso_per_locale")
-        ]
+        constraints = [models.UniqueConstraint(fields=["iso_code", "locale"], name="unique_country_iso_per_locale")]
 
     def __str__(self):
         return self.name
@@ -105,9 +103,7 @@ class Organisation(TranslatableMixin, index.Indexed, models.Model):
         verbose_name = _("organisation")
         verbose_name_plural = _("organisations")
         ordering = ["name"]
-        constraints = [
-            models.UniqueConstraint(fields=["slug", "locale"], name="unique_organisation_slug_per_locale")
-        ]
+        constraints = [models.UniqueConstraint(fields=["slug", "locale"], name="unique_organisation_slug_per_locale")]
 
     def __str__(self):
         return f"{self.name} ({self.acronym})" if self.acronym else self.name

@@ -56,23 +56,27 @@ class CountryPage(Page):
         limit_choices_to=in_default_locale,
     )
     summary = models.TextField(_("summary"), max_length=600)
-    partnership_status = models.CharField(
-        _("DSP partnership status"), max_length=20, choices=PartnershipStatus.choices
-    )
+    partnership_status = models.CharField(_("DSP partnership status"), max_length=20, choices=PartnershipStatus.choices)
     partnership_start = models.DateField(_("partnership start date"), null=True, blank=True)
     national_counterparts = ParentalManyToManyField(
-        "portal.Organisation", verbose_name=_("national counterparts"), blank=True, related_name="+", limit_choices_to=in_default_locale
+        "portal.Organisation",
+        verbose_name=_("national counterparts"),
+        blank=True,
+        related_name="+",
+        limit_choices_to=in_default_locale,
     )
     un_partners = ParentalManyToManyField(
-        "portal.Organisation", verbose_name=_("UN partners"), blank=True, related_name="+", limit_choices_to=in_default_locale
+        "portal.Organisation",
+        verbose_name=_("UN partners"),
+        blank=True,
+        related_name="+",
+        limit_choices_to=in_default_locale,
     )
     legal_framework = RichTextField(_("legal and policy framework"), blank=True, features=SERVICE_FEATURES)
     one_stop_services = RichTextField(_("one-stop and crisis centres"), blank=True, features=SERVICE_FEATURES)
     police_justice = RichTextField(_("police and justice response"), blank=True, features=SERVICE_FEATURES)
     health_response = RichTextField(_("health sector response"), blank=True, features=SERVICE_FEATURES)
-    psychosocial_support = RichTextField(
-        _("psycho-social support and shelters"), blank=True, features=SERVICE_FEATURES
-    )
+    psychosocial_support = RichTextField(_("psycho-social support and shelters"), blank=True, features=SERVICE_FEATURES)
     coordination = RichTextField(_("multi-sectoral coordination"), blank=True, features=SERVICE_FEATURES)
     helplines = models.TextField(_("helplines"), blank=True)
 
