@@ -1,14 +1,46 @@
+import datetime
+
 from django.contrib.auth import get_user_model
+from django.utils import timezone
 
 import pytest
 
+from knowledge.models import PolicyToolPage, PracticeNotePage
+from portal.site.models import CountryKeyFigure
 from portal.site.roles import roles_ensure
-from tests.factories import build_site
+from tests.factories import CountryFactory, build_site, make_country_page, make_event, make_knowledge
 
 
 @pytest.fixture
 def site(db):
     return build_site()
+
+
+@pytest.fixture
+def tree(site):
+    """The site with one page of every public type, all about the Republic of Korea."""
+    kr = CountryFactory(iso_code="KR", name="Republic of Korea", region="east-asia")
+    korea = make_country_page(site["countries"], kr, title="Republic of Korea")
+    CountryKeyFigure.objects.create(
+        page=korea,
+        label="Sunflower Centres",
+        value=38,
+        unit="centres",
+        source="UNDP Seoul Policy Centre",
+        as_of=datetime.date(2018, 4, 1),
+    )
+    note = make_knowledge(
+        site["knowledge"],
+        PracticeNotePage,
+        title="Hospital-based one-stop centre",
+        countries=[kr],
+        content_warning=True,
+    )
+    tool = make_knowledge(site["knowledge"], PolicyToolPage, title="Police training course", countries=[kr])
+    brief = make_knowledge(site["knowledge"], title="Funding one-stop centres", countries=[kr])
+    past = make_event(site["events"], title="Round table 2021", countries=[kr])
+    upcoming = make_event(site["events"], title="Webinar 2027", start=timezone.now() + datetime.timedelta(days=40))
+    return {**site, "korea": korea, "note": note, "tool": tool, "brief": brief, "past": past, "upcoming": upcoming}
 
 
 @pytest.fixture

@@ -1,4 +1,5 @@
-"""Images in a page body are served responsively: WebP renditions at 400 and 800 pixels wide.
+"""The body blocks. Images in a page body are served responsively: WebP renditions at 400 and 800 pixels wide,
+with the editor's alt text, translated with the page.
 
 A real JPEG made with Pillow goes into a policy brief's body as an image block. The rendered page must carry an
 `<img>` whose `srcset` lists WebP renditions at 400w and 800w, with the `sizes` the layout needs, `width` and
@@ -117,3 +118,16 @@ def test_decorative_body_image_is_hidden_from_screen_readers(client, site):
     img = body_img(client, page)
     assert img.has_attr("alt") and img["alt"] == ""
     assert sorted(srcset_candidates(img)) == [400, 800]
+
+
+def test_image_alt_text_is_translated_with_its_page(client, site, locales, translate):
+    """An image's alt text belongs to the page that shows it, so it goes through the same PO file."""
+    page, _photo = page_with_image(site, alt_text="Counsellor and survivor in a quiet room")
+    words = {
+        "Inside a one-stop centre": "Внутри центра «одного окна»",
+        "How the centres are paid for.": "Как финансируются центры.",
+        "Counsellor and survivor in a quiet room": "Консультант и пострадавшая в тихой комнате",
+    }
+    russian = translate(page, locales["ru"], words)
+    assert body_img(client, russian)["alt"] == "Консультант и пострадавшая в тихой комнате"
+    assert body_img(client, page)["alt"] == "Counsellor and survivor in a quiet room"

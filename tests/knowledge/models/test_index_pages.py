@@ -1,11 +1,20 @@
-"""Knowledge lists filter by language-neutral keys and refuse bad filters with a 400."""
+"""The knowledge index: it lists every kind, filters by language-neutral keys and refuses bad filters with a 400;
+editors create it in the admin, and knowledge pages only under it."""
 
 import pytest
 
-from knowledge.models import PracticeNotePage
+from knowledge.models import KnowledgeIndexPage, PolicyBriefPage, PracticeNotePage
+from portal.site.models import CountryIndexPage
 from tests.factories import CountryFactory, ThemeFactory, make_knowledge
+from tests.page_forms import PageFormTestCase
+from tests.pages import assert_page_renders
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize(("key", "expected"), [("knowledge", "Hospital-based one-stop centre")])
+def test_page_renders_with_its_content(client, tree, key, expected):
+    assert_page_renders(client, tree[key], expected)
 
 
 @pytest.fixture
@@ -56,3 +65,10 @@ def test_bad_filter_message_is_in_the_readers_language(client, items):
 def test_out_of_range_page_number_shows_the_last_page(client, items):
     response = client.get(items["knowledge"].url, {"page": "1000000000"})
     assert response.status_code == 200
+
+
+class TestKnowledgeIndexCanBeCreated(PageFormTestCase):
+    def test_knowledge_and_country_index(self):
+        self.assertCanCreate(self.tree["knowledge"], KnowledgeIndexPage, {"title": "Practice notes"})
+        self.assertCanNotCreateAt(self.tree["home"].specific_class, PolicyBriefPage)
+        self.assertCanNotCreateAt(CountryIndexPage, PolicyBriefPage)

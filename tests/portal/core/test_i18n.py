@@ -8,68 +8,23 @@ import re
 from html import unescape
 
 from django.conf import settings
-from django.core.management import call_command
-from django.urls import reverse
 
-from wagtail.models import Locale, Page
+from wagtail.models import Locale
 from wagtail_localize.models import StringTranslation, Translation, TranslationSource
 
 import polib
 import pytest
 
 from tests.factories import make_knowledge
+from tests.pages import main_tag, text_of
+from tests.portal.translations import RUSSIAN, republish
 
 pytestmark = pytest.mark.django_db
 
-RUSSIAN = {
-    "Funding a one-stop centre": "Финансирование центра «одного окна»",
-    "How the centres are paid for.": "Как финансируются центры.",
-    "Police training course": "Учебный курс для полиции",
-    "Training for investigators.": "Обучение следователей.",
-}
 FALLBACK_RU = "Эта страница пока недоступна на русском языке; вы читаете английскую версию."
 FALLBACK_KO = "이 페이지는 아직 한국어로 제공되지 않습니다. 지금 보고 계신 것은 영어판입니다."
 OUTDATED_RU = "Возможно, этот перевод устарел"
 MACHINE_RU = "Машинный перевод; ещё не проверен человеком."
-
-
-@pytest.fixture
-def locales(db):
-    return {code: Locale.objects.get_or_create(language_code=code)[0] for code in ("ru", "ko")}
-
-
-@pytest.fixture
-def translate(django_capture_on_commit_callbacks):
-    """Translate a page through wagtail-localize's PO round trip and publish it."""
-
-    def run(page, locale, words=RUSSIAN, *, translation_type="manual", user=None):
-        source, _created = TranslationSource.get_or_create_from_instance(page)
-        translation, _created = Translation.objects.get_or_create(source=source, target_locale=locale)
-        po = translation.export_po()
-        for entry in po:
-            # Slugs stay as they are, so the address differs only by its language prefix.
-            entry.msgstr = entry.msgid if entry.msgctxt == "slug" else words[entry.msgid]
-        warnings = translation.import_po(polib.pofile(str(po)), user=user, translation_type=translation_type)
-        assert warnings == []
-        # wagtail-localize publishes once the transaction commits.
-        with django_capture_on_commit_callbacks(execute=True):
-            translation.save_target(user=user, publish=True)
-        return page.get_translation(locale).specific
-
-    return run
-
-
-def republish(page):
-    page.refresh_from_db()
-    page.save_revision().publish()
-
-
-def main_tag(html: str) -> str:
-    return re.search(r"<main[^>]*>", html).group(0)
-
-
-def text_of(html: str) -> str:
-    return re.sub(r"\s+", " ", unescape(re.sub(r"<[^>]+>", " ", html))).strip()
 
 
 # --- A page translated with wagtail-localize -----------------------------------------------------
@@ -144,6 +99,19 @@ def test_english_page_for_english_readers_has_no_notice(client, site, locales):
     html = client.get(brief.url).text
     assert "translation-notice" not in html
     assert "lang=" not in main_tag(html)
+
+
+def test_untranslated_page_inside_a_translated_section_falls_back_to_english(client, site, locales, translate):
+    from knowledge.models import PolicyBriefPage
+
+    translate(site["knowledge"], locales["ru"], {"Knowledge": "Знания"})
+    untranslated = make_knowledge(site["knowledge"], PolicyBriefPage, title="Brief only in English")
+    response = client.get(f"/ru/knowledge/{untranslated.slug}/")
+    assert response.status_code == 200
+    assert "Brief only in English" in response.text
+    listing = client.get("/ru/knowledge/")
+    assert "Brief only in English" in listing.text, "Russian lists show untranslated items in English"
+    assert client.get("/ru/knowledge/no-such-brief/").status_code == 404
 
 
 # --- Outdated and machine-translated translations ---------------------------------------------------
@@ -232,26 +200,6 @@ def test_catalogues_are_complete(locales):
                 assert set(re.findall(r"%\(\w+\)[sd]", text)) == placeholders, (language, entry.msgid)
 
 
-def test_compile_translations_needs_no_gettext_and_is_idempotent(tmp_path, settings, capsys):
-    messages = tmp_path / "ru" / "LC_MESSAGES"
-    messages.mkdir(parents=True)
-    catalogue = polib.POFile()
-    catalogue.metadata = {"Content-Type": "text/plain; charset=UTF-8", "Language": "ru"}
-    catalogue.append(polib.POEntry(msgid="Search", msgstr="Поиск"))
-    catalogue.append(polib.POEntry(msgid="Guess", msgstr="Догадка", flags=["fuzzy"]))
-    catalogue.save(str(messages / "django.po"))
-    settings.LOCALE_PATHS = [tmp_path]
-
-    call_command("compile_translations")
-    compiled = {entry.msgid: entry.msgstr for entry in polib.mofile(str(messages / "django.mo"))}
-    assert compiled["Search"] == "Поиск"
-    assert "Guess" not in compiled, "a fuzzy entry is a guess, not a translation"
-    assert "compiled 1, already up to date 0" in capsys.readouterr().out
-
-    call_command("compile_translations")
-    assert "compiled 0, already up to date 1" in capsys.readouterr().out
-
-
 # --- Right-to-left languages ------------------------------------------------------------------------
 
 
@@ -265,130 +213,3 @@ def test_a_right_to_left_language_is_a_settings_change(client, site, settings):
     assert '<html lang="fa-af" dir="rtl">' in html
     assert 'lang="en" dir="ltr"' in main_tag(html), "the English fallback reads left to right"
     assert re.search(r'translation-notice" lang="fa-af" dir="rtl"', html), "the notice reads right to left"
-
-
-# --- The translation status report ---------------------------------------------------------------------
-
-
-def report_states(html: str) -> dict[str, dict[str, str]]:
-    """{item title: {language code: the state an editor reads}} from the report's tables."""
-    states = {}
-    for row in re.findall(r"<tr>(.*?)</tr>", html, re.S):
-        header = re.search(r'<th scope="row"[^>]*>(.*?)</th>', row, re.S)
-        if header is None:
-            continue
-        title = text_of(re.sub(r"<div.*?</div>", "", header.group(1), flags=re.S))
-        cells = re.findall(r'<td data-language="(\w+)" data-state="[\w-]+">(.*?)</td>', row, re.S)
-        states[title] = {code: text_of(re.sub(r'<span class="w-sr-only">.*?</span>', "", cell)) for code, cell in cells}
-    return states
-
-
-def test_report_shows_up_to_date_changed_and_missing(client, site, locales, translate, make_user):
-    current = make_knowledge(site["knowledge"])
-    changed = make_knowledge(site["knowledge"], title="Police training course", summary="Training for investigators.")
-    make_knowledge(site["knowledge"], title="Shelter standards", summary="Minimum standards.")
-    translate(current, locales["ru"])
-    translate(changed, locales["ru"])
-    republish(changed)
-    client.force_login(make_user("admin", superuser=True))
-
-    response = client.get(reverse("portal_translation_status"), {"language": "ru"})
-
-    assert response.status_code == 200
-    html = response.text
-    states = report_states(html)
-    assert states["Funding a one-stop centre"] == {"ru": "up to date"}
-    assert states["Police training course"] == {"ru": "source changed since"}
-    assert states["Shelter standards"] == {"ru": "missing"}
-    assert "<caption" in html and '<th scope="col">Russian</th>' in html
-    assert 'data-language="ko"' not in html, "filtered to Russian"
-
-
-def test_report_lists_every_language_and_the_vocabularies(client, site, locales, make_user):
-    from tests.factories import CountryFactory
-
-    kazakhstan = CountryFactory()
-    russian = kazakhstan.copy_for_translation(locales["ru"])
-    russian.name = "Казахстан"
-    russian.save()
-    client.force_login(make_user("admin", superuser=True))
-
-    states = report_states(client.get(reverse("portal_translation_status")).text)
-    assert states["Kazakhstan"] == {"ko": "missing", "ru": "up to date"}
-    assert states["Knowledge"] == {"ko": "missing", "ru": "missing"}
-
-
-def test_report_is_for_admin_users_and_refuses_unknown_languages(client, site, locales, roles, make_user):
-    url = reverse("portal_translation_status")
-    assert client.get(url).status_code == 302, "anonymous readers are sent to sign in"
-
-    client.force_login(make_user("translator", group=roles["translators"]))
-    assert client.get(url).status_code == 200
-    assert client.get(url, {"language": "xx"}).status_code == 400
-
-    client.force_login(make_user("partner", group=roles["partners"]))
-    assert client.get(url).status_code in (302, 403), "partner officials have no admin access"
-
-
-def test_report_is_in_the_reports_menu(client, site, make_user):
-    client.force_login(make_user("admin", superuser=True))
-    assert reverse("portal_translation_status") in client.get(reverse("wagtailadmin_home")).text
-
-
-# --- Translators ---------------------------------------------------------------------------------------
-
-
-def test_translator_cannot_publish_a_translation(client, site, locales, roles, translate, make_user):
-    translator = make_user("translator", group=roles["translators"])
-    brief = make_knowledge(site["knowledge"])
-    russian = translate(brief, locales["ru"])
-    # The translator's new wording waits in wagtail-localize's translation memory…
-    StringTranslation.objects.filter(locale=locales["ru"], data=RUSSIAN["Funding a one-stop centre"]).update(
-        data="Черновик переводчика"
-    )
-    client.force_login(translator)
-
-    response = client.post(reverse("wagtailadmin_pages:edit", args=[russian.pk]), {"action": "publish"})
-
-    assert response.status_code in (302, 403)
-    assert not Page.objects.get(pk=russian.pk).permissions_for_user(translator).can_publish()
-    html = client.get(russian.url).text
-    assert "Финансирование центра «одного окна»" in unescape(html), "readers still see the published wording"
-    assert "Черновик переводчика" not in html
-
-
-def test_translator_can_edit_the_russian_translation(site, locales, roles, translate, make_user):
-    from portal.site.roles import roles_ensure
-
-    translator = make_user("translator", group=roles["translators"])
-    russian = translate(make_knowledge(site["knowledge"]), locales["ru"])
-    roles_ensure(site_root=site["home"])
-    assert Page.objects.get(pk=russian.pk).permissions_for_user(translator).can_edit()
-
-
-def test_untranslated_page_inside_a_translated_section_falls_back_to_english(client, site, locales, translate):
-    from knowledge.models import PolicyBriefPage
-
-    translate(site["knowledge"], locales["ru"], {"Knowledge": "Знания"})
-    untranslated = make_knowledge(site["knowledge"], PolicyBriefPage, title="Brief only in English")
-    response = client.get(f"/ru/knowledge/{untranslated.slug}/")
-    assert response.status_code == 200
-    assert "Brief only in English" in response.text
-    listing = client.get("/ru/knowledge/")
-    assert "Brief only in English" in listing.text, "Russian lists show untranslated items in English"
-    assert client.get("/ru/knowledge/no-such-brief/").status_code == 404
-
-
-def test_image_alt_text_is_translated_with_its_page(client, site, locales, translate):
-    """An image's alt text belongs to the page that shows it, so it goes through the same PO file."""
-    from tests.portal.test_images import body_img, page_with_image
-
-    page, _photo = page_with_image(site, alt_text="Counsellor and survivor in a quiet room")
-    words = {
-        "Inside a one-stop centre": "Внутри центра «одного окна»",
-        "How the centres are paid for.": "Как финансируются центры.",
-        "Counsellor and survivor in a quiet room": "Консультант и пострадавшая в тихой комнате",
-    }
-    russian = translate(page, locales["ru"], words)
-    assert body_img(client, russian)["alt"] == "Консультант и пострадавшая в тихой комнате"
-    assert body_img(client, page)["alt"] == "Counsellor and survivor in a quiet room"

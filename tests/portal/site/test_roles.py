@@ -1,13 +1,17 @@
 """Roles: who may edit, publish and approve what, and the knowledge review workflow."""
 
+from html import unescape
+
 from django.urls import reverse
 
 from wagtail.models import Page
+from wagtail_localize.models import StringTranslation
 
 import pytest
 
 from knowledge.models import PolicyBriefPage
 from tests.factories import make_event, make_knowledge
+from tests.portal.translations import RUSSIAN
 
 pytestmark = pytest.mark.django_db
 
@@ -101,3 +105,31 @@ def test_translator_can_edit_but_not_publish(client, site, roles, make_user):
     perms = Page.objects.get(pk=brief.pk).permissions_for_user(translator)
     assert perms.can_edit()
     assert not perms.can_publish()
+
+
+def test_translator_cannot_publish_a_translation(client, site, locales, roles, translate, make_user):
+    translator = make_user("translator", group=roles["translators"])
+    brief = make_knowledge(site["knowledge"])
+    russian = translate(brief, locales["ru"])
+    # The translator's new wording waits in wagtail-localize's translation memory…
+    StringTranslation.objects.filter(locale=locales["ru"], data=RUSSIAN["Funding a one-stop centre"]).update(
+        data="Черновик переводчика"
+    )
+    client.force_login(translator)
+
+    response = client.post(reverse("wagtailadmin_pages:edit", args=[russian.pk]), {"action": "publish"})
+
+    assert response.status_code in (302, 403)
+    assert not Page.objects.get(pk=russian.pk).permissions_for_user(translator).can_publish()
+    html = client.get(russian.url).text
+    assert "Финансирование центра «одного окна»" in unescape(html), "readers still see the published wording"
+    assert "Черновик переводчика" not in html
+
+
+def test_translator_can_edit_the_russian_translation(site, locales, roles, translate, make_user):
+    from portal.site.roles import roles_ensure
+
+    translator = make_user("translator", group=roles["translators"])
+    russian = translate(make_knowledge(site["knowledge"]), locales["ru"])
+    roles_ensure(site_root=site["home"])
+    assert Page.objects.get(pk=russian.pk).permissions_for_user(translator).can_edit()

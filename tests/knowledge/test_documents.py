@@ -1,0 +1,122 @@
+"""Document families: a document and its translations share one file and the facts about it.
+
+Russian readers see the Russian title wherever the document is linked; the file and its facts
+stay one for the family, whichever row is saved, published or moved.
+"""
+
+import datetime
+from pathlib import Path
+
+from django.core.files.base import ContentFile
+from django.urls import reverse
+
+from wagtail.models import Collection, CollectionViewRestriction
+
+import pytest
+
+from search.models import SearchRecord
+from tests.factories import make_country_page, make_knowledge
+from tests.knowledge.sample_document import DESCRIPTION, DESCRIPTION_RU, TITLE, TITLE_RU, translate_through_po
+
+pytestmark = pytest.mark.django_db
+
+
+def test_russian_readers_see_the_russian_title_where_the_document_is_linked(
+    client, site, document, russian, kazakhstan
+):
+    brief = make_knowledge(
+        site["knowledge"],
+        title="Referral in practice",
+        attachments=[("attachment", {"document": document, "description": ""})],
+    )
+    brief.copy_for_translation(russian, copy_parents=True).save_revision().publish()
+    profile = make_country_page(site["countries"], kazakhstan)
+    profile.copy_for_translation(russian, copy_parents=True).save_revision().publish()
+    target = document.copy_for_translation(russian)
+    target.title = TITLE_RU
+    target.save()
+
+    page = client.get(brief.get_translation(russian).url, HTTP_ACCEPT_LANGUAGE="ru").content.decode()
+    assert TITLE_RU in page and TITLE not in page
+    assert client.get(brief.url).content.decode().count(TITLE) == 1
+
+    country = client.get(profile.get_translation(russian).url).content.decode()
+    assert country.count(TITLE_RU) == 1 and TITLE not in country
+
+
+def test_a_translation_shares_the_file_and_the_facts_whichever_row_is_saved(
+    document, russian, site, django_capture_on_commit_callbacks
+):
+    target = document.copy_for_translation(russian)
+    target.title = TITLE_RU
+    target.save()
+    assert list(target.countries.values_list("iso_code", flat=True)) == ["KZ"]
+
+    # Facts edited on the translation are the original's too, countries included.
+    target.publication_date = datetime.date(2022, 1, 1)
+    target.save()
+    target.countries.clear()
+    document.refresh_from_db()
+    assert document.publication_date == datetime.date(2022, 1, 1)
+    assert document.countries.count() == 0
+    assert document.title == TITLE  # words stay each row's own
+
+    # A new file replaces the old one for the whole family, and the old one is deleted.
+    old = Path(document.file.path)
+    with django_capture_on_commit_callbacks(execute=True):
+        document.file.save("referral-protocol-v2.pdf", ContentFile(b"%PDF-1.4 v2"), save=True)
+    target.refresh_from_db()
+    assert target.file.name == document.file.name != old.name
+    assert not old.exists()
+
+
+def test_publishing_an_old_translation_keeps_the_documents_new_collection_and_file(
+    client, document, russian, translator, roles, django_capture_on_commit_callbacks
+):
+    """wagtail-localize keeps a snapshot of the original: it must not bring back old facts."""
+    with django_capture_on_commit_callbacks(execute=True):
+        target = translate_through_po(client, document, russian, {TITLE: TITLE_RU, DESCRIPTION: DESCRIPTION_RU})
+    partner_only = Collection.get_first_root_node().add_child(name="Partner-only")
+    CollectionViewRestriction.objects.create(
+        collection=partner_only, restriction_type=CollectionViewRestriction.GROUPS
+    ).groups.set([roles["partners"]])
+    old_file = Path(document.file.path)
+    with django_capture_on_commit_callbacks(execute=True):
+        document.collection = partner_only
+        document.file.save("referral-protocol-v2.pdf", ContentFile(b"%PDF-1.4 v2"), save=False)
+        document.save()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("knowledge_document_translation", args=[target.pk]), {"action": "publish"})
+    assert response.status_code == 302
+    for row in (document, target):
+        row.refresh_from_db()
+        assert row.collection == partner_only
+        assert row.file.name == document.file.name and Path(row.file.path).exists()
+    assert not old_file.exists()
+    assert target.title == TITLE_RU
+    # Nobody outside the partner group gets the file through the translation's address.
+    client.logout()
+    assert client.get(target.url).status_code in (302, 403)
+
+
+def test_moving_documents_in_bulk_moves_their_translations(
+    client, document, russian, roles, make_user, django_capture_on_commit_callbacks
+):
+    target = document.copy_for_translation(russian)
+    target.title = TITLE_RU
+    target.save()
+    partner_only = Collection.get_first_root_node().add_child(name="Partner-only")
+    CollectionViewRestriction.objects.create(
+        collection=partner_only, restriction_type=CollectionViewRestriction.GROUPS
+    ).groups.set([roles["partners"]])
+    client.force_login(make_user("admin", superuser=True))
+    url = reverse("wagtail_bulk_action", args=["knowledge", "knowledgedocument", "add_to_collection"])
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(f"{url}?id={document.pk}", {"collection": partner_only.pk})
+    assert response.status_code == 302
+    target.refresh_from_db()
+    assert target.collection == partner_only
+    assert SearchRecord.objects.get(document=target).audience == "partner"
+    client.logout()
+    assert client.get(target.url).status_code in (302, 403)
