@@ -7,8 +7,12 @@
 #
 # The distribution is Elastic's integ-test zip from Maven Central: no bundled JDK and no
 # extra modules, so it runs on the machine's Java 17 and starts in seconds. ES_PORT picks
-# the HTTP port (default 9201, away from a system Elasticsearch on 9200); MAVEN_REPO and
-# ES_CACHE_DIR move the Maven repository (~/.m2/repository) and the unpacked node (.cache/).
+# the HTTP port (default 9201, away from a system Elasticsearch on 9200); MAVEN_REPO moves
+# the Maven repository (~/.m2/repository) and ES_RUNTIME_DIR the unpacked node and its data.
+#
+# Run as root, the node runs as an unprivileged user, which may not be able to enter the
+# checkout (a clone in root's home): its files then live in /var/lib/dsp-elasticsearch,
+# which every user can traverse and only root can write. Run as anyone else, in .cache/.
 set -euo pipefail
 
 ES_VERSION="${ES_VERSION:-8.19.21}"
@@ -18,7 +22,13 @@ ES_WAIT_SECONDS="${ES_WAIT_SECONDS:-90}"
 ARTIFACT="org.elasticsearch.distribution.integ-test-zip:elasticsearch:${ES_VERSION}:zip"
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-CACHE="${ES_CACHE_DIR:-$ROOT/.cache}"
+if [[ -n "${ES_RUNTIME_DIR:-}" ]]; then
+    CACHE="$ES_RUNTIME_DIR"
+elif [[ "$(id -u)" == 0 ]]; then
+    CACHE=/var/lib/dsp-elasticsearch
+else
+    CACHE="$ROOT/.cache"
+fi
 ES_HOME="$CACHE/elasticsearch-$ES_VERSION"
 DATA_DIR="$CACHE/es-data-$ES_PORT"
 PID_FILE="$DATA_DIR/elasticsearch.pid"
@@ -57,6 +67,8 @@ fetch_and_unpack() {
     [[ -f "$zip" ]] || { log "Maven did not leave $zip"; exit 1; }
     log "unpacking into $ES_HOME"
     mkdir -p "$CACHE"
+    # The node's user reads the distribution from here: traversable and readable by all.
+    chmod 755 "$CACHE"
     local tmp
     tmp="$(mktemp -d "$CACHE/unzip.XXXXXX")"
     unzip -q "$zip" -d "$tmp"
