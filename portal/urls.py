@@ -2,13 +2,13 @@ from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib.auth import views as auth_views
 from django.urls import include, path, re_path
-from django.views.static import serve
 
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from portal.api import api_router
+from portal.core.views import IMAGE_FOLDERS, image_file
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -24,11 +24,13 @@ urlpatterns += i18n_patterns(
     path("", include(wagtail_urls)),
 )
 
-if settings.DEBUG or settings.SERVE_MEDIA:
-    # django.conf.urls.static.static() is a no-op without DEBUG; browser tests run without it.
-    # Only image files: documents are always served through Wagtail's view, which checks
-    # collection privacy, so partner-only files never leave by a raw media address.
-    prefix = settings.MEDIA_URL.lstrip("/")
-    urlpatterns.insert(
-        0, re_path(rf"^{prefix}(?P<path>(?:images|original_images)/.*)$", serve, {"document_root": settings.MEDIA_ROOT})
-    )
+# Image files, when the site serves its own media (DEBUG or DJANGO_SERVE_MEDIA: `make run`, the
+# browser tests); the view answers 404 otherwise. Never documents (see `portal.core.views`).
+urlpatterns.insert(
+    0,
+    re_path(
+        rf"^{settings.MEDIA_URL.lstrip('/')}(?P<folder>{'|'.join(IMAGE_FOLDERS)})/(?P<path>.+)$",
+        image_file,
+        name="portal_image_file",
+    ),
+)

@@ -1,9 +1,12 @@
-from wagtail.models import Locale
+from django.core.files.base import ContentFile
+
+from wagtail.models import Collection, CollectionViewRestriction, Locale
 from wagtail_localize.models import Translation, TranslationSource
 
 import polib
 import pytest
 
+from knowledge.models import KnowledgeDocument
 from tests.portal.translations import RUSSIAN
 
 
@@ -31,3 +34,16 @@ def translate(django_capture_on_commit_callbacks):
         return page.get_translation(locale).specific
 
     return run
+
+
+@pytest.fixture
+def partner_document(roles):
+    root = Collection.get_first_root_node()
+    collection = root.add_child(name="Partner-only")
+    restriction = CollectionViewRestriction.objects.create(
+        collection=collection, restriction_type=CollectionViewRestriction.GROUPS
+    )
+    restriction.groups.set([roles["partners"]])
+    document = KnowledgeDocument(title="Internal budget sheet", collection=collection)
+    document.file.save("budget.pdf", ContentFile(b"%PDF-1.4 internal"), save=True)
+    return document

@@ -1,9 +1,5 @@
 """Partner-only content never reaches a reader without permission, through any route."""
 
-from django.core.files.base import ContentFile
-
-from wagtail.models import Collection, CollectionViewRestriction
-
 import pytest
 
 from knowledge.models import KnowledgeDocument
@@ -23,19 +19,6 @@ def content(site, roles):
     internal_event = make_event(site["events"], title="Internal coordination call", countries=[kz])
     restrict_to_group(internal_event, roles["partners"])
     return {"kz": kz, "public": public, "internal": internal, "internal_event": internal_event}
-
-
-@pytest.fixture
-def partner_document(roles):
-    root = Collection.get_first_root_node()
-    collection = root.add_child(name="Partner-only")
-    restriction = CollectionViewRestriction.objects.create(
-        collection=collection, restriction_type=CollectionViewRestriction.GROUPS
-    )
-    restriction.groups.set([roles["partners"]])
-    document = KnowledgeDocument(title="Internal budget sheet", collection=collection)
-    document.file.save("budget.pdf", ContentFile(b"%PDF-1.4 internal"), save=True)
-    return document
 
 
 def test_anonymous_reader_is_sent_to_login_for_a_partner_only_page(client, content):
