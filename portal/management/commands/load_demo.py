@@ -2,8 +2,7 @@
 
 from django.core.management.base import BaseCommand
 
-from portal.site.demo.content import DEMO_LOGINS
-from portal.site.demo.loader import demo_load
+from portal.site.demo.loader import demo_load, demo_logins
 
 
 class Command(BaseCommand):
@@ -17,7 +16,7 @@ class Command(BaseCommand):
         counts = demo_load(stdout=self.stdout)
 
         self.stdout.write("Demo logins (for local use only):")
-        for username, password, role in DEMO_LOGINS:
+        for username, password, role in demo_logins():
             self.stdout.write(f"  {username:<11} {password:<20} {role}")
         self.stdout.write(
             self.style.SUCCESS(f"Demo content: created {counts['created']}, already present {counts['present']}.")
