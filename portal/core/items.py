@@ -35,6 +35,11 @@ class ItemKind:
     def plural(self) -> str:
         return capfirst(self.model._meta.verbose_name_plural)
 
+    @property
+    def key_type(self) -> str:
+        """What the kind's item keys start with: `ItemKey.PAGE` or `ItemKey.DOCUMENT`."""
+        return ItemKey.DOCUMENT if issubclass(self.model, AbstractDocument) else ItemKey.PAGE
+
 
 _KINDS: dict[str, ItemKind] = {}
 
@@ -84,8 +89,18 @@ class ItemKey(NamedTuple):
         return f"{self.type}:{self.pk}"
 
     @classmethod
-    def parse(cls, text: str) -> ItemKey:
-        """`ItemKey.parse("page:12")`; ValueError for anything else."""
+    def page(cls, pk: int) -> ItemKey:
+        return cls(cls.PAGE, int(pk))
+
+    @classmethod
+    def document(cls, pk: int) -> ItemKey:
+        return cls(cls.DOCUMENT, int(pk))
+
+    @classmethod
+    def parse(cls, text: str | ItemKey) -> ItemKey:
+        """`ItemKey.parse("page:12")` (a key is returned as it is); ValueError for anything else."""
+        if isinstance(text, ItemKey):
+            return text
         type_, _sep, pk = str(text).partition(":")
         if type_ not in (cls.PAGE, cls.DOCUMENT) or not pk.isdigit():
             raise ValueError(f"Not an item key: {text!r}")
