@@ -284,6 +284,7 @@ def bulk_ingest_rate() -> float:
     """
     from elasticsearch import helpers
 
+    from portal.core.items import ItemKey
     from search import conf, mappings, serializers
     from search.client import get_client
 
@@ -291,7 +292,7 @@ def bulk_ingest_rate() -> float:
     index = f"{conf.alias_name()}-ingest"
     privacy = serializers.PrivacySnapshot()
     actions = [
-        {"_index": index, "_id": mappings.document_id(serializers.object_key(obj)), "_source": source}
+        {"_index": index, "_id": mappings.document_id(ItemKey.of(obj)), "_source": source}
         for serializer_class, queryset in serializers.searchable_querysets()
         for obj in queryset.iterator(chunk_size=1000)
         for source in [serializer_class(privacy).serialize(obj)]

@@ -25,7 +25,7 @@ class SearchResultsFeed(Feed):
         if not form.is_valid():
             raise BadRequest(" ".join(form.error_list()))
         params = replace(form.params(), sort=SORT_DATE, page=1)
-        search = KnowledgeSearch(user=request.user, language=get_language(), request=request)
+        search = KnowledgeSearch(user=request.user, language=get_language())
         query = request.GET.copy()
         query.pop("page", None)
         query.pop("sort", None)

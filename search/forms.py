@@ -16,8 +16,9 @@ from django.core.validators import MaxLengthValidator, MaxValueValidator
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
+from portal.core.items import kinds
 from portal.core.models import Country, Theme
-from search import conf, mappings, serializers
+from search import conf
 from search.queries import MAX_RESULT_WINDOW, SORT_DATE, SORT_RELEVANCE, SearchParams
 
 
@@ -73,7 +74,7 @@ class SearchForm(forms.Form):
         self.fields["theme"].choices = [
             (slug, slug) for slug in Theme.objects.order_by("slug").values_list("slug", flat=True).distinct()
         ]
-        self.fields["kind"].choices = [(kind, serializers.kind_label_plural(kind)) for kind in mappings.KINDS]
+        self.fields["kind"].choices = [(kind.key, kind.plural) for kind in kinds()]
         self.fields["language"].choices = list(settings.LANGUAGES)
         unknown = {
             "country": _("Unknown country code “%(value)s”. Use two-letter ISO codes such as KZ."),
@@ -81,7 +82,7 @@ class SearchForm(forms.Form):
             "kind": format_lazy(
                 "{unknown} {hint}",
                 unknown=_("Unknown kind “%(value)s”."),
-                hint=format_lazy(_("Use one of: {kinds}."), kinds=", ".join(mappings.KINDS)),
+                hint=format_lazy(_("Use one of: {kinds}."), kinds=", ".join(kind.key for kind in kinds())),
             ),
             "language": _("Unknown language “%(value)s”."),
         }

@@ -1,8 +1,8 @@
 """Keeping the Elasticsearch index in step with the database.
 
-`sync(keys)` is the one write path for live updates: for each object key ("page:12",
-"document:3") it reads the object's current state and indexes it if a reader may find it
-(live, of a searchable kind) or removes it otherwise. Because a key names an object and not
+`sync(keys)` is the one write path for live updates: for each item key (`ItemKey`, stored
+and queued as "page:12", "document:3") it reads the object's current state and indexes it
+if a reader may find it (live, of a searchable kind) or removes it otherwise. Because a key names an object and not
 an action, updates are idempotent and order does not matter: a retry simply syncs again.
 
 When the node cannot be reached the keys go to `PendingIndexUpdate`; the next successful
@@ -31,6 +31,7 @@ from wagtail.models import Page
 from elasticsearch import Elasticsearch, helpers
 
 from knowledge.models import KnowledgeDocument
+from portal.core.items import ItemKey
 from search import conf, mappings, records, serializers
 from search.client import ENGINE_ERRORS, get_client
 from search.models import PendingIndexUpdate
@@ -56,65 +57,65 @@ class SyncReport:
         }
 
 
-# --- Object keys -----------------------------------------------------------------------------
+# --- Item keys -------------------------------------------------------------------------------
 
 
-def page_keys(page_ids: Iterable[int]) -> list[str]:
-    return [f"page:{pk}" for pk in page_ids]
+def page_keys(page_ids: Iterable[int]) -> list[ItemKey]:
+    return [ItemKey.page(pk) for pk in page_ids]
 
 
-def subtree_keys(page: Page) -> list[str]:
+def subtree_keys(page: Page) -> list[ItemKey]:
     """The page and every page below it: what a move or a privacy change touches."""
     return page_keys(Page.objects.descendant_of(page, inclusive=True).values_list("pk", flat=True))
 
 
-def collection_document_keys(collection) -> list[str]:
+def collection_document_keys(collection) -> list[ItemKey]:
     documents = KnowledgeDocument.objects.filter(collection__path__startswith=collection.path)
-    return [f"document:{pk}" for pk in documents.values_list("pk", flat=True)]
+    return [ItemKey.document(pk) for pk in documents.values_list("pk", flat=True)]
 
 
-def _split_keys(keys: Iterable[str]) -> tuple[set[int], set[int]]:
-    page_ids: set[int] = set()
-    document_ids: set[int] = set()
+def parse_keys(keys: Iterable[ItemKey | str]) -> list[ItemKey]:
+    """Keys as `ItemKey`s, without duplicates and in order; a malformed one is logged and left out."""
+    parsed: set[ItemKey] = set()
     for key in keys:
-        kind, _, raw_id = key.partition(":")
-        if not raw_id.isdigit():
+        try:
+            parsed.add(ItemKey.parse(key))
+        except ValueError:
             logger.warning("search: ignoring malformed index key %r", key)
-            continue
-        (page_ids if kind == "page" else document_ids if kind == "document" else set()).add(int(raw_id))
-    return page_ids, document_ids
+    return sorted(parsed)
 
 
 # --- Live updates ----------------------------------------------------------------------------
 
 
-def _sources_for(keys: Iterable[str]) -> Iterator[tuple[str, dict | None]]:
+def _sources_for(keys: list[ItemKey]) -> Iterator[tuple[ItemKey, dict | None]]:
     """(key, serialized document) for each object a reader may find, (key, None) for the rest."""
-    page_ids, document_ids = _split_keys(keys)
+    ids = ItemKey.group(keys)
+    page_ids, document_ids = sorted(ids[ItemKey.PAGE]), sorted(ids[ItemKey.DOCUMENT])
     privacy = serializers.PrivacySnapshot(page_ids=page_ids, document_ids=document_ids)
     pages = {page.pk: page for page in Page.objects.filter(pk__in=page_ids).specific()} if page_ids else {}
-    for pk in sorted(page_ids):
+    for pk in page_ids:
         page = pages.get(pk)
         searchable = serializers.is_searchable_page(page)
-        yield f"page:{pk}", serializers.serialize(page, privacy) if searchable else None
-    documents = KnowledgeDocument.objects.select_related("locale").in_bulk(list(document_ids)) if document_ids else {}
-    for pk in sorted(document_ids):
+        yield ItemKey.page(pk), serializers.serialize(page, privacy) if searchable else None
+    documents = KnowledgeDocument.objects.select_related("locale").in_bulk(document_ids) if document_ids else {}
+    for pk in document_ids:
         document = documents.get(pk)
-        yield f"document:{pk}", serializers.serialize(document, privacy) if document is not None else None
+        yield ItemKey.document(pk), serializers.serialize(document, privacy) if document is not None else None
 
 
-def _action(index: str, key: str, source: dict | None, version: int) -> dict:
+def _action(index: str, key: ItemKey, source: dict | None, version: int) -> dict:
     """The bulk action that makes the index match: index the document, or delete the entry."""
     if source is None:
         return {**_versioned(index, key, version), "_op_type": "delete"}
     return _index_action(index, key, source, version)
 
 
-def _index_action(index: str, key: str, source: dict, version: int) -> dict:
+def _index_action(index: str, key: ItemKey, source: dict, version: int) -> dict:
     return {**_versioned(index, key, version), "_op_type": "index", "_source": source}
 
 
-def _versioned(index: str, key: str, version: int) -> dict:
+def _versioned(index: str, key: ItemKey, version: int) -> dict:
     """Every write carries the time its object was read as an external version.
 
     So of two writes of one object, the one made from the fresher read wins whatever order
@@ -135,7 +136,9 @@ def _is_stale_write(item: dict) -> bool:
     return result.get("status") == 409
 
 
-def _apply(client: Elasticsearch, sources: list[tuple[str, dict | None]], report: SyncReport, *, version: int) -> None:
+def _apply(
+    client: Elasticsearch, sources: list[tuple[ItemKey, dict | None]], report: SyncReport, *, version: int
+) -> None:
     """Send these documents, raising on any engine error so the caller can record them.
 
     While a rebuild runs, the index it fills gets the same writes (through its own alias), so
@@ -158,22 +161,22 @@ def _apply(client: Elasticsearch, sources: list[tuple[str, dict | None]], report
     report.removed += sum(1 for action in live if action["_op_type"] == "delete")
 
 
-def record_pending(keys: Iterable[str], error: BaseException | str) -> None:
+def record_pending(keys: Iterable[ItemKey | str], error: BaseException | str) -> None:
     message = str(error)[:2000]
-    for key in keys:
+    for key in map(str, keys):
         updated = PendingIndexUpdate.objects.filter(key=key).update(attempts=F("attempts") + 1, last_error=message)
         if not updated:
             PendingIndexUpdate.objects.get_or_create(key=key, defaults={"last_error": message})
 
 
-def sync(keys: Iterable[str], *, catch_up: bool = True) -> SyncReport:
+def sync(keys: Iterable[ItemKey | str], *, catch_up: bool = True) -> SyncReport:
     """Bring these objects' records and index entries up to date; never raises for engine trouble.
 
     The database engine's records are written first, in the caller's database: they need no
     service, so they are right even while Elasticsearch is down.
     """
     report = SyncReport()
-    keys = sorted(set(keys))
+    keys = parse_keys(keys)
     if not keys:
         return report
     version = read_version()  # Before reading: a write is as fresh as the read it comes from.
@@ -187,14 +190,14 @@ def sync(keys: Iterable[str], *, catch_up: bool = True) -> SyncReport:
         _apply(client, sources, report, version=version)
     except Exception as error:  # noqa: BLE001 - an editor's save must never fail because of search
         if not isinstance(error, ENGINE_ERRORS):
-            logger.exception("search: could not index %s", ", ".join(keys[:10]))
+            logger.exception("search: could not index %s", ", ".join(map(str, keys[:10])))
         else:
             logger.warning("search: index update failed (%s); %d object(s) kept for retry", error, len(keys))
         report.failed = len(keys)
         with transaction.atomic():
             record_pending(keys, error)
         return report
-    PendingIndexUpdate.objects.filter(key__in=keys).delete()
+    PendingIndexUpdate.objects.filter(key__in=[str(key) for key in keys]).delete()
     if catch_up and PendingIndexUpdate.objects.exists():
         retried = catch_up_pending(limit=conf.catch_up_batch_size())
         report.retried = retried.indexed + retried.removed
@@ -261,7 +264,7 @@ def _rebuild_actions(index: str, report: RebuildReport, chunk_size: int, version
         for key, source in chunk:
             if isinstance(source, Exception):  # One broken item must not stop a rebuild.
                 logger.error("search: skipped %s while rebuilding: %s", key, source)
-                report.skipped.append((key, f"{type(source).__name__}: {source}"))
+                report.skipped.append((str(key), f"{type(source).__name__}: {source}"))
                 continue
             report.kind_of[mappings.document_id(key)] = source["kind"]
             yield _index_action(index, key, source, version)

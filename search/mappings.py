@@ -35,6 +35,7 @@ from datetime import UTC, datetime
 from elasticsearch import Elasticsearch
 from elasticsearch.dsl import Date, Document, Integer, Keyword, MetaField, Text
 
+from portal.core.items import ItemKey
 from search import conf
 
 # Languages with a stemming analyzer in Elasticsearch, and the content languages they serve.
@@ -42,14 +43,6 @@ STEMMED_LANGUAGES = {"en": "english", "ru": "russian", "fr": "french", "id": "in
 STOPWORD_LISTS = {"en": "_english_", "ru": "_russian_", "fr": "_french_", "id": "_indonesian_"}
 SEARCH_TEXT_FIELDS = ("title", "summary", "body", "attachment")
 HIGHLIGHT_FIELDS = ("summary", "body", "attachment")
-
-KIND_COUNTRY = "country-profile"
-KIND_BRIEF = "brief"
-KIND_PRACTICE_NOTE = "practice-note"
-KIND_POLICY_TOOL = "policy-tool"
-KIND_EVENT = "event"
-KIND_DOCUMENT = "document"
-KINDS = (KIND_COUNTRY, KIND_BRIEF, KIND_PRACTICE_NOTE, KIND_POLICY_TOOL, KIND_EVENT, KIND_DOCUMENT)
 
 AUDIENCE_PUBLIC = "public"
 AUDIENCE_PARTNER = "partner"
@@ -99,9 +92,10 @@ for _name in SEARCH_TEXT_FIELDS:
         KnowledgeItem._doc_type.mapping.field(language_field(_name, _code), Text(analyzer=f"dsp_text_{_code}"))
 
 
-def document_id(key: str) -> str:
-    """`page:12` -> `page-12`: the Elasticsearch `_id` of an object key."""
-    return key.replace(":", "-")
+def document_id(key: ItemKey | str) -> str:
+    """`page:12` -> `page-12`: the Elasticsearch `_id` of an item key."""
+    key = ItemKey.parse(key)
+    return f"{key.type}-{key.pk}"
 
 
 def has_analysis_common(client: Elasticsearch) -> bool:

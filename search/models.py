@@ -7,6 +7,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
 
+from portal.core.items import ItemKey
+
 
 class Synonym(models.Model):
     """One group of terms that mean the same thing to a reader, in any language.
@@ -63,10 +65,6 @@ class PendingIndexUpdate(models.Model):
 
     def __str__(self):
         return self.key
-
-    @property
-    def country_codes(self) -> list[str]:
-        return self.countries.split()
 
 
 class SearchRecordsVersion(models.Model):
@@ -132,6 +130,10 @@ class SearchRecord(index.Indexed, models.Model):
 
     def __str__(self):
         return self.key
+
+    @property
+    def item_key(self) -> ItemKey:
+        return ItemKey.parse(self.key)
 
     @property
     def country_codes(self) -> list[str]:

@@ -16,6 +16,7 @@ from django.db import router, transaction
 
 from wagtail.search.backends import get_search_backend
 
+from portal.core.items import ItemKey
 from search import serializers
 from search.models import SearchRecord, SearchRecordsVersion
 
@@ -27,12 +28,11 @@ def _text(source: dict) -> str:
     return "\n".join(part for part in parts if part)
 
 
-def record_for(key: str, source: dict) -> SearchRecord:
-    kind, _, raw_id = key.partition(":")
+def record_for(key: ItemKey, source: dict) -> SearchRecord:
     return SearchRecord(
-        key=key,
-        page_id=int(raw_id) if kind == "page" else None,
-        document_id=int(raw_id) if kind == "document" else None,
+        key=str(key),
+        page_id=key.pk if key.type == ItemKey.PAGE else None,
+        document_id=key.pk if key.type == ItemKey.DOCUMENT else None,
         kind=source["kind"],
         locale=source.get("locale") or "",
         date=source.get("date"),
@@ -47,7 +47,7 @@ def record_for(key: str, source: dict) -> SearchRecord:
     )
 
 
-def _store(items: list[tuple[str, dict]]) -> int:
+def _store(items: list[tuple[ItemKey, dict]]) -> int:
     records = [record_for(key, source) for key, source in items]
     SearchRecord.objects.bulk_create(records)
     if records and records[0].pk is None:  # A backend that returns no ids from bulk inserts.
@@ -58,13 +58,13 @@ def _store(items: list[tuple[str, dict]]) -> int:
     return len(records)
 
 
-def write(items: Iterable[tuple[str, dict | None]]) -> tuple[int, int]:
+def write(items: Iterable[tuple[ItemKey, dict | None]]) -> tuple[int, int]:
     """Make the records of these keys match: a serialized document stores it, None removes it.
 
     Returns (stored, removed). One transaction, so a reader sees the old record or the new one.
     """
     items = list(items)
-    keys = [key for key, _ in items]
+    keys = [str(key) for key, _ in items]
     with transaction.atomic():
         # Deleting a record deletes its full-text entry too (a generic relation).
         SearchRecord.objects.filter(key__in=keys).delete()
@@ -96,7 +96,7 @@ def rebuild(*, chunk_size: int = 1000, on_progress: Callable[[int], None] | None
         for chunk in serializers.serialized_chunks(chunk_size=chunk_size):
             for key, source in chunk:
                 if isinstance(source, Exception):
-                    skipped.append((key, f"{type(source).__name__}: {source}"))
+                    skipped.append((str(key), f"{type(source).__name__}: {source}"))
                 else:
                     batch.append((key, source))
             if len(batch) >= STORE_BATCH:

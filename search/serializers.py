@@ -1,8 +1,11 @@
 """Live pages and documents turned into the documents of the search index.
 
-One serializer class per content model, each a set of `prepare_<field>` methods named
-after the fields of `search.mappings.KnowledgeItem`. The registry at the bottom says which
-models are searchable and what kind each one is; everything else reads it from here.
+What is searchable, and as what kind, is declared on the models (`@item_kind`, read through
+`portal.core.items`). A serializer is a set of `prepare_<field>` methods named after the
+fields of `search.mappings.KnowledgeItem`; `SERIALIZERS` at the bottom names the one of each
+kind whose text needs more than the default. A page kind without an entry gets
+`PageSerializer`, whose body is the text of the model's own Wagtail `search_fields`: a new
+kind is searchable once it is declared.
 """
 
 from __future__ import annotations
@@ -10,17 +13,19 @@ from __future__ import annotations
 import itertools
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import cache
 
 from django.conf import settings
+from django.core.exceptions import FieldDoesNotExist
 from django.db.models import Model, QuerySet
 from django.utils.html import strip_tags
 
+from wagtail.documents import get_document_model
 from wagtail.models import Page, Site
+from wagtail.search import index
 
-from events.models import EventPage
-from knowledge.models import KnowledgeDocument, PolicyBriefPage, PolicyToolPage, PracticeNotePage
+from portal.core.items import ItemKey, ItemKind, kind_of, kinds
 from portal.core.privacy import documents_visible_to, restricted_page_ids
-from portal.site.models import CountryPage
 from search import mappings
 
 
@@ -48,7 +53,7 @@ class PrivacySnapshot:
 
     def document_is_restricted(self, document_id: int) -> bool:
         if self._documents is None:
-            documents = KnowledgeDocument.objects.all()
+            documents = get_document_model().objects.all()
             if self.document_ids is not None:
                 documents = documents.filter(pk__in=list(self.document_ids))
             public = set(documents_visible_to(None, documents).values_list("pk", flat=True))
@@ -76,7 +81,6 @@ def _join(parts: Iterable[str]) -> str:
 class ItemSerializer:
     """Turns one object into the dict the index stores; subclasses fill in the details."""
 
-    kind: str = ""
     body_fields: tuple[str, ...] = ()
     attachment_fields: tuple[str, ...] = ()
     country_fields: tuple[str, ...] = ("countries",)
@@ -86,6 +90,8 @@ class ItemSerializer:
     bulk_relations: dict[str, tuple[str, ...]] = {}
     # What `searchable_querysets` still prefetches: relations whose values need model methods.
     prefetch: tuple[str, ...] = ()
+    # What `searchable_querysets` reads with each object (the locale always).
+    select_related: tuple[str, ...] = ()
 
     def __init__(self, privacy: PrivacySnapshot | None = None):
         self.privacy = privacy or PrivacySnapshot()
@@ -169,7 +175,7 @@ class ItemSerializer:
 
     # Facets -------------------------------------------------------------------------------
     def prepare_kind(self, obj) -> str:
-        return self.kind
+        return kind_of(obj).key
 
     def prepare_countries(self, obj) -> list[str]:
         codes: set[str] = set()
@@ -242,6 +248,42 @@ class ItemSerializer:
         return None
 
 
+@cache
+def searched_text_fields(model: type[Model]) -> tuple[str, ...]:
+    """The model fields a model's Wagtail `search_fields` search as text, but title and summary."""
+    names = []
+    for search_field in model.get_search_fields():
+        name = search_field.field_name
+        if not isinstance(search_field, index.SearchField) or name in ("title", "summary") or name in names:
+            continue
+        try:
+            model._meta.get_field(name)
+        except FieldDoesNotExist:
+            continue  # A method or property: not text `field_text` can read.
+        names.append(name)
+    return tuple(names)
+
+
+class PageSerializer(ItemSerializer):
+    """A page of any kind: the serializer of a kind that has none of its own (`SERIALIZERS`).
+
+    The body is the text of `body_fields`, by default of the fields the model's `search_fields`
+    search (what Wagtail's own search reads too); countries and themes come from fields of
+    those names if the model has them; the date is the page's `publication_date` or else its
+    last publication.
+    """
+
+    def prepare_body(self, obj) -> str:
+        names = self.body_fields or searched_text_fields(type(obj))
+        return _join(field_text(obj, name) for name in names)
+
+    def prepare_date(self, obj):
+        if getattr(obj, "publication_date", None):
+            return obj.publication_date
+        published = obj.last_published_at or obj.first_published_at
+        return published.date() if published else None
+
+
 ORGANISATION_VALUES = ("name", "acronym")
 
 
@@ -266,7 +308,6 @@ class KnowledgePageSerializer(ItemSerializer):
 
 
 class PolicyBriefSerializer(KnowledgePageSerializer):
-    kind = mappings.KIND_BRIEF
     attachment_fields = ("attachments",)
     bulk_relations = {**KnowledgePageSerializer.bulk_relations, "brief_authors": ("person__name",)}
 
@@ -278,7 +319,6 @@ class PolicyBriefSerializer(KnowledgePageSerializer):
 
 
 class PracticeNoteSerializer(KnowledgePageSerializer):
-    kind = mappings.KIND_PRACTICE_NOTE
     body_fields = (
         "context",
         "service_description",
@@ -293,7 +333,6 @@ class PracticeNoteSerializer(KnowledgePageSerializer):
 
 
 class PolicyToolSerializer(KnowledgePageSerializer):
-    kind = mappings.KIND_POLICY_TOOL
     body_fields = ("intended_users", "body", "adaptation_notes")
     attachment_fields = ("attachments",)
 
@@ -301,8 +340,7 @@ class PolicyToolSerializer(KnowledgePageSerializer):
         return _join([self.choice_label(obj, "tool_kind"), super().prepare_body(obj)])
 
 
-class CountryPageSerializer(ItemSerializer):
-    kind = mappings.KIND_COUNTRY
+class CountryPageSerializer(PageSerializer):
     body_fields = (
         "legal_framework",
         "one_stop_services",
@@ -316,18 +354,14 @@ class CountryPageSerializer(ItemSerializer):
     organisation_fields = ("national_counterparts", "un_partners")
     bulk_relations = {"national_counterparts": ORGANISATION_VALUES, "un_partners": ORGANISATION_VALUES}
     prefetch = ("key_figures",)
+    select_related = ("country",)
 
     def prepare_body(self, obj) -> str:
         figures = [f"{figure.label}: {figure.display_value} {figure.unit}".strip() for figure in obj.key_figures.all()]
         return _join([obj.country.name, super().prepare_body(obj), *figures])
 
-    def prepare_date(self, obj):
-        published = obj.last_published_at or obj.first_published_at
-        return published.date() if published else None
-
 
 class EventPageSerializer(ItemSerializer):
-    kind = mappings.KIND_EVENT
     body_fields = ("venue", "city", "online_platform", "body", "agenda", "outcomes", "follow_up_actions")
     attachment_fields = ("materials",)
     country_fields = ("countries", "host_country")
@@ -351,7 +385,6 @@ class EventPageSerializer(ItemSerializer):
 
 
 class DocumentSerializer(ItemSerializer):
-    kind = mappings.KIND_DOCUMENT
     bulk_relations = {"countries": ("iso_code",), "themes": ("slug",)}
 
     def prepare_summary(self, obj) -> str:
@@ -391,68 +424,57 @@ class DocumentSerializer(ItemSerializer):
         return obj.pk
 
 
-# The searchable models, their kind and their serializer. Order is the order of facets.
-PAGE_SERIALIZERS: dict[type[Page], type[ItemSerializer]] = {
-    CountryPage: CountryPageSerializer,
-    PolicyBriefPage: PolicyBriefSerializer,
-    PracticeNotePage: PracticeNoteSerializer,
-    PolicyToolPage: PolicyToolSerializer,
-    EventPage: EventPageSerializer,
-}
-KIND_MODELS: dict[str, type[Model]] = {
-    **{serializer.kind: model for model, serializer in PAGE_SERIALIZERS.items()},
-    mappings.KIND_DOCUMENT: KnowledgeDocument,
+# The serializer of each kind (`portal.core.items`) whose text is more than `PageSerializer` reads.
+SERIALIZERS: dict[str, type[ItemSerializer]] = {
+    "country-profile": CountryPageSerializer,
+    "brief": PolicyBriefSerializer,
+    "practice-note": PracticeNoteSerializer,
+    "policy-tool": PolicyToolSerializer,
+    "event": EventPageSerializer,
+    "document": DocumentSerializer,
 }
 
 
-def kind_label(kind: str) -> str:
-    model = KIND_MODELS.get(kind)
-    return str(model._meta.verbose_name).capitalize() if model else kind
-
-
-def kind_label_plural(kind: str) -> str:
-    model = KIND_MODELS.get(kind)
-    return str(model._meta.verbose_name_plural).capitalize() if model else kind
-
-
-def object_key(obj) -> str:
-    """`page:12` or `document:3`: how indexing names an object."""
-    return f"document:{obj.pk}" if isinstance(obj, KnowledgeDocument) else f"page:{obj.pk}"
+def serializer_class(kind: ItemKind) -> type[ItemSerializer]:
+    default = DocumentSerializer if kind.key_type == ItemKey.DOCUMENT else PageSerializer
+    return SERIALIZERS.get(kind.key, default)
 
 
 def serializer_for(obj, privacy: PrivacySnapshot | None = None) -> ItemSerializer:
     """The serializer of a document or of a page of its specific class."""
-    if isinstance(obj, KnowledgeDocument):
-        return DocumentSerializer(privacy)
-    return PAGE_SERIALIZERS[type(obj)](privacy)
+    kind = kind_of(obj)
+    if kind is None:
+        raise ValueError(f"{type(obj).__name__} is not a searchable kind (see portal.core.items).")
+    return serializer_class(kind)(privacy)
 
 
 def serialize(obj, privacy: PrivacySnapshot | None = None) -> dict:
     """The index document of a live page (any class; the specific one is used) or a document."""
-    if not isinstance(obj, KnowledgeDocument) and type(obj) not in PAGE_SERIALIZERS:
+    if isinstance(obj, Page) and kind_of(obj) is None:
         obj = obj.specific
     return serializer_for(obj, privacy).serialize(obj)
 
 
 def is_searchable_page(page: Page | None) -> bool:
-    return page is not None and page.live and page.specific_class in PAGE_SERIALIZERS
+    return page is not None and page.live and kind_of(page.specific_class) is not None
 
 
 def searchable_querysets() -> list[tuple[type[ItemSerializer], QuerySet]]:
-    """Everything the index should hold, one prefetched queryset per model: what a rebuild reads."""
+    """Everything the index should hold, one queryset per kind in the kinds' order: what a rebuild reads."""
     sets: list[tuple[type[ItemSerializer], QuerySet]] = []
-    for model, serializer in PAGE_SERIALIZERS.items():
-        queryset = model.objects.live().select_related("locale").prefetch_related(*serializer.prefetch)
-        if model is CountryPage:
-            queryset = queryset.select_related("country")
+    for kind in kinds():
+        serializer = serializer_class(kind)
+        queryset = kind.model.objects.all()
+        if kind.key_type == ItemKey.PAGE:
+            queryset = queryset.live()
+        queryset = queryset.select_related("locale", *serializer.select_related).prefetch_related(*serializer.prefetch)
         sets.append((serializer, queryset.order_by("pk")))
-    sets.append((DocumentSerializer, KnowledgeDocument.objects.select_related("locale").order_by("pk")))
     return sets
 
 
 def serialized_chunks(
     privacy: PrivacySnapshot | None = None, *, chunk_size: int = 500
-) -> Iterator[list[tuple[str, dict | Exception]]]:
+) -> Iterator[list[tuple[ItemKey, dict | Exception]]]:
     """Everything searchable, serialized, in chunks of (key, document); a failure is the exception.
 
     What both rebuilds read: each chunk's relations are read in bulk (`load_related`), and
@@ -464,10 +486,10 @@ def serialized_chunks(
         objects = queryset.iterator(chunk_size=chunk_size)
         while objs := list(itertools.islice(objects, chunk_size)):
             serializer.load_related(objs)
-            chunk: list[tuple[str, dict | Exception]] = []
+            chunk: list[tuple[ItemKey, dict | Exception]] = []
             for obj in objs:
                 try:
-                    chunk.append((object_key(obj), serializer.serialize(obj)))
+                    chunk.append((ItemKey.of(obj), serializer.serialize(obj)))
                 except Exception as error:  # noqa: BLE001 - reported by the caller, with the key
-                    chunk.append((object_key(obj), error))
+                    chunk.append((ItemKey.of(obj), error))
             yield chunk

@@ -14,12 +14,15 @@ from wagtail.models import Collection, CollectionViewRestriction, Page, PageView
 from wagtail.signals import page_published, page_unpublished, post_page_move, pre_page_move
 
 from knowledge.models import KnowledgeDocument
+from portal.core.items import ItemKey
 from search import indexing
+from search.synonyms import connect_cache_invalidation
+from search.tasks import sync_search_index
 
 logger = logging.getLogger(__name__)
 
 
-def schedule_sync(keys: list[str]) -> None:
+def schedule_sync(keys: list[ItemKey]) -> None:
     """Sync these objects once the current transaction has committed."""
     if not keys:
         return
@@ -27,28 +30,26 @@ def schedule_sync(keys: list[str]) -> None:
     transaction.on_commit(lambda: _enqueue(keys))
 
 
-def _enqueue(keys: list[str]) -> None:
-    from search.tasks import sync_search_index
-
+def _enqueue(keys: list[ItemKey]) -> None:
     try:
-        sync_search_index.enqueue(keys)
+        sync_search_index.enqueue([str(key) for key in keys])  # Task arguments are JSON.
     except Exception as error:  # noqa: BLE001 - the task queue itself is down: keep the work
         logger.exception("search: could not enqueue an index update")
         indexing.record_pending(keys, error)
 
 
 def on_page_published(sender, instance, **kwargs):
-    schedule_sync([f"page:{instance.pk}"])
+    schedule_sync([ItemKey.page(instance.pk)])
 
 
 def on_page_unpublished(sender, instance, **kwargs):
-    schedule_sync([f"page:{instance.pk}"])
+    schedule_sync([ItemKey.page(instance.pk)])
 
 
 def on_page_deleted(sender, instance, **kwargs):
     # Connected for `Page` only: a specific page's delete also deletes its `Page` row, so
     # this fires once per page, for pages deleted with a subtree too.
-    schedule_sync([f"page:{instance.pk}"])
+    schedule_sync([ItemKey.page(instance.pk)])
 
 
 def on_pre_page_move(sender, instance, **kwargs):
@@ -76,13 +77,13 @@ def on_collection_restriction_changed(sender, instance, **kwargs):
         schedule_sync(indexing.collection_document_keys(collection))
 
 
-def document_family_keys(document) -> list[str]:
+def document_family_keys(document) -> list[ItemKey]:
     """The document and its translations: a save of one copies the file's facts to all."""
     pks = {
         document.pk,
         *KnowledgeDocument.objects.filter(translation_key=document.translation_key).values_list("pk", flat=True),
     }
-    return [f"document:{pk}" for pk in sorted(pk for pk in pks if pk is not None)]
+    return [ItemKey.document(pk) for pk in sorted(pk for pk in pks if pk is not None)]
 
 
 def on_document_changed(sender, instance, **kwargs):
@@ -96,8 +97,6 @@ def on_document_vocabulary_changed(sender, instance, action, **kwargs):
 
 
 def register_signal_handlers():
-    from search.synonyms import connect_cache_invalidation
-
     connect_cache_invalidation()
     page_published.connect(on_page_published, dispatch_uid="search_page_published")
     page_unpublished.connect(on_page_unpublished, dispatch_uid="search_page_unpublished")

@@ -12,6 +12,8 @@ import re
 from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
 
+from search.models import Synonym
+
 CACHE_KEY = "search:synonym-groups:v1"
 CACHE_SECONDS = 300
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -25,8 +27,6 @@ def tokens(text: str) -> list[str]:
 def synonym_groups() -> list[list[str]]:
     groups = cache.get(CACHE_KEY)
     if groups is None:
-        from search.models import Synonym
-
         groups = [synonym.term_list for synonym in Synonym.objects.all()]
         groups = [group for group in groups if len(group) > 1]
         cache.set(CACHE_KEY, groups, CACHE_SECONDS)
@@ -76,7 +76,5 @@ def _clear_cache(**kwargs):
 
 
 def connect_cache_invalidation():
-    from search.models import Synonym
-
     post_save.connect(_clear_cache, sender=Synonym, dispatch_uid="search_synonyms_saved")
     post_delete.connect(_clear_cache, sender=Synonym, dispatch_uid="search_synonyms_deleted")

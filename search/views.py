@@ -21,7 +21,7 @@ def run_search(request) -> tuple[SearchForm, SearchResult | None]:
     form = SearchForm(request.GET)
     if not form.is_valid():
         return form, None
-    search = KnowledgeSearch(user=request.user, language=get_language(), request=request)
+    search = KnowledgeSearch(user=request.user, language=get_language())
     return form, search.search(form.params())
 
 

@@ -1,21 +1,26 @@
-"""Cross-country search: one query builder, two engines, one result shape.
+"""Cross-country search: one engine interface, two engines, one result shape.
 
-`KnowledgeSearch(user=…, language=…).search(params)` answers from Elasticsearch when it is
-configured and reachable, and from the database engine (Wagtail's database search backend
-plus ORM aggregation) otherwise. When Elasticsearch is configured but fails, the database
-answers and the result says `degraded=True`, so the page can tell the reader.
+`KnowledgeSearch(user=…, language=…).search(params)` is what the page, the API and the feeds
+call. `engine_for` picks the engine: Elasticsearch when it is configured and has not failed
+in the last few seconds (`search.client.breaker`), the database engine (Wagtail's database
+search backend plus counting in Python) otherwise. When Elasticsearch fails, the database
+answers; whenever Elasticsearch is configured and the database answered, the result says
+`degraded=True`, so the page can tell the reader.
 
-Both engines return ids that are then loaded from the database through `portal.core.privacy`,
-so an item a reader may not see never reaches them, even from a stale index.
+Both engines (`SearchEngine` subclasses) return keys whose hits are then built through
+`portal.core.privacy`, so an item a reader may not see never reaches them, even from a
+stale index.
 """
 
 import logging
 from dataclasses import replace
+from functools import cached_property
 
 from django.conf import settings
 
 from search import conf
 from search.client import ENGINE_ERRORS, breaker
+from search.queries.base import SearchEngine
 from search.queries.database import DatabaseEngine
 from search.queries.elasticsearch import ElasticsearchEngine
 from search.queries.results import (
@@ -42,47 +47,45 @@ __all__ = [
     "FacetValue",
     "Hit",
     "KnowledgeSearch",
+    "SearchEngine",
     "SearchParams",
     "SearchResult",
+    "engine_for",
 ]
 
 logger = logging.getLogger(__name__)
 
 
+def engine_for(*, user, language: str, labels: Labels | None = None) -> SearchEngine:
+    """The engine that answers now: Elasticsearch if configured and not failing lately, else the database."""
+    if conf.elasticsearch_enabled() and not breaker.is_open():
+        return ElasticsearchEngine(user=user, language=language, labels=labels)
+    return DatabaseEngine(user=user, language=language, labels=labels)
+
+
 class KnowledgeSearch:
     """Search the whole portal as `user` sees it, in the reader's `language`."""
 
-    def __init__(self, *, user, language: str | None = None, request=None):
+    def __init__(self, *, user, language: str | None = None):
         self.user = user
         self.language = (language or settings.LANGUAGE_CODE).split("-")[0]
-        self.request = request
 
-    def _engines(self):
-        labels = Labels(self.language)
-        kwargs = {"user": self.user, "language": self.language, "request": self.request, "labels": labels}
-        database = DatabaseEngine(**kwargs)
-        if not conf.elasticsearch_enabled():
-            return None, database
-        if breaker.is_open():
-            return "open", database
-        return ElasticsearchEngine(**kwargs), database
+    @cached_property
+    def labels(self) -> Labels:
+        """Facet value names in the reader's language, read once for the engine and any fallback."""
+        return Labels(self.language)
 
-    def _run(self, method: str, *args, **kwargs):
-        primary, database = self._engines()
-        if primary is None:
-            return getattr(database, method)(*args, **kwargs), False
-        if primary != "open":
-            try:
-                return getattr(primary, method)(*args, **kwargs), False
-            except ENGINE_ERRORS as error:
-                breaker.trip()
-                logger.warning("search: Elasticsearch failed (%s); answering from the database", error)
-        return getattr(database, method)(*args, **kwargs), True
+    def engine(self) -> SearchEngine:
+        return engine_for(user=self.user, language=self.language, labels=self.labels)
 
     def search(self, params: SearchParams) -> SearchResult:
-        result, degraded = self._run("search", params)
-        return replace(result, degraded=degraded) if degraded else result
-
-    def related(self, obj, *, limit: int = 4) -> list[Hit]:
-        hits, _ = self._run("related", obj, limit=limit)
-        return hits
+        """The engine's answer; the database's, marked degraded, when Elasticsearch fails or failed lately."""
+        try:
+            result = self.engine().search(params)
+        except ENGINE_ERRORS as error:
+            breaker.trip()
+            logger.warning("search: Elasticsearch failed (%s); answering from the database", error)
+            result = DatabaseEngine(user=self.user, language=self.language, labels=self.labels).search(params)
+        if conf.elasticsearch_enabled() and result.engine == DatabaseEngine.name:
+            return replace(result, degraded=True)
+        return result

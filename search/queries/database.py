@@ -15,8 +15,6 @@ from operator import itemgetter
 
 from django.db import connection
 from django.db.models import F
-from django.utils.html import escape
-from django.utils.text import Truncator
 
 from wagtail.search.backends import get_search_backend
 from wagtail.search.query import Or, Phrase, PlainText
@@ -24,16 +22,15 @@ from wagtail.search.query import Or, Phrase, PlainText
 from portal.core.privacy import partner_items_visible_to
 from search import conf, mappings, records, synonyms
 from search.models import SearchRecord
+from search.queries.base import SearchEngine
 from search.queries.fulltext import ranked_ids, sqlite_scores_sql
 from search.queries.results import (
     FACETS,
     SORT_RELEVANCE,
-    Hit,
     Labels,
     SearchParams,
     SearchResult,
     build_facets,
-    hit_for,
     hits_from_records,
     num_pages,
     query_words,
@@ -153,7 +150,7 @@ class CandidateCache:
 CANDIDATES = CandidateCache()
 
 
-class DatabaseEngine:
+class DatabaseEngine(SearchEngine):
     """The same search over the database: one read of the candidate records, then Python.
 
     Per search: the id, facet values and audience of every record matching the text (or of
@@ -163,11 +160,8 @@ class DatabaseEngine:
 
     name = "database"
 
-    def __init__(self, *, user, language: str, request=None, labels: Labels | None = None):
-        self.user = user
-        self.language = language
-        self.request = request
-        self.labels = labels or Labels(language)
+    def __init__(self, *, user, language: str, labels: Labels | None = None):
+        super().__init__(user=user, language=language, labels=labels)
         self._partner: tuple[set[int], set[int]] | None = None
 
     def visible_rows(self, rows: list[tuple]) -> list[tuple]:
@@ -270,8 +264,8 @@ class DatabaseEngine:
 
     def _result(self, params, window: list[int], total: int, counts, size: int) -> SearchResult:
         by_id = SearchRecord.objects.in_bulk(window)
-        records = {record.key: record for record in by_id.values()}
-        keys = [by_id[pk].key for pk in window if pk in by_id]
+        records = {record.item_key: record for record in by_id.values()}
+        keys = [by_id[pk].item_key for pk in window if pk in by_id]
         words = query_words(params.q)
         return SearchResult(
             hits=hits_from_records(keys, self.user, self.labels, records=records, words=words),
@@ -281,20 +275,3 @@ class DatabaseEngine:
             num_pages=num_pages(total, size),
             engine=self.name,
         )
-
-    def related(self, obj, *, limit: int = 4) -> list[Hit]:
-        from knowledge.models import KnowledgePage
-        from knowledge.selectors import knowledge_related_items
-
-        if not isinstance(obj, KnowledgePage):
-            return []
-        items = knowledge_related_items(page=obj, user=self.user, limit=limit)
-        hits = []
-        for item in items:
-            page = item.specific
-            hits.append(
-                hit_for(
-                    page, request=self.request, snippet=escape(Truncator(page.summary).chars(240)), labels=self.labels
-                )
-            )
-        return hits

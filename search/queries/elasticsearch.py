@@ -15,13 +15,14 @@ from collections import OrderedDict
 
 from django.utils.safestring import SafeString
 
+from portal.core.items import ItemKey
 from portal.core.privacy import partner_items_visible_to
-from search import conf, mappings, records, serializers, synonyms
+from search import conf, mappings, records, synonyms
 from search.client import get_client
+from search.queries.base import SearchEngine
 from search.queries.results import (
     HANGUL,
     SORT_DATE,
-    Hit,
     Labels,
     SearchParams,
     SearchResult,
@@ -73,18 +74,15 @@ class MatchedCounts:
 MATCHED = MatchedCounts()
 
 
-class ElasticsearchEngine:
+class ElasticsearchEngine(SearchEngine):
     name = "elasticsearch"
     TEXT_FIELDS = {"title": 4, "summary": 2, "body": 1, "attachment": 1}
     HIGHLIGHT_FIELDS = mappings.HIGHLIGHT_FIELDS
     # Fewer hits than this and the reader gets a "did you mean" (a second request).
     SUGGEST_BELOW = 3
 
-    def __init__(self, *, user, language: str, request=None, labels: Labels | None = None):
-        self.user = user
-        self.language = language
-        self.request = request
-        self.labels = labels or Labels(language)
+    def __init__(self, *, user, language: str, labels: Labels | None = None):
+        super().__init__(user=user, language=language, labels=labels)
         self.client = get_client()
         self._privacy_filter: dict | None = None
 
@@ -370,9 +368,9 @@ class ElasticsearchEngine:
         return response["aggregations"]["matched"]["doc_count"]
 
     @staticmethod
-    def _key(hit: dict) -> str:
+    def _key(hit: dict) -> ItemKey:
         source = hit["_source"]
-        return f"document:{source['doc_id']}" if source.get("doc_id") else f"page:{source['page_id']}"
+        return ItemKey.document(source["doc_id"]) if source.get("doc_id") else ItemKey.page(source["page_id"])
 
     @staticmethod
     def _highlight(hit: dict) -> SafeString | None:
@@ -390,29 +388,3 @@ class ElasticsearchEngine:
                 if text and synonyms.tokens(text) != synonyms.tokens(params.q):
                     return text
         return None
-
-    def related(self, obj, *, limit: int = 4) -> list[Hit]:
-        key = serializers.object_key(obj)
-        query = {
-            "bool": {
-                "must": [
-                    {
-                        "more_like_this": {
-                            # Shared words, countries and themes make items related.
-                            "fields": ["title", "summary", "body", "countries", "themes"],
-                            "like": [{"_index": conf.alias_name(), "_id": mappings.document_id(key)}],
-                            "min_term_freq": 1,
-                            "min_doc_freq": 1,
-                            "max_query_terms": 25,
-                            "minimum_should_match": "10%",
-                        }
-                    }
-                ],
-                "filter": [self.privacy_filter(), {"term": {"locale": serializers.serialize(obj)["locale"]}}],
-            }
-        }
-        response = self.client.search(
-            index=conf.alias_name(), query=query, size=limit * 2, _source=["page_id", "doc_id"]
-        )
-        keys = [self._key(hit) for hit in response["hits"]["hits"]]
-        return hits_from_records(keys, self.user, self.labels)[:limit]

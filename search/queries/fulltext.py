@@ -14,6 +14,19 @@ from django.db import connection
 from django.db.models import BooleanField, FloatField
 from django.db.models.expressions import RawSQL
 
+from modelsearch.query import Or, Phrase, PlainText
+from modelsearch.utils import get_descendants_content_types_pks
+
+from search.queries.results import HANGUL
+
+try:
+    # modelsearch's SQLite modules read its FTS5 table model when imported, and that model is
+    # only registered on SQLite with FTS5: elsewhere (PostgreSQL, MySQL) `ranked_ids` serves.
+    from modelsearch.backends.database.sqlite.query import Lexeme, MatchExpression, normalize
+    from modelsearch.backends.database.sqlite.sqlite import SQLiteFTSIndexEntry, SQLiteSearchBackend
+except LookupError:  # pragma: no cover - another database
+    SQLiteSearchBackend = None
+
 
 def id_list(ids) -> str:
     """Integer ids as a literal SQL list: `1,2,3`."""
@@ -40,14 +53,7 @@ def sqlite_scores_sql(backend, query, model, *, rank: bool = True) -> tuple[str,
     the title is, which puts any item with a one-word title first. With `rank=False` (a sort
     by date) every score is 0 and bm25, a third of the statement's time, is not computed.
     """
-    try:
-        from modelsearch.backends.database.sqlite.query import MatchExpression, normalize
-        from modelsearch.backends.database.sqlite.sqlite import SQLiteFTSIndexEntry, SQLiteSearchBackend
-        from modelsearch.query import Or, Phrase, PlainText
-        from modelsearch.utils import get_descendants_content_types_pks
-    except ImportError:  # pragma: no cover - another search backend
-        return None
-    if not isinstance(backend, SQLiteSearchBackend):
+    if SQLiteSearchBackend is None or not isinstance(backend, SQLiteSearchBackend):
         return None
     compiler = backend.search(query, model.objects.all()).query_compiler
     config = compiler.get_config(backend)
@@ -85,10 +91,6 @@ def _prefix_korean_words(node) -> None:
     without them, so a whole-word match misses most Korean text. Walks the backend's built
     query and marks each Korean term a prefix term (`"해바라기"*`).
     """
-    from modelsearch.backends.database.sqlite.query import Lexeme
-
-    from search.queries.results import HANGUL
-
     if isinstance(node, Lexeme):
         if HANGUL.search(str(node.value)):
             node.prefix = True

@@ -16,13 +16,14 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
+from wagtail.documents import get_document_model
 from wagtail.models import Locale, Page
 
-from knowledge.models import KnowledgeDocument
+from portal.core.items import ItemKey, kind, kind_of, kinds
 from portal.core.locale import vocabulary_in_locale
 from portal.core.models import Country, Theme
 from portal.core.privacy import documents_visible_to, pages_visible_to
-from search import mappings, serializers, synonyms
+from search import serializers, synonyms
 from search.models import SearchRecord
 
 SORT_RELEVANCE = "relevance"
@@ -84,7 +85,7 @@ class Hit:
     locale: str
     snippet: SafeString
     countries: list[tuple[str, str]]
-    key: str = ""
+    key: ItemKey | None = None
 
     def as_dict(self) -> dict:
         return {
@@ -146,6 +147,14 @@ def num_pages(total: int, size: int) -> int:
     return max(1, math.ceil(min(total, MAX_RESULT_WINDOW) / size))
 
 
+def kind_label(key: str, *, plural: bool = False) -> str:
+    """The reader-language name of a kind (`portal.core.items`); an unknown key as it is."""
+    declared = kind(key)
+    if declared is None:
+        return key
+    return str(declared.plural if plural else declared.label)
+
+
 class Labels:
     """Reader-language names of facet values, keyed by their language-neutral codes."""
 
@@ -162,14 +171,15 @@ class Labels:
         if facet == "theme":
             return self.themes.get(value, value)
         if facet == "kind":
-            return serializers.kind_label_plural(value)
+            return kind_label(value, plural=True)
         if facet == "language":
             return self.languages.get(value, value)
         return str(value)
 
     def order(self, facet: str, values: list[FacetValue]) -> list[FacetValue]:
         if facet == "kind":
-            return sorted(values, key=lambda v: mappings.KINDS.index(v.value) if v.value in mappings.KINDS else 99)
+            order = {declared.key: declared.order for declared in kinds()}
+            return sorted(values, key=lambda v: order.get(v.value, float("inf")))
         if facet == "year":
             return sorted(values, key=lambda v: v.value, reverse=True)
         return sorted(values, key=lambda v: (-v.count, v.label.casefold()))
@@ -237,33 +247,32 @@ def clean_highlight(fragment: str) -> SafeString:
     return mark_safe(safe)  # noqa: S308 - every piece but the <mark> tags is escaped
 
 
-def hit_for(obj, *, request=None, snippet: SafeString, labels: Labels, countries: Iterable[str] | None = None) -> Hit:
-    """A hit read from the object itself (countries from the object unless given)."""
+def hit_for(obj, *, snippet: SafeString, labels: Labels) -> Hit:
+    """A hit read from the object itself, for an item that has no search record yet."""
     serializer = serializers.serializer_for(obj)
-    url = obj.url if isinstance(obj, KnowledgeDocument) else obj.get_url(request=request) or ""
-    if countries is None:
-        countries = serializer.prepare_countries(obj)
-    kind = serializer.kind
+    key = ItemKey.of(obj)
+    url = obj.url if key.type == ItemKey.DOCUMENT else obj.get_url() or ""
+    item_kind = kind_of(obj).key
     return Hit(
         title=obj.title,
         url=url,
-        kind=kind,
-        kind_label=serializers.kind_label(kind),
+        kind=item_kind,
+        kind_label=kind_label(item_kind),
         date=serializer.prepare_date(obj),
         locale=serializer.prepare_locale(obj),
         snippet=snippet,
-        countries=[(code, labels.label("country", code)) for code in sorted(countries)],
-        key=serializers.object_key(obj),
+        countries=[(code, labels.label("country", code)) for code in sorted(serializer.prepare_countries(obj))],
+        key=key,
     )
 
 
 def hits_from_records(
-    keys: list[str],
+    keys: Iterable[ItemKey | str],
     user,
     labels: Labels,
     *,
-    records: dict[str, SearchRecord] | None = None,
-    snippets: dict[str, SafeString] | None = None,
+    records: dict[ItemKey, SearchRecord] | None = None,
+    snippets: dict[ItemKey, SafeString] | None = None,
     words=(),
 ) -> list[Hit]:
     """Hits for index keys, in order, from the search records, for what `user` may still see.
@@ -274,9 +283,11 @@ def hits_from_records(
     The snippet is the engine's highlight if given, else the summary with `words` marked.
     `records` (by key) saves reading them again when the caller has them.
     """
+    keys = [ItemKey.parse(key) for key in keys]
     snippets = snippets or {}
     if records is None:
-        records = {record.key: record for record in SearchRecord.objects.filter(key__in=keys)}
+        found = SearchRecord.objects.filter(key__in=[str(key) for key in keys])
+        records = {record.item_key: record for record in found}
     allowed = visible_keys(keys, user)
     missing = [key for key in keys if key not in records and key in allowed]
     objects = load_objects(missing, user) if missing else {}
@@ -297,7 +308,7 @@ def hits_from_records(
                 title=record.title,
                 url=record.url,
                 kind=record.kind,
-                kind_label=serializers.kind_label(record.kind),
+                kind_label=kind_label(record.kind),
                 date=record.date,
                 locale=record.locale,
                 snippet=snippets.get(key) or highlight_terms(Truncator(record.summary).chars(240), words),
@@ -308,29 +319,27 @@ def hits_from_records(
     return hits
 
 
-def visible_keys(keys: list[str], user) -> set[str]:
-    """The keys ("page:12", "document:3") whose object `portal.core.privacy` lets `user` see now."""
-    page_ids = [int(key[5:]) for key in keys if key.startswith("page:")]
-    document_ids = [int(key[9:]) for key in keys if key.startswith("document:")]
-    allowed: set[str] = set()
-    if page_ids:
-        pages = pages_visible_to(user, Page.objects.filter(pk__in=page_ids))
-        allowed |= {f"page:{pk}" for pk in pages.values_list("pk", flat=True)}
-    if document_ids:
-        documents = documents_visible_to(user, KnowledgeDocument.objects.filter(pk__in=document_ids))
-        allowed |= {f"document:{pk}" for pk in documents.values_list("pk", flat=True)}
+def visible_keys(keys: Iterable[ItemKey], user) -> set[ItemKey]:
+    """The keys whose object `portal.core.privacy` lets `user` see now."""
+    ids = ItemKey.group(keys)
+    allowed: set[ItemKey] = set()
+    if ids[ItemKey.PAGE]:
+        pages = pages_visible_to(user, Page.objects.filter(pk__in=ids[ItemKey.PAGE]))
+        allowed |= {ItemKey.page(pk) for pk in pages.values_list("pk", flat=True)}
+    if ids[ItemKey.DOCUMENT]:
+        documents = documents_visible_to(user, get_document_model().objects.filter(pk__in=ids[ItemKey.DOCUMENT]))
+        allowed |= {ItemKey.document(pk) for pk in documents.values_list("pk", flat=True)}
     return allowed
 
 
-def load_objects(keys: list[str], user) -> dict[str, object]:
-    """The objects behind index keys that `user` may see, through `portal.core.privacy`."""
-    page_ids = [int(key.split(":")[1]) for key in keys if key.startswith("page:")]
-    document_ids = [int(key.split(":")[1]) for key in keys if key.startswith("document:")]
-    found: dict[str, object] = {}
-    if page_ids:
-        pages = pages_visible_to(user, Page.objects.filter(pk__in=page_ids)).specific()
-        found.update({f"page:{page.pk}": page for page in pages if type(page) in serializers.PAGE_SERIALIZERS})
-    if document_ids:
-        documents = documents_visible_to(user, KnowledgeDocument.objects.filter(pk__in=document_ids))
-        found.update({f"document:{document.pk}": document for document in documents})
+def load_objects(keys: Iterable[ItemKey], user) -> dict[ItemKey, object]:
+    """The objects of a searchable kind behind these keys that `user` may see, through `portal.core.privacy`."""
+    ids = ItemKey.group(keys)
+    found: dict[ItemKey, object] = {}
+    if ids[ItemKey.PAGE]:
+        pages = pages_visible_to(user, Page.objects.filter(pk__in=ids[ItemKey.PAGE])).specific()
+        found.update({ItemKey.of(page): page for page in pages if kind_of(page) is not None})
+    if ids[ItemKey.DOCUMENT]:
+        documents = documents_visible_to(user, get_document_model().objects.filter(pk__in=ids[ItemKey.DOCUMENT]))
+        found.update({ItemKey.of(document): document for document in documents})
     return found

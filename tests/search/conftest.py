@@ -18,8 +18,8 @@ from wagtail.models import Collection, CollectionViewRestriction, Locale
 import pytest
 
 from knowledge.models import KnowledgeDocument, PolicyToolPage, PracticeNotePage
-from search import indexing, records
-from search.client import breaker
+from search import conf, indexing, mappings, records
+from search.client import breaker, get_client
 from tests.factories import (
     CountryFactory,
     ThemeFactory,
@@ -224,6 +224,21 @@ def corpus(site, roles, make_document, django_capture_on_commit_callbacks):
     )
     records.rebuild()
     return items
+
+
+def stored(key: str) -> dict | None:
+    """What the index holds for an item key (after a refresh), or None."""
+    client = get_client()
+    client.indices.refresh(index=conf.alias_name())
+    found = client.options(ignore_status=404).get(index=conf.alias_name(), id=mappings.document_id(key))
+    return found["_source"] if found.get("found") else None
+
+
+@pytest.fixture
+def indexed(es, corpus):
+    """The corpus, indexed in Elasticsearch."""
+    index_corpus()
+    return corpus
 
 
 def index_corpus():

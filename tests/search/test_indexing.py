@@ -1,134 +1,11 @@
-"""Each editor action that changes what readers can find updates the real index."""
+"""Index updates: pending updates when the node is down, the records without it, updates during a rebuild."""
 
 from django.core.management import call_command
 
-from wagtail.models import CollectionViewRestriction, PageViewRestriction
-
-import pytest
-
-from knowledge.models import PolicyBriefPage
-from search import conf, indexing, mappings
+from search import conf, indexing, serializers
 from search.client import get_client
 from search.models import PendingIndexUpdate, SearchRecord
-from tests.search.conftest import index_corpus
-
-
-def stored(key: str) -> dict | None:
-    client = get_client()
-    client.indices.refresh(index=conf.alias_name())
-    found = client.options(ignore_status=404).get(index=conf.alias_name(), id=mappings.document_id(key))
-    return found["_source"] if found.get("found") else None
-
-
-@pytest.fixture
-def indexed(es, corpus):
-    index_corpus()
-    return corpus
-
-
-def test_rebuild_indexes_every_live_item_and_swaps_alias(es, corpus, capsys):
-    call_command("rebuild_search_index", "--no-progress")
-    first = mappings.indices_behind_alias(get_client(), conf.alias_name())
-    call_command("rebuild_search_index", "--no-progress")
-    second = mappings.indices_behind_alias(get_client(), conf.alias_name())
-    out = capsys.readouterr().out
-    assert "Indexed 10 items" in out
-    assert "1 old indices removed" in out
-    assert len(first) == len(second) == 1 and first != second
-    assert not get_client().indices.exists(index=first[0])
-    assert stored(f"page:{corpus['sunflower'].pk}")["title"] == "How the Sunflower Centre model works"
-    assert stored(f"page:{corpus['partner_section'].pk}") is None  # index pages are not search results
-
-
-def test_words_that_found_nothing_find_the_item_published_since(indexed, django_capture_on_commit_callbacks, site):
-    """The engine remembers words that found nothing (to skip a futile request), never at the cost of a result."""
-    from search.queries import KnowledgeSearch, SearchParams
-
-    def search():
-        return KnowledgeSearch(user=None, language="en").search(SearchParams(q="Karakalpakstan shelters"))
-
-    assert search().total == 0
-    assert search().total == 0  # the second time from the remembered count
-    page = PolicyBriefPage(
-        title="Karakalpakstan shelters", slug="karakalpakstan", summary="Shelters in the Karakalpakstan republic."
-    )
-    with django_capture_on_commit_callbacks(execute=True):
-        site["knowledge"].add_child(instance=page)
-        page.save_revision().publish()
-    get_client().indices.refresh(index=conf.alias_name())
-    result = search()
-    assert [hit.title for hit in result.hits] == ["Karakalpakstan shelters"]
-    assert result.suggestion is None  # found as written: no "did you mean"
-
-
-def test_publish_indexes_and_drafts_do_not(indexed, django_capture_on_commit_callbacks):
-    page = indexed["funding"]
-    page.title = "Draft title nobody may see yet"
-    with django_capture_on_commit_callbacks(execute=True):
-        page.save_revision()
-    assert stored(f"page:{page.pk}")["title"] == "Funding one-stop centres in Central Asia"
-    with django_capture_on_commit_callbacks(execute=True):
-        page.get_latest_revision().publish()
-    assert stored(f"page:{page.pk}")["title"] == "Draft title nobody may see yet"
-
-
-def test_new_page_is_indexed_on_publish(indexed, django_capture_on_commit_callbacks, site):
-    page = PolicyBriefPage(title="Shelter standards", slug="shelter-standards", summary="Minimum standards.")
-    with django_capture_on_commit_callbacks(execute=True):
-        site["knowledge"].add_child(instance=page)
-        page.save_revision()
-    assert stored(f"page:{page.pk}") is None
-    with django_capture_on_commit_callbacks(execute=True):
-        page.get_latest_revision().publish()
-    assert stored(f"page:{page.pk}")["kind"] == "brief"
-
-
-def test_unpublish_and_delete_remove(indexed, django_capture_on_commit_callbacks):
-    police, online = indexed["police"], indexed["online"]
-    with django_capture_on_commit_callbacks(execute=True):
-        police.unpublish()
-    assert stored(f"page:{police.pk}") is None
-    key = f"page:{online.pk}"
-    with django_capture_on_commit_callbacks(execute=True):
-        online.delete()
-    assert stored(key) is None
-
-
-def test_move_into_restricted_section_makes_partner_only(indexed, django_capture_on_commit_callbacks):
-    page = indexed["funding"]
-    assert stored(f"page:{page.pk}")["audience"] == "public"
-    with django_capture_on_commit_callbacks(execute=True):
-        page.move(indexed["partner_section"], pos="last-child")
-    assert stored(f"page:{page.pk}")["audience"] == "partner"
-
-
-def test_view_restriction_change_reindexes_subtree(indexed, django_capture_on_commit_callbacks):
-    secret = indexed["secret"]
-    restriction = PageViewRestriction.objects.get(page=indexed["partner_section"])
-    with django_capture_on_commit_callbacks(execute=True):
-        restriction.delete()
-    assert stored(f"page:{secret.pk}")["audience"] == "public"
-    with django_capture_on_commit_callbacks(execute=True):
-        PageViewRestriction.objects.create(page=indexed["partner_section"], restriction_type="login")
-    assert stored(f"page:{secret.pk}")["audience"] == "partner"
-
-
-def test_collection_restriction_and_document_changes(indexed, django_capture_on_commit_callbacks, make_document):
-    secret_doc = indexed["secret_doc"]
-    with django_capture_on_commit_callbacks(execute=True):
-        CollectionViewRestriction.objects.filter(collection=secret_doc.collection).delete()
-    assert stored(f"document:{secret_doc.pk}")["audience"] == "public"
-
-    with django_capture_on_commit_callbacks(execute=True):
-        document = make_document("Helpline call scripts", text="Scripts for the first call.")
-    assert stored(f"document:{document.pk}")["title"] == "Helpline call scripts"
-    with django_capture_on_commit_callbacks(execute=True):
-        document.countries.add(indexed["kz_profile"].country)
-    assert stored(f"document:{document.pk}")["countries"] == ["KZ"]
-    key = f"document:{document.pk}"
-    with django_capture_on_commit_callbacks(execute=True):
-        document.delete()
-    assert stored(key) is None
+from tests.search.conftest import stored
 
 
 def test_engine_down_records_pending_and_catch_up_applies(indexed, django_capture_on_commit_callbacks, settings):
@@ -168,8 +45,6 @@ def test_sync_without_elasticsearch_updates_the_database_records(corpus):
 
 def _edit_after_the_rebuild_has_read(monkeypatch, edit):
     """Run `edit` once the rebuild has read and serialized everything, before its swap."""
-    from search import serializers
-
     read_everything = serializers.serialized_chunks
 
     def chunks(**kwargs):

@@ -104,15 +104,6 @@ def test_json_api(indexed, client, partner):
     assert client.get("/en/search/api/", {"q": "Almaty"}).json()["total"] == 2
 
 
-def test_feeds(indexed, client):
-    atom = client.get("/en/search/feed/", {"country": "KR"})
-    assert atom.status_code == 200 and atom["Content-Type"].startswith("application/atom+xml")
-    body = atom.content.decode()
-    assert "Responding to online sexual abuse" in body and "Almaty" not in body
-    rss = client.get("/en/search/feed/rss/", {"q": "police"})
-    assert rss.status_code == 200 and "<rss" in rss.content.decode()
-
-
 def test_degraded_notice_when_node_is_down(es_down, corpus, client):
     response = client.get("/en/search/", {"q": "sunflower"})
     assert response.status_code == 200

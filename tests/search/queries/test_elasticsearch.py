@@ -1,32 +1,12 @@
-"""Both engines on the same corpus: facets, privacy, relevance, fallback."""
+"""The Elasticsearch engine on the corpus: facets, privacy, relevance, typos, highlights, paging."""
 
 import pytest
 
-from search import indexing
-from search.queries import DatabaseEngine, ElasticsearchEngine, KnowledgeSearch, SearchParams
-from tests.search.conftest import index_corpus
-
-PUBLIC_ITEMS = 8  # the corpus minus one partner-only page and one partner-only document
-
-
-@pytest.fixture
-def indexed(es, corpus):
-    index_corpus()
-    return corpus
-
-
-def counts(result, facet):
-    return {value.value: value.count for value in result.facets[facet]}
-
-
-def titles(result):
-    return [hit.title for hit in result.hits]
-
-
-def es_search(user=None, **params):
-    result = KnowledgeSearch(user=user, language="en").search(SearchParams(**params))
-    assert result.engine == "elasticsearch" and not result.degraded
-    return result
+from knowledge.models import PolicyBriefPage
+from search import conf, indexing
+from search.client import get_client
+from search.queries import DatabaseEngine, KnowledgeSearch, SearchParams
+from tests.search.queries.conftest import PUBLIC_ITEMS, counts, es_search, titles
 
 
 def test_facet_counts_for_the_public(indexed):
@@ -56,25 +36,6 @@ def test_a_facet_ignores_its_own_filter(indexed):
     both = es_search(countries=("KZ", "AL"), kinds=("policy-tool", "event"))
     assert both.total == 2
     assert counts(both, "kind")["brief"] == 2
-
-
-@pytest.mark.parametrize(
-    "params",
-    [
-        {},
-        {"countries": ("KZ",)},
-        {"countries": ("KZ", "AL"), "kinds": ("brief", "policy-tool")},
-        {"themes": ("health-response",), "languages": ("en",)},
-        {"year": 2024},
-        {"q": "police"},
-    ],
-)
-def test_database_engine_counts_like_elasticsearch(indexed, params):
-    es = es_search(**params)
-    db = DatabaseEngine(user=None, language="en").search(SearchParams(**params))
-    assert db.total == es.total
-    for facet in ("country", "theme", "kind", "language", "year"):
-        assert counts(db, facet) == counts(es, facet), facet
 
 
 def test_partner_only_items_never_reach_the_public(indexed, partner, make_user):
@@ -154,28 +115,6 @@ def test_quoted_phrase_must_match(indexed):
     assert titles(es_search(q='"investigation protocol"')) == ["Police investigation protocol"]
 
 
-def test_more_like_this_related_items(indexed):
-    related = KnowledgeSearch(user=None, language="en").related(indexed["police"])
-    assert related and all(hit.title != "Police investigation protocol" for hit in related)
-    assert all(hit.title != "Draft budget for the Almaty crisis centre" for hit in related)
-
-
-def test_unreachable_node_falls_back_to_database(es_down, corpus):
-    result = KnowledgeSearch(user=None, language="en").search(SearchParams(q="sunflower"))
-    assert result.degraded and result.engine == "database"
-    assert titles(result)[0] == "How the Sunflower Centre model works"
-
-
-def test_no_elasticsearch_configured_is_not_degraded(corpus):
-    result = KnowledgeSearch(user=None, language="en").search(SearchParams())
-    assert not result.degraded and result.engine == "database" and result.total == PUBLIC_ITEMS
-
-
-def test_elasticsearch_engine_is_used_when_configured(indexed):
-    engine, _ = KnowledgeSearch(user=None, language="en")._engines()
-    assert isinstance(engine, ElasticsearchEngine)
-
-
 def test_korean_words_find_korean_compounds(indexed, korean_note):
     """Korean joins words and particles without spaces: 해바라기 (sunflower) finds 해바라기센터에서."""
     indexing.refresh()
@@ -190,3 +129,23 @@ def test_a_russian_query_finds_russian_content_first(indexed):
     assert result.hits, "the Russian note is found"
     assert result.hits[0].locale == "ru"
     assert titles(result)[0] == "Кризисные центры для пострадавших от насилия"
+
+
+def test_words_that_found_nothing_find_the_item_published_since(indexed, django_capture_on_commit_callbacks, site):
+    """The engine remembers words that found nothing (to skip a futile request), never at the cost of a result."""
+
+    def search():
+        return KnowledgeSearch(user=None, language="en").search(SearchParams(q="Karakalpakstan shelters"))
+
+    assert search().total == 0
+    assert search().total == 0  # the second time from the remembered count
+    page = PolicyBriefPage(
+        title="Karakalpakstan shelters", slug="karakalpakstan", summary="Shelters in the Karakalpakstan republic."
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        site["knowledge"].add_child(instance=page)
+        page.save_revision().publish()
+    get_client().indices.refresh(index=conf.alias_name())
+    result = search()
+    assert [hit.title for hit in result.hits] == ["Karakalpakstan shelters"]
+    assert result.suggestion is None  # found as written: no "did you mean"
