@@ -203,8 +203,9 @@ class EventPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        selectors.event_in_language(event=self)
         context["series_events"] = selectors.event_series_siblings(event=self, user=request.user)
-        context["event_speakers"] = self.speakers.select_related("person__organisation")
+        context["event_speakers"] = selectors.event_speakers(event=self)
         return context
 
 

@@ -2,6 +2,7 @@
 
 The page models call these (`from knowledge import selectors`), so the models are read
 through their module (`models.KnowledgePage`), which either side may import first.
+Vocabulary entries and documents come attached in the reader's language (`in_language`).
 """
 
 from django.core.paginator import Paginator
@@ -11,10 +12,14 @@ from wagtail.models import Locale
 
 from knowledge import models
 from portal.core import items
-from portal.core.locale import in_locale_with_fallback, under_section
+from portal.core.locale import attach_in_language, block_values, in_locale_with_fallback, under_section
 from portal.core.privacy import pages_visible_to
 
 PAGE_SIZE = 12
+
+# What a knowledge item shows of its vocabularies: on its card, and on its own page.
+CARD_VOCABULARIES = ("countries",)
+PAGE_VOCABULARIES = ("countries", "themes", "organisations")
 
 
 def _listing(queryset: QuerySet) -> QuerySet:
@@ -23,15 +28,19 @@ def _listing(queryset: QuerySet) -> QuerySet:
     return queryset.order_by("-publication_date", "-pk").prefetch_related("countries", "themes").specific(defer=True)
 
 
+def _cards(queryset) -> list:
+    return attach_in_language(list(queryset), CARD_VOCABULARIES)
+
+
 def knowledge_items_latest(*, locale: Locale, user, limit: int = 6) -> list:
     queryset = in_locale_with_fallback(models.KnowledgePage.objects.all(), locale=locale)
-    return list(_listing(pages_visible_to(user, queryset))[:limit])
+    return _cards(_listing(pages_visible_to(user, queryset))[:limit])
 
 
 def knowledge_items_for_country(*, iso_code: str, locale: Locale, user, limit: int = 12) -> list:
     queryset = in_locale_with_fallback(models.KnowledgePage.objects.filter(countries__iso_code=iso_code), locale=locale)
     queryset = queryset.distinct()
-    return list(_listing(pages_visible_to(user, queryset))[:limit])
+    return _cards(_listing(pages_visible_to(user, queryset))[:limit])
 
 
 def knowledge_items_filtered(
@@ -47,7 +56,9 @@ def knowledge_items_filtered(
     if year:
         queryset = queryset.filter(publication_date__year=year)
     queryset = _listing(pages_visible_to(user, queryset.distinct()))
-    return Paginator(queryset, PAGE_SIZE).get_page(page_number)
+    page = Paginator(queryset, PAGE_SIZE).get_page(page_number)
+    page.object_list = _cards(page.object_list)
+    return page
 
 
 def knowledge_related_items(*, page, user, limit: int = 4) -> list:
@@ -62,7 +73,20 @@ def knowledge_related_items(*, page, user, limit: int = 4) -> list:
         .exclude(pk=page.pk)
         .distinct()
     )
-    return list(_listing(pages_visible_to(user, queryset))[:limit])
+    return _cards(_listing(pages_visible_to(user, queryset))[:limit])
+
+
+def knowledge_item_in_language(*, page) -> None:
+    """Attach to `page` its vocabularies and the documents of its body in the reader's language."""
+    attach_in_language([page], PAGE_VOCABULARIES)
+    streams = [page.body, getattr(page, "attachments", None)]
+    attach_in_language(block_values(*streams, field="document"), ["document"])
+
+
+def policy_brief_authors(*, brief) -> list:
+    """The brief's authors in the reader's language, in their order."""
+    rows = attach_in_language(list(brief.brief_authors.select_related("person")), ["person"])
+    return [row.in_language["person"] for row in rows]
 
 
 def policy_tool_lineage(*, tool, user) -> dict:

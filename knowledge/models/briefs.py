@@ -6,6 +6,7 @@ from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 
+from knowledge import selectors
 from portal.core.blocks import AttachmentBlock
 from portal.core.items import item_kind
 
@@ -32,9 +33,10 @@ class PolicyBriefPage(KnowledgePage):
         verbose_name = _("policy brief")
         verbose_name_plural = _("policy briefs")
 
-    @property
-    def authors(self):
-        return [item.person for item in self.brief_authors.all()]
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["authors"] = selectors.policy_brief_authors(brief=self)
+        return context
 
 
 class PolicyBriefAuthor(Orderable):

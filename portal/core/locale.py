@@ -3,11 +3,19 @@
 Readers of a language see every item, translated or not, and every vocabulary entry in
 their language where it has been translated. Pages and documents link to the
 default-language entry of a vocabulary; its translations share its `translation_key`.
+
+Entries are put into the reader's language in one place, `in_language`, always for a whole
+list at once. Selectors attach the result to what they return (`attach_in_language`), so
+templates read `item.in_language.countries` and never query.
 """
+
+from collections.abc import Iterable, Mapping
 
 from django.conf import settings
 from django.db.models import Q
+from django.utils import translation
 
+from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale
 
 
@@ -33,11 +41,78 @@ def under_section(section) -> Q:
     return condition
 
 
+def reader_language() -> str:
+    """The content language of the reader: the active interface language, else the default."""
+    try:
+        return get_supported_content_language_variant(translation.get_language() or "")
+    except LookupError:
+        return settings.LANGUAGE_CODE
+
+
+def in_language(entries: Iterable, *, language: str | None = None) -> list:
+    """Vocabulary entries and documents in `language` (the reader's by default), in their order.
+
+    An entry without a translation stays as it is. One query per model for the whole list,
+    none in the default language, which is the language content links to.
+    """
+    entries = list(entries)
+    language = language or reader_language()
+    if language == settings.LANGUAGE_CODE:
+        return entries
+    keys_by_model: dict[type, set] = {}
+    for entry in entries:
+        if entry is not None:
+            keys_by_model.setdefault(type(entry), set()).add(entry.translation_key)
+    found = {}
+    for model, keys in keys_by_model.items():
+        for translated in model.objects.filter(translation_key__in=keys, locale__language_code=language):
+            found[(model, translated.translation_key)] = translated
+    return [entry and found.get((type(entry), entry.translation_key), entry) for entry in entries]
+
+
+def _read(item, path: str):
+    """`item.a.b` for the path "a.b"; a many-to-many step gives the list of its entries."""
+    value = item
+    for name in path.split("."):
+        if value is None:
+            return None
+        value = value.get(name) if isinstance(value, Mapping) else getattr(value, name)
+    return list(value.all()) if hasattr(value, "all") else value
+
+
+def attach_in_language(items: list, fields: Iterable[str], *, language: str | None = None) -> list:
+    """Give each item an `in_language` mapping: each field's entry, or list of entries, in `language`.
+
+    `fields` name relations of the items ("countries", "host_country"; "person.organisation"
+    is attached as "organisation"). Read the relations with `select_related` or
+    `prefetch_related` beforehand: the translations themselves cost one query per model for
+    all items together. Items may be objects or block values (a StructBlock's "document").
+    """
+    fields = list(fields)
+    values = {(index, field): _read(item, field) for index, item in enumerate(items) for field in fields}
+    flat = [entry for value in values.values() for entry in (value if isinstance(value, list) else [value])]
+    translated = iter(in_language(flat, language=language))
+    for index, item in enumerate(items):
+        attached = dict(getattr(item, "in_language", None) or {})
+        for field in fields:
+            value = values[(index, field)]
+            name = field.rsplit(".", 1)[-1]
+            attached[name] = [next(translated) for _entry in value] if isinstance(value, list) else next(translated)
+        item.in_language = attached
+    return items
+
+
+def block_values(*streams, field: str) -> list:
+    """The values of the blocks in `streams` (StreamField values) that have `field`, such as a document."""
+    return [
+        block.value
+        for stream in streams
+        for block in stream or ()
+        if isinstance(block.value, Mapping) and block.value.get(field) is not None
+    ]
+
+
 def vocabulary_in_locale(*, model, locale: Locale) -> list:
-    """Entries of a vocabulary in the reader's language, falling back to the default language."""
-    default = settings.LANGUAGE_CODE
-    entries = {obj.translation_key: obj for obj in model.objects.filter(locale__language_code=default)}
-    if locale.language_code != default:
-        for obj in model.objects.filter(locale=locale):
-            entries[obj.translation_key] = obj
-    return sorted(entries.values(), key=lambda obj: str(obj))
+    """Every entry of a vocabulary in the reader's language, falling back to the default language."""
+    entries = model.objects.filter(locale__language_code=settings.LANGUAGE_CODE)
+    return sorted(in_language(entries, language=locale.language_code), key=str)

@@ -2,6 +2,7 @@
 
 The page models call these (`from portal.site import selectors`), so the models are read
 through their module (`models.CountryPage`), which either side may import first.
+Vocabulary entries come attached in the reader's language (`in_language`).
 """
 
 from wagtail.models import Locale
@@ -9,7 +10,7 @@ from wagtail.models import Locale
 from events.selectors import events_for_country, events_upcoming_and_recent
 from knowledge.models import KnowledgeDocument
 from knowledge.selectors import knowledge_items_for_country, knowledge_items_latest
-from portal.core.locale import in_locale_with_fallback, under_section
+from portal.core.locale import attach_in_language, in_locale_with_fallback, under_section
 from portal.core.privacy import documents_visible_to, pages_visible_to
 from portal.site import models
 
@@ -36,9 +37,14 @@ def country_profiles_by_region(*, index, user) -> list[tuple[str, list]]:
         .order_by("title")
     )
     regions: dict[str, list] = {}
-    for profile in profiles:
+    for profile in attach_in_language(list(profiles), ["country"]):
         regions.setdefault(profile.country.get_region_display(), []).append(profile)
     return sorted(regions.items())
+
+
+def country_profile_in_language(*, profile) -> None:
+    """Attach to a country profile its partner organisations in the reader's language."""
+    attach_in_language([profile], ["national_counterparts", "un_partners"])
 
 
 def country_activity(*, country, locale: Locale, user, limit: int = 12) -> dict:

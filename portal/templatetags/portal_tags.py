@@ -1,4 +1,8 @@
-"""Template helpers for the public site: navigation, languages and display of vocabularies."""
+"""Template helpers for the public site: navigation, languages and labels.
+
+Vocabulary entries and documents reach templates already in the reader's language
+(`item.in_language`, attached by the selectors through `portal.core.locale`).
+"""
 
 from django import template
 from django.conf import settings
@@ -118,33 +122,6 @@ def kind_label(page):
         return label
     model = page.specific_class or type(page)
     return model._meta.verbose_name
-
-
-@register.filter
-def localized(objects):
-    """Vocabulary entries (countries, themes, organisations) and documents in the reader's language.
-
-    Takes a list, a queryset or a single entry. Pages link to the default-language entry
-    and its translations share a `translation_key`: one query per list, none at all when
-    the reader uses the default language.
-    """
-    single = hasattr(objects, "translation_key")
-    items = [objects] if single else list(objects or [])
-    if not items:
-        return items
-    try:
-        language = translation.get_supported_language_variant(translation.get_language() or "")
-    except LookupError:
-        language = settings.LANGUAGE_CODE
-    if language != settings.LANGUAGE_CODE:
-        translated = {
-            obj.translation_key: obj
-            for obj in type(items[0]).objects.filter(
-                translation_key__in=[obj.translation_key for obj in items], locale__language_code=language
-            )
-        }
-        items = [translated.get(obj.translation_key, obj) for obj in items]
-    return items[0] if single else items
 
 
 @register.simple_tag

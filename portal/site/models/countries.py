@@ -124,6 +124,7 @@ class CountryPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        selectors.country_profile_in_language(profile=self)
         context.update(selectors.country_activity(country=self.country, locale=self.locale, user=request.user))
         return context
 
