@@ -32,9 +32,10 @@ from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page
 from wagtail_localize.models import StringSegment, StringTranslation, Translation
+
+from portal.core.locale import reader_language
 
 UP_TO_DATE = "up-to-date"
 SOURCE_CHANGED = "source-changed"
@@ -95,14 +96,6 @@ def language_version(code: str) -> str:
     if code in _LANGUAGE_VERSION:
         return str(_LANGUAGE_VERSION[code])
     return _("the %(language)s version") % {"language": _language_name(code)}
-
-
-def reader_language() -> str:
-    """The interface language, as a content language code ("ru"): the URL's prefix."""
-    try:
-        return get_supported_content_language_variant(translation.get_language() or settings.LANGUAGE_CODE)
-    except LookupError:
-        return settings.LANGUAGE_CODE
 
 
 def _bidi(code: str) -> bool:

@@ -4,7 +4,7 @@ Readers of a language see every item, translated or not, and every vocabulary en
 their language where it has been translated. Pages and documents link to the
 default-language entry of a vocabulary; its translations share its `translation_key`.
 
-Entries are put into the reader's language in one place, `in_language`, always for a whole
+Entries are put into the reader's language in one place, `entries_in_language`, always for a whole
 list at once. Selectors attach the result to what they return (`attach_in_language`), so
 templates read `item.in_language.countries` and never query.
 """
@@ -49,7 +49,7 @@ def reader_language() -> str:
         return settings.LANGUAGE_CODE
 
 
-def in_language(entries: Iterable, *, language: str | None = None) -> list:
+def entries_in_language(entries: Iterable, *, language: str | None = None) -> list:
     """Vocabulary entries and documents in `language` (the reader's by default), in their order.
 
     An entry without a translation stays as it is. One query per model for the whole list,
@@ -91,7 +91,7 @@ def attach_in_language(items: list, fields: Iterable[str], *, language: str | No
     fields = list(fields)
     values = {(index, field): _read(item, field) for index, item in enumerate(items) for field in fields}
     flat = [entry for value in values.values() for entry in (value if isinstance(value, list) else [value])]
-    translated = iter(in_language(flat, language=language))
+    translated = iter(entries_in_language(flat, language=language))
     for index, item in enumerate(items):
         attached = dict(getattr(item, "in_language", None) or {})
         for field in fields:
@@ -115,4 +115,4 @@ def block_values(*streams, field: str) -> list:
 def vocabulary_in_locale(*, model, locale: Locale) -> list:
     """Every entry of a vocabulary in the reader's language, falling back to the default language."""
     entries = model.objects.filter(locale__language_code=settings.LANGUAGE_CODE)
-    return sorted(in_language(entries, language=locale.language_code), key=str)
+    return sorted(entries_in_language(entries, language=locale.language_code), key=str)
