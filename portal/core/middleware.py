@@ -1,7 +1,15 @@
+from django.conf import settings
 from django.middleware.locale import LocaleMiddleware
+from django.utils.cache import patch_cache_control
+from django.utils.functional import cached_property
 
+from csp.middleware import CSPMiddleware
+from csp.utils import default_config
+
+# The Wagtail admin (portal/urls.py): its own content policy, never cached by anyone else.
+ADMIN_PATH = "/admin/"
 # Routes outside `i18n_patterns`: their 404s are answers, not missing language prefixes.
-UNPREFIXED_PATHS = ("/api/", "/admin/", "/documents/", "/i18n/", "/static/", "/media/")
+UNPREFIXED_PATHS = ("/api/", ADMIN_PATH, "/documents/", "/i18n/", "/static/", "/media/")
 
 
 class PortalLocaleMiddleware(LocaleMiddleware):
@@ -15,3 +23,47 @@ class PortalLocaleMiddleware(LocaleMiddleware):
         if request.path_info.startswith(UNPREFIXED_PATHS):
             return response
         return super().process_response(request, response)
+
+
+class PortalCSPMiddleware(CSPMiddleware):
+    """django-csp's middleware: the site's strict policy, and the admin's own looser one.
+
+    Public pages get `CONTENT_SECURITY_POLICY` (no inline script or style without the request's
+    nonce). The Wagtail admin and its previews, under `ADMIN_PATH`, get
+    `ADMIN_CONTENT_SECURITY_POLICY`: Wagtail's admin still relies on inline scripts and styles.
+    """
+
+    @cached_property
+    def admin_policy(self):
+        return default_config(settings.ADMIN_CONTENT_SECURITY_POLICY["DIRECTIVES"])
+
+    def get_policy_parts(self, request, response, report_only=False):
+        parts = super().get_policy_parts(request, response, report_only=report_only)
+        if not report_only and parts.config is None and request.path_info.startswith(ADMIN_PATH):
+            parts.config = self.admin_policy
+        return parts
+
+
+class PrivateWhenSignedInMiddleware:
+    """`Cache-Control: private` on every answer that may depend on who is signed in.
+
+    A signed-in reader's pages, lists and search results can hold partner-only material, and the
+    admin is always someone's own: no shared cache (a proxy, a CDN) may keep them. Anonymous
+    answers keep their own headers, and the session is read only when its cookie came along.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if request.path_info.startswith(ADMIN_PATH) or self._signed_in(request):
+            patch_cache_control(response, private=True)
+        return response
+
+    @staticmethod
+    def _signed_in(request) -> bool:
+        if settings.SESSION_COOKIE_NAME not in request.COOKIES:
+            return False
+        user = getattr(request, "user", None)
+        return bool(user is not None and user.is_authenticated)

@@ -3,6 +3,7 @@
 `dev.py`, `test.py` and `production.py` start from here; production only hardens.
 """
 
+import datetime
 import json
 import os
 from pathlib import Path
@@ -10,6 +11,8 @@ from pathlib import Path
 from django.conf import global_settings
 from django.conf.locale import LANG_INFO
 from django.utils.translation import gettext_lazy as _
+
+from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -53,6 +56,8 @@ INSTALLED_APPS = [
     "django_filters",
     "rest_framework",
     "django_tasks",
+    "axes",
+    "csp",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -69,9 +74,13 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "portal.core.middleware.PrivateWhenSignedInMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "portal.core.middleware.PortalCSPMiddleware",
+    # Last, as django-axes asks: turns a locked-out sign-in into its page (portal.core.auth).
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -126,6 +135,60 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "/"
+
+# --- Security: sign-in throttling, content policy -------------------------------------------
+# django-axes counts failed sign-ins on the site's and the admin's forms, per account and per
+# address apart: the fifth failure locks that account (from anywhere) or that address (for every
+# account) for the cool-off, and the right password does not get in meanwhile. Records live in the
+# database, shared by every worker. `manage.py axes_reset_username NAME` lifts a lock at once.
+# https://django-axes.readthedocs.io/en/latest/4_configuration.html
+AUTHENTICATION_BACKENDS = [
+    "portal.core.auth.SignInThrottleBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = 5
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=15)
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "portal.core.auth.sign_in_locked_out"
+AXES_CLIENT_IP_CALLABLE = "portal.core.auth.client_ip_address"
+# The admin lists no Django admin models; locks are seen and lifted with axes' commands.
+AXES_ENABLE_ADMIN = False
+# Proxies in front of the site that append the client's address to X-Forwarded-For (production: 1).
+TRUSTED_PROXY_COUNT = int(os.environ.get("DJANGO_TRUSTED_PROXY_COUNT", "0"))
+
+# Content-Security-Policy (django-csp): everything from the site itself, no inline script or
+# style unless it carries the request's nonce (`nonce="{{ request.csp_nonce }}"`), no `style="…"`
+# attributes (nonces do not cover them: classes in static/css instead), no framing.
+# https://django-csp.readthedocs.io/en/latest/configuration.html
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF, NONCE],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+# The Wagtail admin (/admin/, portal.core.middleware.PortalCSPMiddleware) still writes inline
+# scripts and styles, and frames its own previews: same origin only, inline allowed.
+ADMIN_CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, UNSAFE_INLINE],
+        "style-src": [SELF, UNSAFE_INLINE],
+        "img-src": [SELF, "data:", "blob:"],
+        "font-src": [SELF, "data:"],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [SELF],
+    }
+}
+# Avatars from the site only: no reader's or editor's address goes to an outside service.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 # --- Internationalisation -------------------------------------------------------------
 # Interface languages and content locales are the same list. Adding a right-to-left
