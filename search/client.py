@@ -32,15 +32,56 @@ def get_client(*, timeout: float | None = None) -> Elasticsearch:
     return _client_for(url, conf.request_timeout() if timeout is None else timeout)
 
 
+class Budget:
+    """One time budget shared by the several requests of one search or one update.
+
+    Each request gets what is left, so a slow node cannot stack timeouts: the whole search
+    or update gives up after `seconds`, however many requests it makes.
+    """
+
+    # Less than this left is not worth a request: the caller gives up instead.
+    MINIMUM = 0.05
+
+    def __init__(self, seconds: float):
+        self._deadline = time.monotonic() + seconds
+
+    def remaining(self) -> float:
+        return self._deadline - time.monotonic()
+
+    def client(self, client: Elasticsearch) -> Elasticsearch:
+        """The client with what is left as its request timeout; a timeout error when nothing is."""
+        left = self.remaining()
+        if left < self.MINIMUM:
+            raise ESConnectionTimeout("the time budget for Elasticsearch is spent")
+        return client.options(request_timeout=left)
+
+
 class CircuitBreaker:
-    """Remembers a recent failure so the next searches skip the node for a few seconds."""
+    """Remembers a recent failure so searches and live updates skip the node for a few seconds.
+
+    When the window has passed, one caller (the first to ask) tries the node again while the
+    others keep skipping it for another window: a hung node costs one request per window,
+    not one per reader. Success closes the breaker; failure opens it again.
+    """
 
     def __init__(self):
         self._lock = threading.Lock()
-        self._open_until = 0.0
+        self._open_until: float | None = None  # None: closed
 
     def is_open(self) -> bool:
-        return time.monotonic() < self._open_until
+        open_until = self._open_until
+        return open_until is not None and time.monotonic() < open_until
+
+    def allow(self) -> bool:
+        """May this caller use the node now? Claims the one trial when the window has passed."""
+        with self._lock:
+            if self._open_until is None:
+                return True
+            now = time.monotonic()
+            if now < self._open_until:
+                return False
+            self._open_until = now + conf.circuit_breaker_seconds()
+            return True
 
     def trip(self) -> None:
         with self._lock:
@@ -48,7 +89,7 @@ class CircuitBreaker:
 
     def reset(self) -> None:
         with self._lock:
-            self._open_until = 0.0
+            self._open_until = None
 
 
 breaker = CircuitBreaker()

@@ -31,9 +31,21 @@ def rebuilding_alias_name() -> str:
 
 
 def request_timeout() -> float:
-    # Short on purpose: a reader waits for search, so a slow node should fall back to the
-    # database quickly rather than hold the page.
-    return float(getattr(settings, "SEARCH_REQUEST_TIMEOUT", 2.0))
+    """What one search may spend on Elasticsearch in all, second request included.
+
+    Short on purpose: a reader waits for search, so a slow or hung node must leave time for
+    the database engine to answer within two seconds.
+    """
+    return float(getattr(settings, "SEARCH_REQUEST_TIMEOUT", 1.0))
+
+
+def write_timeout() -> float:
+    """What one live index update may spend on Elasticsearch in all, in the editor's request.
+
+    Its pending row is already committed with the publish, so giving up early loses nothing:
+    the next successful update or `manage.py search_catch_up` applies it.
+    """
+    return float(getattr(settings, "SEARCH_WRITE_TIMEOUT", 2.0))
 
 
 def bulk_timeout() -> float:
@@ -42,7 +54,7 @@ def bulk_timeout() -> float:
 
 
 def circuit_breaker_seconds() -> float:
-    """After a failed request, how long searches go straight to the database engine."""
+    """After a failed request, how long searches and live updates leave the node alone."""
     return float(getattr(settings, "SEARCH_CIRCUIT_BREAKER_SECONDS", 10.0))
 
 

@@ -5,9 +5,13 @@ and queued as "page:12", "document:3") it reads the object's current state and i
 if a reader may find it (live, of a searchable kind) or removes it otherwise. Because a key names an object and not
 an action, updates are idempotent and order does not matter: a retry simply syncs again.
 
-When the node cannot be reached the keys go to `PendingIndexUpdate`; the next successful
-sync, or `manage.py search_catch_up`, tries them again. Nothing here raises into the
-editor's request.
+Every change is recorded as a `PendingIndexUpdate` in the editor's own transaction
+(`record_queued`, called by the signal handlers), and a row is cleared only once the records
+and the index have taken that change; a worker killed halfway, a node that is down or one
+that never answers leaves the row, and the next successful sync or `manage.py
+search_catch_up` applies it. Live writes to Elasticsearch get one short budget in all
+(`SEARCH_WRITE_TIMEOUT`) and skip the node while the circuit breaker is open. Nothing here
+raises into the editor's request.
 
 `rebuild()` fills a new timestamped index and swaps the alias atomically.
 """
@@ -25,6 +29,7 @@ from dataclasses import dataclass, field
 
 from django.db import transaction
 from django.db.models import F
+from django.utils import timezone
 
 from wagtail.models import Page
 
@@ -33,7 +38,7 @@ from elasticsearch import Elasticsearch, helpers
 from knowledge.models import KnowledgeDocument
 from portal.core.items import ItemKey
 from search import conf, mappings, records, serializers
-from search.client import ENGINE_ERRORS, get_client
+from search.client import ENGINE_ERRORS, Budget, breaker, get_client
 from search.models import PendingIndexUpdate
 
 logger = logging.getLogger(__name__)
@@ -45,7 +50,6 @@ class SyncReport:
     removed: int = 0
     failed: int = 0
     retried: int = 0
-    skipped: bool = False
 
     def as_dict(self) -> dict:
         return {
@@ -53,7 +57,6 @@ class SyncReport:
             "removed": self.removed,
             "failed": self.failed,
             "retried": self.retried,
-            "skipped": self.skipped,
         }
 
 
@@ -136,29 +139,55 @@ def _is_stale_write(item: dict) -> bool:
     return result.get("status") == 409
 
 
+def _is_absent_delete(item: dict) -> bool:
+    """A removal of an entry the index never had (a page that is not searchable): done already."""
+    return "delete" in item and item["delete"].get("status") == 404
+
+
 def _apply(
-    client: Elasticsearch, sources: list[tuple[ItemKey, dict | None]], report: SyncReport, *, version: int
+    client: Elasticsearch,
+    sources: list[tuple[ItemKey, dict | None]],
+    report: SyncReport,
+    *,
+    version: int,
+    budget: Budget,
 ) -> None:
     """Send these documents, raising on any engine error so the caller can record them.
 
     While a rebuild runs, the index it fills gets the same writes (through its own alias), so
     nothing changed during the rebuild is lost when the alias swaps to it.
     """
-    mappings.ensure_index(client)
+    mappings.ensure_index(budget.client(client))
     targets = [conf.alias_name()]
-    if client.indices.exists_alias(name=conf.rebuilding_alias_name()):
+    if budget.client(client).indices.exists_alias(name=conf.rebuilding_alias_name()):
         targets.append(conf.rebuilding_alias_name())
     actions = [_action(target, key, source, version) for target in targets for key, source in sources]
     # require_alias: a write never creates an index with a guessed mapping by accident.
     _, errors = helpers.bulk(
-        client, actions, raise_on_error=False, ignore_status=(404,), require_alias=True, refresh=False
+        budget.client(client), actions, raise_on_error=False, ignore_status=(404,), require_alias=True, refresh=False
     )
-    errors = [error for error in errors if not _is_stale_write(error)]
+    errors = [error for error in errors if not (_is_stale_write(error) or _is_absent_delete(error))]
     if errors:
         raise RuntimeError(f"{len(errors)} index operations failed, first: {errors[0]}")
     live = [action for action in actions if action["_index"] == targets[0]]
     report.indexed += sum(1 for action in live if action["_op_type"] == "index")
     report.removed += sum(1 for action in live if action["_op_type"] == "delete")
+
+
+def record_queued(keys: Iterable[ItemKey | str]) -> None:
+    """Note these objects as waiting for an index update, in the caller's transaction.
+
+    Called when an editor's change is saved, so the note commits or rolls back with the
+    change itself. A row already there is touched, so a sync that read before this change
+    does not clear it (see `sync`).
+    """
+    keys = sorted({str(key) for key in keys})
+    if not keys:
+        return
+    PendingIndexUpdate.objects.filter(key__in=keys).update(updated_at=timezone.now())
+    PendingIndexUpdate.objects.bulk_create(
+        [PendingIndexUpdate(key=key, attempts=0) for key in keys], ignore_conflicts=True, batch_size=500
+    )
 
 
 def record_pending(keys: Iterable[ItemKey | str], error: BaseException | str) -> None:
@@ -169,47 +198,69 @@ def record_pending(keys: Iterable[ItemKey | str], error: BaseException | str) ->
             PendingIndexUpdate.objects.get_or_create(key=key, defaults={"last_error": message})
 
 
-def sync(keys: Iterable[ItemKey | str], *, catch_up: bool = True) -> SyncReport:
+def _confirm(keys: list[ItemKey], read_at) -> None:
+    """Clear the pending rows these keys' writes have covered.
+
+    A row touched after the read began (a newer change, saved meanwhile) stays for its own sync.
+    """
+    PendingIndexUpdate.objects.filter(key__in=[str(key) for key in keys], updated_at__lte=read_at).delete()
+
+
+def sync(keys: Iterable[ItemKey | str], *, catch_up: bool = True, patient: bool = False) -> SyncReport:
     """Bring these objects' records and index entries up to date; never raises for engine trouble.
 
     The database engine's records are written first, in the caller's database: they need no
-    service, so they are right even while Elasticsearch is down.
+    service, so they are right even while Elasticsearch is down. A live update (the default)
+    gives Elasticsearch `SEARCH_WRITE_TIMEOUT` in all and leaves it alone while the circuit
+    breaker is open; `patient` (commands, background catch-up) waits `SEARCH_BULK_TIMEOUT`
+    and always tries.
     """
     report = SyncReport()
     keys = parse_keys(keys)
     if not keys:
         return report
+    read_at = timezone.now()
     version = read_version()  # Before reading: a write is as fresh as the read it comes from.
     sources = list(_sources_for(keys))
     stored, removed = records.write(sources)
     if not conf.elasticsearch_enabled():
         report.indexed, report.removed = stored, removed
+        _confirm(keys, read_at)
+        return report
+    if not patient and not breaker.allow():
+        # The node failed moments ago: the rows stay pending, and the editor does not wait.
+        logger.info("search: Elasticsearch failed lately; %d index update(s) left pending", len(keys))
+        report.failed = len(keys)
+        record_pending(keys, "Elasticsearch failed moments before; not tried (circuit breaker open)")
         return report
     try:
-        client = get_client(timeout=conf.bulk_timeout())
-        _apply(client, sources, report, version=version)
+        timeout = conf.bulk_timeout() if patient else conf.write_timeout()
+        _apply(get_client(timeout=timeout), sources, report, version=version, budget=Budget(timeout))
     except Exception as error:  # noqa: BLE001 - an editor's save must never fail because of search
         if not isinstance(error, ENGINE_ERRORS):
             logger.exception("search: could not index %s", ", ".join(map(str, keys[:10])))
         else:
             logger.warning("search: index update failed (%s); %d object(s) kept for retry", error, len(keys))
+            breaker.trip()
         report.failed = len(keys)
         with transaction.atomic():
             record_pending(keys, error)
         return report
-    PendingIndexUpdate.objects.filter(key__in=[str(key) for key in keys]).delete()
+    breaker.reset()
+    _confirm(keys, read_at)
     if catch_up and PendingIndexUpdate.objects.exists():
-        retried = catch_up_pending(limit=conf.catch_up_batch_size())
+        retried = catch_up_pending(limit=conf.catch_up_batch_size(), patient=patient)
         report.retried = retried.indexed + retried.removed
     return report
 
 
-def catch_up_pending(*, limit: int | None = None) -> SyncReport:
-    """Retry the recorded failures, oldest first, in batches; returns what was done."""
+def catch_up_pending(*, limit: int | None = None, patient: bool = True) -> SyncReport:
+    """Apply the pending updates, oldest first, in batches; returns what was done.
+
+    Without Elasticsearch it still writes the database engine's records, which a worker
+    killed after the editor's commit may have left behind.
+    """
     report = SyncReport()
-    if not conf.elasticsearch_enabled():
-        report.skipped = True
-        return report
     batch_size = conf.catch_up_batch_size()
     done = 0
     while limit is None or done < limit:
@@ -217,7 +268,7 @@ def catch_up_pending(*, limit: int | None = None) -> SyncReport:
         keys = list(PendingIndexUpdate.objects.order_by("created_at", "pk").values_list("key", flat=True)[:size])
         if not keys:
             break
-        batch = sync(keys, catch_up=False)
+        batch = sync(keys, catch_up=False, patient=patient)
         report.indexed += batch.indexed
         report.removed += batch.removed
         if batch.failed:

@@ -1,8 +1,10 @@
 """Editors' actions that change what a reader can find, turned into index updates.
 
-Each handler only names the objects concerned; the update runs after the transaction
-commits (so it reads what was saved, and nothing of a rolled-back save) as a django-tasks
-task, which writes the database engine's records and, when configured, Elasticsearch.
+Each handler only names the objects concerned. They are noted as pending in the editor's own
+transaction, so the note commits with the change, or rolls back with it; the update itself
+runs after the commit (so it reads what was saved) as a django-tasks task, which writes the
+database engine's records and, when configured, Elasticsearch, and clears the note once both
+have the change. A worker stopped in between leaves the note for `search_catch_up`.
 """
 
 import logging
@@ -15,6 +17,7 @@ from wagtail.signals import page_published, page_unpublished, post_page_move, pr
 
 from knowledge.models import KnowledgeDocument
 from portal.core.items import ItemKey
+from portal.core.privacy import pages_sharing_privacy
 from search import indexing
 from search.synonyms import connect_cache_invalidation
 from search.tasks import sync_search_index
@@ -23,10 +26,11 @@ logger = logging.getLogger(__name__)
 
 
 def schedule_sync(keys: list[ItemKey]) -> None:
-    """Sync these objects once the current transaction has committed."""
+    """Note these objects as pending now, and sync them once the current transaction has committed."""
     if not keys:
         return
     keys = list(keys)
+    indexing.record_queued(keys)
     transaction.on_commit(lambda: _enqueue(keys))
 
 
@@ -52,15 +56,21 @@ def on_page_deleted(sender, instance, **kwargs):
     schedule_sync([ItemKey.page(instance.pk)])
 
 
+def privacy_scope_keys(page) -> list[ItemKey]:
+    """The page, its subtree and every translation and alias of those: one privacy rule covers them."""
+    return indexing.page_keys(pages_sharing_privacy(page).values_list("pk", flat=True))
+
+
 def on_pre_page_move(sender, instance, **kwargs):
     # The subtree keeps its ids when it moves; read them before, while the tree is stable.
-    instance._search_subtree_keys = indexing.subtree_keys(instance)
+    instance._search_subtree_keys = privacy_scope_keys(instance)
 
 
 def on_post_page_move(sender, instance, **kwargs):
-    # A move can change a page's privacy (into or out of a restricted section) and its URL.
-    keys = getattr(instance, "_search_subtree_keys", None) or indexing.subtree_keys(instance)
-    schedule_sync(keys)
+    # A move can change the privacy (into or out of a restricted section) of the subtree and
+    # of its translations elsewhere, and its URL.
+    keys = {*(getattr(instance, "_search_subtree_keys", None) or ()), *privacy_scope_keys(instance)}
+    schedule_sync(sorted(keys))
 
 
 def on_page_restriction_changed(sender, instance, **kwargs):
@@ -68,7 +78,7 @@ def on_page_restriction_changed(sender, instance, **kwargs):
         page = Page.objects.get(pk=instance.page_id)
     except Page.DoesNotExist:
         return  # The page is being deleted with its restriction; its own delete handles it.
-    schedule_sync(indexing.subtree_keys(page))
+    schedule_sync(privacy_scope_keys(page))
 
 
 def on_collection_restriction_changed(sender, instance, **kwargs):

@@ -13,4 +13,4 @@ def sync_search_index(keys: list[str]) -> dict:
 
 @task()
 def catch_up_search_index() -> dict:
-    return indexing.catch_up_pending().as_dict()
+    return indexing.catch_up_pending(patient=True).as_dict()

@@ -2,7 +2,8 @@
 
 `KnowledgeSearch(user=…, language=…).search(params)` is what the page, the API and the feeds
 call. `engine_for` picks the engine: Elasticsearch when it is configured and has not failed
-in the last few seconds (`search.client.breaker`), the database engine (Wagtail's database
+in the last few seconds (`search.client.breaker`, which lets one search a window try it
+again), the database engine (Wagtail's database
 search backend plus counting in Python) otherwise. When Elasticsearch fails, the database
 answers; whenever Elasticsearch is configured and the database answered, the result says
 `degraded=True`, so the page can tell the reader.
@@ -58,7 +59,7 @@ logger = logging.getLogger(__name__)
 
 def engine_for(*, user, language: str, labels: Labels | None = None) -> SearchEngine:
     """The engine that answers now: Elasticsearch if configured and not failing lately, else the database."""
-    if conf.elasticsearch_enabled() and not breaker.is_open():
+    if conf.elasticsearch_enabled() and breaker.allow():
         return ElasticsearchEngine(user=user, language=language, labels=labels)
     return DatabaseEngine(user=user, language=language, labels=labels)
 
@@ -79,9 +80,15 @@ class KnowledgeSearch:
         return engine_for(user=self.user, language=self.language, labels=self.labels)
 
     def search(self, params: SearchParams) -> SearchResult:
-        """The engine's answer; the database's, marked degraded, when Elasticsearch fails or failed lately."""
+        """The engine's answer; the database's, marked degraded, when Elasticsearch fails or failed lately.
+
+        Elasticsearch gets `SEARCH_REQUEST_TIMEOUT` for the whole search (one budget for all its
+        requests, no retries), so the database still answers within two seconds.
+        """
         try:
             result = self.engine().search(params)
+            if result.engine == ElasticsearchEngine.name:
+                breaker.reset()
         except ENGINE_ERRORS as error:
             breaker.trip()
             logger.warning("search: Elasticsearch failed (%s); answering from the database", error)

@@ -18,7 +18,7 @@ from django.utils.safestring import SafeString
 from portal.core.items import ItemKey
 from portal.core.privacy import partner_items_visible_to
 from search import conf, mappings, records, synonyms
-from search.client import get_client
+from search.client import ENGINE_ERRORS, Budget, get_client
 from search.queries.base import SearchEngine
 from search.queries.results import (
     HANGUL,
@@ -309,6 +309,7 @@ class ElasticsearchEngine(SearchEngine):
     # Running it ---------------------------------------------------------------------------
     def search(self, params: SearchParams) -> SearchResult:
         size = conf.page_size()
+        budget = Budget(conf.request_timeout())
         free, _ = split_query(params.q)
         # Index writes go with record writes (`search.indexing.sync`): a new records version
         # means the counts may have changed, and none is remembered before the first write.
@@ -324,22 +325,30 @@ class ElasticsearchEngine(SearchEngine):
         matched = remembered
         response = None
         if matched != 0:
-            response = self.client.search(index=conf.alias_name(), **self.body(params, size))
+            response = budget.client(self.client).search(index=conf.alias_name(), **self.body(params, size))
             matched = self._matched(response)
             if version:
                 MATCHED.put(words_key, matched)
         suggestion = None
         # "Did you mean" and typo tolerance are about the words: when they find almost nothing
         # before any filter, one more request asks again forgiving typos, with a suggestion.
+        # Both share one time budget; when the second cannot finish in what is left, the first
+        # request's hits are the answer, without a suggestion.
         if matched < self.SUGGEST_BELOW and free:
             # Exact clauses that just found nothing are left out of the retry: they cost, and add
             # nothing. A remembered count keeps them, in case the index has changed since.
             body = self.body(params, size, forgiving=True, exact=matched > 0 or remembered is not None)
             body["suggest"] = self.suggest_clause(free)
-            forgiving = self.client.search(index=conf.alias_name(), **body)
-            suggestion = self._suggestion(forgiving, params)
-            if response is None or self._matched(forgiving) > matched:
-                response = forgiving
+            try:
+                forgiving = budget.client(self.client).search(index=conf.alias_name(), **body)
+            except ENGINE_ERRORS:
+                if response is None:
+                    raise
+                forgiving = None
+            if forgiving is not None:
+                suggestion = self._suggestion(forgiving, params)
+                if response is None or self._matched(forgiving) > matched:
+                    response = forgiving
         total = response["hits"]["total"]["value"]
         counts = {
             name: {

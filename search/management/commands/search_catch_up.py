@@ -1,4 +1,4 @@
-"""Retry the index updates that failed while Elasticsearch was unreachable."""
+"""Apply the index updates still pending: failed, not yet confirmed, or left by a killed worker."""
 
 from django.core.management.base import BaseCommand
 
@@ -7,14 +7,13 @@ from search.models import PendingIndexUpdate
 
 
 class Command(BaseCommand):
-    help = "Apply the search index updates recorded while Elasticsearch was down."
+    help = "Apply the search updates still pending (node down or hung, or a worker stopped before finishing)."
 
     def handle(self, *args, **options):
-        if not conf.elasticsearch_enabled():
-            self.stdout.write("Skipped: SEARCH_ELASTICSEARCH_URL is empty; there is no index to catch up.")
-            return
         waiting = PendingIndexUpdate.objects.count()
-        report = indexing.catch_up_pending()
+        if not conf.elasticsearch_enabled():
+            self.stdout.write("SEARCH_ELASTICSEARCH_URL is empty: updating the database engine's records only.")
+        report = indexing.catch_up_pending(patient=True)
         left = PendingIndexUpdate.objects.count()
         self.stdout.write(
             f"{waiting} pending update(s): {report.indexed} indexed, {report.removed} removed, {left} still pending"

@@ -1,0 +1,147 @@
+"""A node that accepts connections and never answers: publishing and searching go on, nothing is lost.
+
+The hung node is a real TCP listener on 127.0.0.1 (not a mock of Elasticsearch): the client
+connects, sends its request and waits for an answer that never comes, as with a node stuck in
+garbage collection or behind a dead proxy. The bounds below are generous (the budgets are one
+and two seconds); they catch a wait for the old 60-second timeout, not a slow machine.
+"""
+
+import io
+import socket
+import threading
+import time
+
+from django.core.management import call_command
+
+import pytest
+
+from search import indexing
+from search.client import breaker
+from search.models import PendingIndexUpdate
+from search.queries import KnowledgeSearch, SearchParams
+from tests.search.conftest import stored
+
+PROMPTLY = 8.0  # seconds; well above the budgets, far below the old waits
+
+
+class SilentNode:
+    """Accepts every connection, reads what is sent, and never writes a byte back."""
+
+    def __init__(self):
+        self._server = socket.create_server(("127.0.0.1", 0))
+        self._server.settimeout(0.2)
+        self._connections: list[socket.socket] = []
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._serve, daemon=True)
+        self._thread.start()
+        self.accepted = 0
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self._server.getsockname()[1]}"
+
+    def _serve(self) -> None:
+        while not self._stop.is_set():
+            try:
+                connection, _ = self._server.accept()
+            except TimeoutError:
+                continue
+            self.accepted += 1
+            self._connections.append(connection)  # held open, never answered
+
+    def close(self) -> None:
+        self._stop.set()
+        self._thread.join()
+        for connection in self._connections:
+            connection.close()
+        self._server.close()
+
+
+@pytest.fixture
+def silent_node():
+    node = SilentNode()
+    yield node
+    node.close()
+
+
+@pytest.fixture
+def hung(indexed, silent_node, settings):
+    """The indexed corpus, with the portal pointed at the silent node and production budgets."""
+    real_url = settings.SEARCH_ELASTICSEARCH_URL
+    settings.SEARCH_ELASTICSEARCH_URL = silent_node.url
+    del settings.SEARCH_REQUEST_TIMEOUT  # the `es` fixture's generous 15 s; the defaults apply
+    settings.SEARCH_CIRCUIT_BREAKER_SECONDS = 10
+    breaker.reset()
+    yield {"corpus": indexed, "real_url": real_url}
+    settings.SEARCH_ELASTICSEARCH_URL = real_url
+    breaker.reset()
+
+
+def timed(call):
+    started = time.monotonic()
+    result = call()
+    return result, time.monotonic() - started
+
+
+def test_publish_returns_promptly_and_keeps_the_update_until_the_node_confirms(
+    hung, silent_node, settings, django_capture_on_commit_callbacks
+):
+    page = hung["corpus"]["funding"]
+    page.title = "Funding one-stop centres, published while the node hung"
+
+    def publish():
+        with django_capture_on_commit_callbacks(execute=True):
+            page.save_revision().publish()
+
+    _, seconds = timed(publish)
+    assert seconds < PROMPTLY
+    assert silent_node.accepted >= 1  # the update really tried the node
+    pending = PendingIndexUpdate.objects.get(key=f"page:{page.pk}")
+    assert pending.attempts >= 1 and pending.last_error
+
+    # A second publish within the breaker's window does not wait for the node at all.
+    accepted = silent_node.accepted
+    _, seconds = timed(publish)
+    assert seconds < PROMPTLY and silent_node.accepted == accepted
+
+    # The node is back: catch-up applies the update and clears the row.
+    settings.SEARCH_ELASTICSEARCH_URL = hung["real_url"]
+    call_command("search_catch_up", stdout=io.StringIO())
+    assert not PendingIndexUpdate.objects.exists()
+    assert stored(f"page:{page.pk}")["title"] == "Funding one-stop centres, published while the node hung"
+
+
+def test_search_answers_degraded_promptly(hung, silent_node, client):
+    params = SearchParams(q="police protocol")
+    result, seconds = timed(lambda: KnowledgeSearch(user=None, language="en").search(params))
+    assert seconds < PROMPTLY
+    assert result.degraded and result.total >= 1
+    assert silent_node.accepted == 1  # one request, no retries
+
+    # Within the breaker's window the page answers from the database without asking the node.
+    response, seconds = timed(lambda: client.get("/en/search/", {"q": "police"}))
+    assert response.status_code == 200 and seconds < PROMPTLY
+    assert silent_node.accepted == 1
+
+
+def test_a_worker_stopped_after_the_commit_loses_nothing(indexed, django_capture_on_commit_callbacks):
+    """The pending row commits with the publish; catch-up finds it when the sync never ran."""
+    page = indexed["police"]
+    page.title = "Police protocol, published by a worker killed before its index update"
+    with django_capture_on_commit_callbacks(execute=False):  # the commit's callbacks never run
+        page.save_revision().publish()
+    assert PendingIndexUpdate.objects.filter(key=f"page:{page.pk}").exists()
+    call_command("search_catch_up", stdout=io.StringIO())
+    assert not PendingIndexUpdate.objects.exists()
+    assert stored(f"page:{page.pk}")["title"] == page.title
+
+
+def test_a_sync_that_read_before_a_newer_change_keeps_its_row(corpus):
+    page = corpus["online"]
+    key = f"page:{page.pk}"
+    indexing.record_queued([key])
+    # A change saved after this sync began reading: its row must wait for its own sync.
+    row = PendingIndexUpdate.objects.get(key=key)
+    PendingIndexUpdate.objects.filter(pk=row.pk).update(updated_at=row.updated_at.replace(year=2999))
+    indexing.sync([key])
+    assert PendingIndexUpdate.objects.filter(key=key).exists()
