@@ -46,6 +46,8 @@ HIGHLIGHT_FIELDS = ("summary", "body", "attachment")
 
 AUDIENCE_PUBLIC = "public"
 AUDIENCE_PARTNER = "partner"
+# A document nobody has reviewed yet: in no reader's audience (`portal.core.privacy`).
+AUDIENCE_UNREVIEWED = "unreviewed"
 
 
 def language_field(name: str, code: str) -> str:

@@ -414,6 +414,8 @@ class DocumentSerializer(ItemSerializer):
         return obj.url
 
     def prepare_audience(self, obj) -> str:
+        if not obj.reviewed:
+            return mappings.AUDIENCE_UNREVIEWED
         restricted = self.privacy.document_is_restricted(obj.pk)
         return mappings.AUDIENCE_PARTNER if restricted else mappings.AUDIENCE_PUBLIC
 

@@ -41,6 +41,7 @@ SHARED_FIELDS = (
     "authors",
     "publisher",
     "extracted_text",
+    "reviewed",
 )
 SHARED_VOCABULARIES = ("countries", "themes")
 
@@ -73,6 +74,15 @@ class KnowledgeDocument(TranslatableMixin, AbstractDocument):
     extracted_text = models.TextField(
         _("extracted text"), blank=True, editable=False, help_text=_("Text read from the file, for search.")
     )
+    # Readers see a document only once it is reviewed (`portal.core.privacy.documents_visible_to`).
+    # The admin's upload forms mark an upload by someone without the review right unreviewed
+    # (`knowledge.review`); rows made outside them (the demo, imports) count as reviewed.
+    reviewed = models.BooleanField(
+        _("reviewed"),
+        default=True,
+        editable=False,
+        help_text=_("Released to readers by a reviewer, or by publishing a page that uses it."),
+    )
 
     admin_form_fields = (
         *Document.admin_form_fields,
@@ -99,4 +109,7 @@ class KnowledgeDocument(TranslatableMixin, AbstractDocument):
     class Meta(TranslatableMixin.Meta, AbstractDocument.Meta):
         verbose_name = _("document")
         verbose_name_plural = _("documents")
-        permissions = [("choose_document", "Can choose document")]
+        permissions = [
+            ("choose_document", "Can choose document"),
+            ("review_knowledgedocument", "Can review documents"),
+        ]

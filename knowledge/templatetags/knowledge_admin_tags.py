@@ -2,6 +2,7 @@
 
 from django import template
 
+from knowledge.views.document_review import can_release
 from knowledge.views.document_translations import can_translate_documents, translation_links
 
 register = template.Library()
@@ -16,3 +17,9 @@ def document_translations(context, document):
         "links": translation_links(document, user),
         "can_translate": can_translate_documents(user),
     }
+
+
+@register.inclusion_tag("knowledge/admin/document_review.html", takes_context=True)
+def document_review(context, document):
+    """Whether readers have the document, with a reviewer's button to release it, on its edit page."""
+    return {"document": document, "can_release": can_release(context["request"].user, document)}

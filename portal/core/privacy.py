@@ -57,6 +57,12 @@ def restricted_page_ids() -> QuerySet:
 
 
 def documents_visible_to(user, queryset: QuerySet) -> QuerySet:
+    """Documents in `queryset` that `user` may read: reviewed ones their collection lets them see.
+
+    A document nobody has reviewed yet (`KnowledgeDocument.reviewed`) reaches no reader, whoever
+    they are: editors see it in the admin only.
+    """
+    queryset = queryset.filter(reviewed=True)
     blocked = _blocked_restrictions(
         CollectionViewRestriction.objects.select_related("collection").prefetch_related("groups"), user
     )
@@ -85,3 +91,21 @@ def partner_items_visible_to(user) -> tuple[list[int], list[int]]:
     restricted_documents = documents.exclude(pk__in=public_documents)
     document_ids = list(documents_visible_to(user, restricted_documents).values_list("pk", flat=True))
     return page_ids, document_ids
+
+
+def collection_restriction_ids(collection) -> set[int]:
+    """The view restrictions that apply to a collection's documents: its own and its ancestors'."""
+    return set(
+        CollectionViewRestriction.objects.filter(collection__in=collection.get_ancestors(inclusive=True)).values_list(
+            "pk", flat=True
+        )
+    )
+
+
+def collection_is_more_public(*, old, new) -> bool:
+    """Whether moving a document from `old` to `new` could show it to someone `old` kept it from.
+
+    Restrictions only ever narrow who may read, so `new` keeps every reader out that `old`
+    did when it carries all of `old`'s restrictions.
+    """
+    return not collection_restriction_ids(old) <= collection_restriction_ids(new)

@@ -252,6 +252,8 @@ WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xl
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 # Documents go through Django so collection privacy is checked on every download.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
+# Uploads by editors without the review right wait for a reviewer (knowledge/review.py).
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "knowledge.review.DocumentReviewForm"
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {"bmp": "webp", "png": "webp", "jpeg": "webp", "webp": "webp"}
 WAGTAIL_MODERATION_ENABLED = True
 WAGTAIL_WORKFLOW_ENABLED = True

@@ -66,6 +66,8 @@ _COLLECTION_GRANTS = {
 }
 _MODEL_GRANTS = {
     "specialists": ["view_person", "add_person", "change_person", "view_organisation"],
+    # review_knowledgedocument: release uploads to readers, move documents to a more public
+    # collection, replace their files and delete them (`knowledge.review`).
     "reviewers": [
         "view_person",
         "add_person",
@@ -73,6 +75,7 @@ _MODEL_GRANTS = {
         "view_organisation",
         "add_organisation",
         "change_organisation",
+        "review_knowledgedocument",
     ],
     "organisers": [
         "view_person",
@@ -106,6 +109,7 @@ _MODEL_GRANTS = {
         "change_person",
         "submit_translation",
         "change_knowledgedocument",
+        "review_knowledgedocument",
     ],
 }
 _ADMIN_ROLES = {"specialists", "reviewers", "organisers", "translators", "administrators"}

@@ -1,0 +1,189 @@
+"""Documents follow review: who may make a document reach readers, and how it is released.
+
+An upload by someone without the review right (`knowledge.review_knowledgedocument`:
+reviewers and administrators) is held unreviewed: `portal.core.privacy.documents_visible_to`
+keeps it from every list, search and the API, the serve view refuses it to anyone who cannot
+edit it, and the search index gives it no reader's audience. It is released when
+
+- a reviewer releases it (the button on its edit page, or the listing's bulk action), or
+- a page that uses it is published: only a user who may publish that page can publish it
+  (or approve it in the review workflow), so the publish is that user's review of what the
+  page shows.
+
+Making a reviewed document more public (a collection with fewer view restrictions),
+replacing its file, or deleting any document is the review right's too: the edit form
+refuses the first two (`DocumentReviewForm`), the permission policy the third
+(`DocumentReviewPermissionPolicy`). While a document is unreviewed its uploader and the
+other editors keep editing its words, file and collection: none of it reaches a reader.
+Each of these changes is written to Wagtail's audit log.
+"""
+
+from __future__ import annotations
+
+from django.contrib.contenttypes.models import ContentType
+from django.db.models.signals import post_save, pre_save
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.documents.forms import BaseDocumentForm
+from wagtail.log_actions import log
+from wagtail.models import Collection, Page, ReferenceIndex
+from wagtail.permission_policies.collections import CollectionOwnershipPermissionPolicy
+from wagtail.permissions import register_permission_policy
+from wagtail.signals import page_published
+
+from knowledge.models import KnowledgeDocument
+from portal.core.privacy import collection_is_more_public
+
+REVIEW_PERMISSION = "knowledge.review_knowledgedocument"
+
+# Audit log actions (registered in `knowledge.wagtail_hooks`): (action, label, message).
+LOG_RELEASE = "knowledge.document.release"
+LOG_COLLECTION = "knowledge.document.collection"
+LOG_FILE = "knowledge.document.file"
+LOG_ACTIONS = (
+    (LOG_RELEASE, _("Release document"), _("Released to readers")),
+    (LOG_COLLECTION, _("Move document"), _("Moved to another collection")),
+    (LOG_FILE, _("Replace document file"), _("File replaced")),
+)
+
+
+def can_review_documents(user) -> bool:
+    return bool(user and user.is_active and user.has_perm(REVIEW_PERMISSION))
+
+
+def document_release(*, document: KnowledgeDocument, user=None, page: Page | None = None) -> bool:
+    """Release an unreviewed document (and its translations) to readers; False if it already was."""
+    if document.reviewed:
+        return False
+    document.reviewed = True
+    # A save, not an update: the family and the search index follow (`knowledge.documents`).
+    document.save()
+    data = {"page": {"id": page.pk, "title": page.get_admin_display_title()}} if page is not None else None
+    log(instance=document, action=LOG_RELEASE, user=user, data=data)
+    return True
+
+
+def documents_used_by(page: Page) -> list[KnowledgeDocument]:
+    """The unreviewed documents a page's content refers to (its blocks, links and relations).
+
+    Read from the page itself with the reference index's own extractor: the stored index is
+    updated by a task that may not have run yet when the page is published.
+    """
+    document_type = ContentType.objects.get_for_model(KnowledgeDocument)
+    references = ReferenceIndex._extract_references_from_object(page)
+    ids = {object_id for content_type_id, object_id, *_paths in references if content_type_id == document_type.pk}
+    return list(KnowledgeDocument.objects.filter(pk__in=ids, reviewed=False)) if ids else []
+
+
+def release_documents_of_published_page(sender, instance, **kwargs) -> None:
+    # Wagtail publishes only for a user with the publish right (or a workflow approval);
+    # the audit entry takes that user from the admin's log context.
+    page = instance.specific if type(instance) is Page else instance
+    for document in documents_used_by(page):
+        document_release(document=document, page=page)
+
+
+def remember_review_facts(sender, instance, raw=False, **kwargs):
+    """The collection and file the row has in the database, for the audit entries after the save."""
+    if raw or not instance.pk:
+        return
+    instance._stored_review_facts = sender.objects.filter(pk=instance.pk).values_list("collection_id", "file").first()
+
+
+def log_review_changes(sender, instance, created=False, raw=False, **kwargs):
+    stored = getattr(instance, "_stored_review_facts", None)
+    instance._stored_review_facts = None
+    if raw or created or stored is None:
+        return
+    collection_id, file_name = stored
+    if collection_id != instance.collection_id:
+        collections = Collection.objects.filter(pk__in=[collection_id, instance.collection_id])
+        names = dict(collections.values_list("pk", "name"))
+        data = {
+            "collection": {
+                "old": {"id": collection_id, "name": names.get(collection_id)},
+                "new": {"id": instance.collection_id, "name": names.get(instance.collection_id)},
+            }
+        }
+        log(instance=instance, action=LOG_COLLECTION, data=data)
+    if file_name != instance.file.name:
+        log(instance=instance, action=LOG_FILE, data={"file": {"old": file_name, "new": instance.file.name}})
+
+
+def move_is_refused(user, document: KnowledgeDocument, collection: Collection) -> bool:
+    """A reviewed document may go to a more public collection only by someone with the review right."""
+    if not document.reviewed or can_review_documents(user) or collection.pk == document.collection_id:
+        return False
+    return collection_is_more_public(old=document.collection, new=collection)
+
+
+class DocumentReviewPermissionPolicy(CollectionOwnershipPermissionPolicy):
+    """Wagtail's document policy, with deleting kept for the review right.
+
+    Wagtail lets whoever may change a document delete it; here deleting also needs the
+    review right, so an editor cannot take a reviewed document away from its readers.
+    """
+
+    def user_has_permission(self, user, action):
+        if action == "delete" and not can_review_documents(user):
+            return False
+        return super().user_has_permission(user, action)
+
+    def user_has_any_permission_for_instance(self, user, actions, instance):
+        actions = set(actions)
+        if "delete" in actions and not can_review_documents(user):
+            actions.discard("delete")
+            if not actions:
+                return False
+        return super().user_has_any_permission_for_instance(user, actions, instance)
+
+    def instances_user_has_any_permission_for(self, user, actions):
+        actions = set(actions)
+        if "delete" in actions and not can_review_documents(user):
+            actions.discard("delete")
+            if not actions:
+                return self.model.objects.none()
+        return super().instances_user_has_any_permission_for(user, actions)
+
+
+class DocumentReviewForm(BaseDocumentForm):
+    """The admin's document forms (`WAGTAILDOCS_DOCUMENT_FORM_BASE`): uploads by non-reviewers wait for review."""
+
+    def __init__(self, *args, **kwargs):
+        self.user = kwargs.get("user")
+        super().__init__(*args, **kwargs)
+
+    def clean(self):
+        cleaned_data = super().clean()
+        document = self.instance
+        if not document.pk or not document.reviewed or can_review_documents(self.user):
+            return cleaned_data
+        if "file" in self.changed_data:
+            self.add_error("file", _("Only a reviewer can replace the file of a document readers already have."))
+        # The instance still holds the stored collection: the form copies its data in after clean().
+        collection = cleaned_data.get("collection")
+        if collection is not None and move_is_refused(self.user, document, collection):
+            self.add_error(
+                "collection",
+                _("Only a reviewer can move this document to a collection that more readers can see."),
+            )
+        return cleaned_data
+
+    def save(self, commit=True):
+        if self.instance._state.adding and not can_review_documents(self.user):
+            self.instance.reviewed = False
+        return super().save(commit=commit)
+
+
+def register() -> None:
+    """The policy replaces Wagtail's for documents (exactly this model, so it wins whichever registers first)."""
+    register_permission_policy(
+        KnowledgeDocument,
+        DocumentReviewPermissionPolicy(
+            KnowledgeDocument, auth_model="wagtaildocs.Document", owner_field_name="uploaded_by_user"
+        ),
+        exact_class=True,
+    )
+    page_published.connect(release_documents_of_published_page, dispatch_uid="knowledge_release_documents")
+    pre_save.connect(remember_review_facts, sender=KnowledgeDocument, dispatch_uid="knowledge_document_review")
+    post_save.connect(log_review_changes, sender=KnowledgeDocument, dispatch_uid="knowledge_document_review_log")
