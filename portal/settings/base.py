@@ -150,6 +150,8 @@ AXES_FAILURE_LIMIT = 5
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_COOLOFF_TIME = datetime.timedelta(minutes=15)
 AXES_RESET_ON_SUCCESS = True
+# Only failures are kept (until their cool-off is over): no history of who signed in from where.
+AXES_DISABLE_ACCESS_LOG = True
 AXES_LOCKOUT_CALLABLE = "portal.core.auth.sign_in_locked_out"
 AXES_CLIENT_IP_CALLABLE = "portal.core.auth.client_ip_address"
 # The admin lists no Django admin models; locks are seen and lifted with axes' commands.

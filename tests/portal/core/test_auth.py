@@ -9,7 +9,7 @@ from django.test import RequestFactory
 from django.utils import timezone
 
 import pytest
-from axes.models import AccessAttempt
+from axes.models import AccessAttempt, AccessLog
 
 from portal.core.auth import client_ip_address
 
@@ -101,6 +101,13 @@ def test_the_lock_out_page_is_in_the_readers_language(client, site, official, la
     assert f'<html lang="{lang}"' in html
     assert heading in html
     assert wait in html
+
+
+def test_a_successful_sign_in_clears_the_failures_and_leaves_no_record(client, site, official):
+    fail(client, SITE_LOGIN, "official", 3)
+    assert sign_in(client, SITE_LOGIN, "official", "pw").status_code == 302
+    assert not AccessAttempt.objects.filter(username="official").exists()
+    assert not AccessLog.objects.exists()
 
 
 def test_the_test_clients_login_still_works(client, official):
