@@ -32,28 +32,58 @@ def _blocked_restrictions(restrictions, user) -> list:
     return [r for r in restrictions if not _restriction_passes(r, user, group_ids)]
 
 
+def _covered(paths) -> Q | None:
+    """Pages at or below any of `paths`, with every translation and alias of each of them.
+
+    A page and its translations (one `translation_key`, cross-language aliases included) and
+    its aliases share one privacy rule. `portal.core.restrictions` copies every restriction onto
+    the whole family, so Wagtail's own checks agree; reading the family here too keeps a
+    translation hidden when it sits outside the restricted tree (a page moved into a private
+    section after it was translated). None when there are no paths.
+    """
+    condition = Q()
+    for path in paths:
+        condition |= Q(path__startswith=path)
+    if not condition:
+        return None
+    covered = Page.objects.filter(condition)
+    return condition | Q(translation_key__in=covered.values("translation_key")) | Q(alias_of__in=covered.values("pk"))
+
+
 def pages_visible_to(user, queryset: QuerySet) -> QuerySet:
     """Live pages in `queryset` that `user` may read; drafts never appear."""
     queryset = queryset.live()
     blocked = _blocked_restrictions(PageViewRestriction.objects.select_related("page").prefetch_related("groups"), user)
     if not blocked:
         return queryset
-    condition = Q()
-    for restriction in blocked:
-        condition |= Q(path__startswith=restriction.page.path)
-    return queryset.exclude(condition)
+    return queryset.exclude(_covered(restriction.page.path for restriction in blocked))
 
 
 def user_can_view_page(user, page) -> bool:
     return pages_visible_to(user, type(page).objects.filter(pk=page.pk)).exists()
 
 
+def page_hidden_by_its_family(user, page) -> bool:
+    """Whether only a restriction over one of the page's translations keeps `user` from it.
+
+    Wagtail's serve view checks the page's own and inherited restrictions (and asks for a
+    password where one is set); this is the rest of the family's rule, for the serve hook
+    in `portal.wagtail_hooks`.
+    """
+    if page.get_view_restrictions().exists():
+        return False
+    return not user_can_view_page(user, page)
+
+
+def pages_sharing_privacy(page) -> QuerySet:
+    """The page, the pages below it and every translation and alias of those: what its restriction covers."""
+    return Page.objects.filter(_covered([page.path]))
+
+
 def restricted_page_ids() -> QuerySet:
-    """Ids of every page behind any restriction, for marking items as partner-only."""
-    condition = Q()
-    for path in PageViewRestriction.objects.values_list("page__path", flat=True):
-        condition |= Q(path__startswith=path)
-    return Page.objects.filter(condition).values_list("pk", flat=True) if condition else Page.objects.none()
+    """Ids of every page behind any restriction, translations included, for marking items as partner-only."""
+    condition = _covered(PageViewRestriction.objects.values_list("page__path", flat=True))
+    return Page.objects.filter(condition).values_list("pk", flat=True) if condition is not None else Page.objects.none()
 
 
 def documents_visible_to(user, queryset: QuerySet) -> QuerySet:
@@ -72,6 +102,25 @@ def documents_visible_to(user, queryset: QuerySet) -> QuerySet:
     for restriction in blocked:
         condition |= Q(collection__path__startswith=restriction.collection.path)
     return queryset.exclude(condition)
+
+
+def attached_documents_visible_to(user, values: list) -> list:
+    """Blank `value.in_language["document"]` of the block values whose document `user` may not download.
+
+    For the attachments and document links of a page: a reader is shown only what they may
+    download, its title included. One query for the whole list; call after `attach_in_language`.
+    """
+    documents = [value.in_language.get("document") for value in values]
+    ids = [document.pk for document in documents if document is not None]
+    if not ids:
+        return values
+    visible = set(
+        documents_visible_to(user, get_document_model().objects.filter(pk__in=ids)).values_list("pk", flat=True)
+    )
+    for value, document in zip(values, documents, strict=True):
+        if document is not None and document.pk not in visible:
+            value.in_language["document"] = None
+    return values
 
 
 def partner_items_visible_to(user) -> tuple[list[int], list[int]]:
