@@ -92,10 +92,18 @@ def browser():
 
 @pytest.fixture
 def page(browser, server):
-    """A fresh browser tab that records any request leaving the site under test."""
+    """A fresh browser tab that records any request leaving the site under test and any content-policy refusal."""
     context = browser.new_context(base_url=server, locale="en-GB")
     tab = context.new_page()
     tab.outside_requests = []
+    # What the Content-Security-Policy refused (Chromium reports each refusal on the console).
+    tab.policy_violations = []
+
+    def refusals(message):
+        if "Content Security Policy" in message.text:
+            tab.policy_violations.append(f"{tab.url}: {message.text}")
+
+    tab.on("console", refusals)
 
     def guard(route):
         url = route.request.url
