@@ -117,6 +117,13 @@ def test_the_500_page_carries_the_strict_policy_too(site):
     assert_strict(response)
 
 
+def test_a_refused_form_gets_the_sites_page_under_the_strict_policy(site):
+    response = Client(enforce_csrf_checks=True).post("/en/login/", {"username": "a", "password": "b"})
+    assert response.status_code == 403
+    assert "The form could not be sent" in response.content.decode()
+    assert_strict(response)
+
+
 @pytest.mark.urls(__name__)
 def test_an_inline_script_or_style_runs_only_with_the_responses_nonce(client):
     response = client.get("/test-inline/")
