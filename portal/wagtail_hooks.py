@@ -7,6 +7,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from portal.core.models import Country, Organisation, Person, Theme
+from portal.site.translation_review import refuse_unreviewed_vocabulary_save
 from portal.site.views import TranslationStatusView
 
 
@@ -48,6 +49,8 @@ class TaxonomyGroup(SnippetViewSetGroup):
 
 
 register_snippet(TaxonomyGroup)
+# Before wagtail-localize's own hook, which publishes a translation on the same POST.
+hooks.register("before_edit_snippet", refuse_unreviewed_vocabulary_save, order=-1)
 
 
 # The translation report is open to everyone with access to the admin: `register_admin_urls`

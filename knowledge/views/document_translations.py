@@ -6,7 +6,9 @@ document is neither, so these two routes put the same views in front of document
 - `knowledge_document_translate` (pk): choose languages; each gets a translation row that
   shares the file (`knowledge.documents`) and starts with the original's words;
 - `knowledge_document_translation` (pk of the translation row): wagtail-localize's editor,
-  with its PO download and upload, machine translation and publish.
+  with its PO download and upload, machine translation and publish. Publishing (applying
+  the words to the row readers see) needs the review right (`knowledge.review`): a
+  translator's words stay in the editor, saved for review.
 
 Who may translate documents: holders of `knowledge.change_knowledgedocument`, the model
 permission wagtail-localize's editor checks when it saves a string. Translators and
@@ -14,9 +16,10 @@ administrators get it (`portal.site.roles`); it grants nothing in Wagtail's own 
 which goes by collection permissions, so a translator still cannot replace or edit a file.
 """
 
+from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -27,6 +30,7 @@ from wagtail_localize.views.edit_translation import edit_translation
 from wagtail_localize.views.submit_translations import SubmitTranslationView
 
 from knowledge.models import KnowledgeDocument
+from knowledge.review import can_review_documents
 
 
 def can_translate_documents(user) -> bool:
@@ -102,4 +106,8 @@ def edit_document_translation(request, pk):
         translation_key=document.translation_key, locale_id=translation.source.locale_id
     ).exists():
         raise Http404(_("The original of this translation has been deleted."))
+    if request.method == "POST" and request.POST.get("action") == "publish" and not can_review_documents(request.user):
+        # Translators propose: their words stay in the editor until a reviewer publishes them.
+        messages.error(request, _("Your translation is saved for review: a reviewer or an administrator publishes it."))
+        return redirect(request.get_full_path())
     return edit_translation(request, translation, document)

@@ -23,6 +23,7 @@ from wagtail.models import (
 
 from knowledge.models import KnowledgeIndexPage
 from portal.core.privacy import PARTNER_GROUP
+from portal.site.translation_review import vocabulary_publish_permissions
 
 ROLE_GROUPS = {
     "specialists": "Policy specialists",
@@ -64,8 +65,10 @@ _COLLECTION_GRANTS = {
         "choose_image",
     ],
 }
+# publish_<vocabulary>: saving an entry, or publishing its translation, changes what readers
+# see (`portal.site.translation_review`): translators change entries but publish none.
 _MODEL_GRANTS = {
-    "specialists": ["view_person", "add_person", "change_person", "view_organisation"],
+    "specialists": ["view_person", "add_person", "change_person", "publish_person", "view_organisation"],
     # review_knowledgedocument: release uploads to readers, move documents to a more public
     # collection, replace their files and delete them (`knowledge.review`).
     "reviewers": [
@@ -75,12 +78,16 @@ _MODEL_GRANTS = {
         "view_organisation",
         "add_organisation",
         "change_organisation",
+        "publish_person",
+        "publish_organisation",
         "review_knowledgedocument",
+        "change_knowledgedocument",
     ],
     "organisers": [
         "view_person",
         "add_person",
         "change_person",
+        "publish_person",
         "view_organisation",
         "view_eventseries",
         "add_eventseries",
@@ -107,6 +114,10 @@ _MODEL_GRANTS = {
         "change_organisation",
         "add_person",
         "change_person",
+        "publish_country",
+        "publish_theme",
+        "publish_organisation",
+        "publish_person",
         "submit_translation",
         "change_knowledgedocument",
         "review_knowledgedocument",
@@ -127,6 +138,7 @@ def _permissions(codenames: list[str]) -> list[Permission]:
 def roles_ensure(*, site_root: Page | None = None) -> dict[str, Group]:
     groups = {key: Group.objects.get_or_create(name=name)[0] for key, name in ROLE_GROUPS.items()}
     access_admin = Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
+    vocabulary_publish_permissions()
     for key, group in groups.items():
         if key in _ADMIN_ROLES:
             group.permissions.add(access_admin)

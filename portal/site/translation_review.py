@@ -1,0 +1,61 @@
+"""Translators propose, reviewers publish: vocabulary entries.
+
+Country, Theme, Organisation and Person entries have no draft state: a save is what readers
+see at once. So a save of an entry, or the publish of a translation from wagtail-localize's
+editor, needs the entry's publish right (`portal.publish_<model>`, the permission Wagtail and
+wagtail-localize check for draftable snippets; `portal.site.roles` creates and grants it).
+Translators have the change right without it: in the translation editor their words are
+kept in wagtail-localize's translation memory, not on the entry, until someone with the
+publish right publishes them. Document translations follow the same rule through
+`knowledge.views.document_translations`.
+"""
+
+from django.contrib import messages
+from django.contrib.auth.models import Permission
+from django.contrib.contenttypes.models import ContentType
+from django.shortcuts import redirect
+from django.utils.translation import gettext as _
+
+from wagtail.snippets.permissions import get_permission_name
+
+from portal.core.models import Country, Organisation, Person, Theme
+
+VOCABULARIES = (Country, Theme, Organisation, Person)
+
+
+def can_publish_vocabulary(user, model) -> bool:
+    return user.has_perm(get_permission_name("publish", model))
+
+
+def vocabulary_publish_permissions() -> list[Permission]:
+    """`publish_<model>` for each vocabulary, made if missing (no migration: the models keep no draft state)."""
+    found = []
+    for model in VOCABULARIES:
+        content_type = ContentType.objects.get_for_model(model)
+        permission, _created = Permission.objects.get_or_create(
+            content_type=content_type,
+            codename=f"publish_{model._meta.model_name}",
+            defaults={"name": f"Can publish {model._meta.verbose_name_raw}"},
+        )
+        found.append(permission)
+    return found
+
+
+def refuse_unreviewed_vocabulary_save(request, instance):
+    """`before_edit_snippet`: a POST that would change a live entry needs the publish right.
+
+    The editor's own requests (string edits, PO uploads) go to other routes; on the edit URL
+    a translation's POST is its publish, an original's POST its save.
+    """
+    if request.method != "POST" or not isinstance(instance, VOCABULARIES):
+        return None
+    if can_publish_vocabulary(request.user, type(instance)):
+        return None
+    messages.error(
+        request,
+        _(
+            "Only a reviewer or an administrator publishes this entry: "
+            "what you translate in the editor stays saved for review."
+        ),
+    )
+    return redirect(request.get_full_path())
