@@ -1,14 +1,35 @@
 from django.urls import path, reverse
+from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.wagtail_hooks import require_wagtail_login
 
 from portal.core.models import Country, Organisation, Person, Theme
+from portal.core.privacy import page_hidden_by_its_family
 from portal.site.translation_review import refuse_unreviewed_vocabulary_save
 from portal.site.views import TranslationStatusView
+
+
+@hooks.register("on_serve_page")
+def check_family_view_restrictions(callback):
+    """A page whose translation is restricted is restricted too (`portal.core.restrictions`).
+
+    Wagtail's own hook checks the page's restrictions; this one refuses a page that only a
+    restriction over one of its translations covers, as Wagtail refuses a restricted page.
+    """
+
+    def inner(page, request, serve_args, serve_kwargs):
+        if page_hidden_by_its_family(request.user, page):
+            response = require_wagtail_login(next=request.get_full_path())
+            add_never_cache_headers(response)
+            return response
+        return callback(page, request, serve_args, serve_kwargs)
+
+    return inner
 
 
 class CountryViewSet(SnippetViewSet):

@@ -47,7 +47,11 @@ def _covered(paths) -> Q | None:
     if not condition:
         return None
     covered = Page.objects.filter(condition)
-    return condition | Q(translation_key__in=covered.values("translation_key")) | Q(alias_of__in=covered.values("pk"))
+    family = Page.objects.filter(
+        Q(translation_key__in=covered.values("translation_key")) | Q(alias_of__in=covered.values("pk"))
+    )
+    # Through `id` (a filter field of Wagtail's search), so API v2 searches can apply it too.
+    return condition | Q(id__in=family.values("pk"))
 
 
 def pages_visible_to(user, queryset: QuerySet) -> QuerySet:
