@@ -203,7 +203,7 @@ class EventPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        selectors.event_in_language(event=self)
+        selectors.event_in_language(event=self, user=request.user)
         context["series_events"] = selectors.event_series_siblings(event=self, user=request.user)
         context["event_speakers"] = selectors.event_speakers(event=self)
         return context

@@ -13,7 +13,7 @@ from wagtail.models import Locale
 
 from events import models
 from portal.core.locale import attach_in_language, block_values, in_locale_with_fallback, under_section
-from portal.core.privacy import pages_visible_to
+from portal.core.privacy import attached_documents_visible_to, pages_visible_to
 
 PAST_PAGE_SIZE = 12
 
@@ -67,10 +67,18 @@ def event_series_siblings(*, event, user) -> list:
     return _cards(_events(user, queryset).order_by("start"))
 
 
-def event_in_language(*, event) -> None:
-    """Attach to `event` its vocabularies and its materials and body documents in the reader's language."""
+def event_in_language(*, event, user) -> None:
+    """Attach to `event` its vocabularies and its materials and body documents in the reader's language.
+
+    Only documents `user` may download are attached; `event.in_language["materials"]` lists
+    the material blocks whose document is among them.
+    """
     attach_in_language([event], PAGE_VOCABULARIES)
-    attach_in_language(block_values(event.body, event.materials, field="document"), ["document"])
+    values = block_values(event.body, event.materials, field="document")
+    attached_documents_visible_to(user, attach_in_language(values, ["document"]))
+    event.in_language["materials"] = [
+        block for block in event.materials or () if getattr(block.value, "in_language", {}).get("document")
+    ]
 
 
 def event_speakers(*, event) -> list:

@@ -13,7 +13,7 @@ from wagtail.models import Locale
 from knowledge import models
 from portal.core import items
 from portal.core.locale import attach_in_language, block_values, in_locale_with_fallback, under_section
-from portal.core.privacy import pages_visible_to
+from portal.core.privacy import attached_documents_visible_to, pages_visible_to
 
 PAGE_SIZE = 12
 
@@ -76,11 +76,21 @@ def knowledge_related_items(*, page, user, limit: int = 4) -> list:
     return _cards(_listing(pages_visible_to(user, queryset))[:limit])
 
 
-def knowledge_item_in_language(*, page) -> None:
-    """Attach to `page` its vocabularies and the documents of its body in the reader's language."""
+def knowledge_item_in_language(*, page, user) -> None:
+    """Attach to `page` its vocabularies and the documents of its body in the reader's language.
+
+    Only documents `user` may download are attached; `page.in_language["attachments"]` lists
+    the attachment blocks whose document is among them.
+    """
     attach_in_language([page], PAGE_VOCABULARIES)
-    streams = [page.body, getattr(page, "attachments", None)]
-    attach_in_language(block_values(*streams, field="document"), ["document"])
+    attachments = getattr(page, "attachments", None)
+    values = block_values(page.body, attachments, field="document")
+    attached_documents_visible_to(user, attach_in_language(values, ["document"]))
+    page.in_language["attachments"] = [block for block in attachments or () if _downloadable(block)]
+
+
+def _downloadable(block) -> bool:
+    return bool(getattr(block.value, "in_language", {}).get("document"))
 
 
 def policy_brief_authors(*, brief) -> list:

@@ -42,6 +42,7 @@ class PrivacySnapshot:
     document_ids: Iterable[int] | None = None
     _pages: set[int] | None = field(default=None, init=False)
     _documents: set[int] | None = field(default=None, init=False)
+    _known_public: dict[int, bool] = field(default_factory=dict, init=False)
 
     def page_is_restricted(self, page_id: int) -> bool:
         if self._pages is None:
@@ -50,6 +51,23 @@ class PrivacySnapshot:
                 restricted = restricted.filter(pk__in=list(self.page_ids))
             self._pages = set(restricted)
         return page_id in self._pages
+
+    def documents_public(self, document_ids: Iterable[int]) -> set[int]:
+        """Which of these documents the public may read: what a page may say of its attachments.
+
+        Read for the ids asked about (not `document_ids`, which names a batch's own documents)
+        and remembered for the rest of the batch.
+        """
+        ids = set(document_ids)
+        unknown = ids - self._known_public.keys()
+        if unknown:
+            public = set(
+                documents_visible_to(None, get_document_model().objects.filter(pk__in=unknown)).values_list(
+                    "pk", flat=True
+                )
+            )
+            self._known_public.update({pk: pk in public for pk in unknown})
+        return {pk for pk in ids if self._known_public[pk]}
 
     def document_is_restricted(self, document_id: int) -> bool:
         if self._documents is None:
@@ -162,12 +180,19 @@ class ItemSerializer:
         return _join(field_text(obj, name) for name in self.body_fields)
 
     def prepare_attachment(self, obj) -> str:
+        # A page names its public attachments; a document's own text is indexed only as the
+        # document, with its own audience, so a partner-only file never speaks through a page.
+        values = [
+            block.value
+            for name in self.attachment_fields
+            for block in getattr(obj, name, None) or []
+            if block.value.get("document") is not None
+        ]
+        public = self.privacy.documents_public(value["document"].pk for value in values)
         texts = []
-        for name in self.attachment_fields:
-            for block in getattr(obj, name, None) or []:
-                document = block.value.get("document")
-                if document is not None:
-                    texts += [document.title, block.value.get("description") or "", document.extracted_text]
+        for value in values:
+            if value["document"].pk in public:
+                texts += [value["document"].title, value.get("description") or ""]
         return _join(texts)
 
     def prepare_suggest(self, obj) -> None:

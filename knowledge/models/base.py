@@ -88,6 +88,6 @@ class KnowledgePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        selectors.knowledge_item_in_language(page=self)
+        selectors.knowledge_item_in_language(page=self, user=request.user)
         context["related_items"] = selectors.knowledge_related_items(page=self, user=request.user)
         return context
