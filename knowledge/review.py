@@ -26,7 +26,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.documents.forms import BaseDocumentForm
 from wagtail.log_actions import log
-from wagtail.models import Collection, Page, ReferenceIndex
+from wagtail.models import Collection, Locale, Page, ReferenceIndex
 from wagtail.permission_policies.collections import CollectionOwnershipPermissionPolicy
 from wagtail.permissions import register_permission_policy
 from wagtail.signals import page_published
@@ -152,6 +152,11 @@ class DocumentReviewForm(BaseDocumentForm):
     def __init__(self, *args, **kwargs):
         self.user = kwargs.get("user")
         super().__init__(*args, **kwargs)
+        if self.instance._state.adding and self.instance.locale_id is None:
+            # Wagtail's upload views build a document without a locale and read it while
+            # rendering; a new document belongs to the default language (its translations
+            # are made from it).
+            self.instance.locale = Locale.get_default()
 
     def clean(self):
         cleaned_data = super().clean()

@@ -104,6 +104,8 @@ class KnowledgeDocument(TranslatableMixin, AbstractDocument):
         index.SearchField("extracted_text"),
         index.FilterField("document_type"),
         index.FilterField("language"),
+        # The privacy gate filters on it, in API v2's `?search=` too.
+        index.FilterField("reviewed"),
     ]
 
     class Meta(TranslatableMixin.Meta, AbstractDocument.Meta):
@@ -113,3 +115,9 @@ class KnowledgeDocument(TranslatableMixin, AbstractDocument):
             ("choose_document", "Can choose document"),
             ("review_knowledgedocument", "Can review documents"),
         ]
+
+    def clean(self):
+        # The last step of a multiple upload validates the new row before it attaches the file,
+        # whose type the upload step has already checked: without a file there is nothing to check.
+        if self.file:
+            super().clean()

@@ -263,7 +263,8 @@ WAGTAIL_MODERATION_ENABLED = True
 WAGTAIL_WORKFLOW_ENABLED = True
 WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
 WAGTAILAPI_LIMIT_MAX = 100
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# The database backend, with every query cleaned before it reaches the database (portal/core/search_backend.py).
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "portal.core.search_backend"}}
 
 # --- Portal search (search/conf.py) -----------------------------------------------------
 # Empty URL: search runs on the embedded database backend above. Set it to use Elasticsearch.
