@@ -1,4 +1,6 @@
 import datetime
+import os
+import uuid
 
 from django.contrib.auth import get_user_model
 from django.utils import timezone
@@ -8,6 +10,8 @@ import pytest
 from knowledge.models import PolicyToolPage, PracticeNotePage
 from portal.site.models import CountryKeyFigure
 from portal.site.roles import roles_ensure
+from search import indexing
+from search.client import breaker
 from tests.factories import CountryFactory, build_site, make_country_page, make_event, make_knowledge
 
 
@@ -76,3 +80,24 @@ def _compiled_translations():
     from django.core.management import call_command
 
     call_command("compile_translations", verbosity=0)
+
+
+@pytest.fixture(params=["database", "elasticsearch"])
+def search_engine(request, settings):
+    """Each search engine in turn, as the routes read it: the database engine, then the real
+    Elasticsearch node with an index of this test's own, rebuilt from the database as it is now."""
+    settings.SEARCH_ELASTICSEARCH_URL = ""
+    settings.SEARCH_CIRCUIT_BREAKER_SECONDS = 0
+    breaker.reset()
+    if request.param == "elasticsearch":
+        url = os.environ.get("SEARCH_ELASTICSEARCH_URL", "").strip()
+        if not url:
+            pytest.fail("SEARCH_ELASTICSEARCH_URL is not set: start scripts/elasticsearch.sh (see tests/search).")
+        settings.SEARCH_ELASTICSEARCH_URL = url
+        settings.SEARCH_INDEX_PREFIX = f"dsp-engine-{uuid.uuid4().hex[:8]}"
+        settings.SEARCH_REQUEST_TIMEOUT = 15
+        indexing.rebuild()
+    yield request.param
+    if request.param == "elasticsearch":
+        indexing.delete_all_indices()
+    breaker.reset()

@@ -11,9 +11,7 @@ The content is built with the index updates running as they do after a commit, s
 changes have to reach both engines' indexes at once, without a rebuild.
 """
 
-import os
 import re
-import uuid
 
 from django.core.files.base import ContentFile
 
@@ -25,7 +23,6 @@ import pytest
 from events.models import EventPage
 from knowledge.models import KnowledgeDocument, KnowledgeIndexPage, PolicyBriefPage
 from search import indexing
-from search.client import breaker
 from tests.factories import CountryFactory, make_event, make_knowledge, publish_child, restrict_to_group
 
 pytestmark = pytest.mark.django_db
@@ -57,28 +54,8 @@ def _translate(page, locale, **changes):
     return _publish(copy)
 
 
-@pytest.fixture(params=["database", "elasticsearch"])
-def engine(request, settings):
-    """The search engine the routes read, with an empty index of this test's own."""
-    settings.SEARCH_ELASTICSEARCH_URL = ""
-    settings.SEARCH_CIRCUIT_BREAKER_SECONDS = 0
-    breaker.reset()
-    if request.param == "elasticsearch":
-        url = os.environ.get("SEARCH_ELASTICSEARCH_URL", "").strip()
-        if not url:
-            pytest.fail("SEARCH_ELASTICSEARCH_URL is not set: start scripts/elasticsearch.sh (see tests/search).")
-        settings.SEARCH_ELASTICSEARCH_URL = url
-        settings.SEARCH_INDEX_PREFIX = f"dsp-leaks-{uuid.uuid4().hex[:8]}"
-        settings.SEARCH_REQUEST_TIMEOUT = 15
-        indexing.rebuild()
-    yield request.param
-    if request.param == "elasticsearch":
-        indexing.delete_all_indices()
-    breaker.reset()
-
-
 @pytest.fixture
-def leaky_site(engine, site, roles, django_capture_on_commit_callbacks):
+def leaky_site(search_engine, site, roles, django_capture_on_commit_callbacks):
     """Public pages around each kind of partner-only content, in three languages."""
     partners = roles["partners"]
     ru, ko = (Locale.objects.get_or_create(language_code=code)[0] for code in ("ru", "ko"))
@@ -146,7 +123,7 @@ def leaky_site(engine, site, roles, django_capture_on_commit_callbacks):
             body=[("paragraph", RichText(f"<p>Только для партнёров: {TOKENS['partner_translation']}.</p>"))],
         )
         restrict_to_group(partner_translation, partners)
-    if engine == "elasticsearch":
+    if search_engine == "elasticsearch":
         indexing.refresh()
     return {"document": document, "russian_document": russian_document, "public": public}
 
