@@ -10,7 +10,7 @@ from wagtail.wagtail_hooks import require_wagtail_login
 
 from portal.core.models import Country, Organisation, Person, Theme
 from portal.core.privacy import page_hidden_by_its_family
-from portal.site.translation_review import refuse_unreviewed_vocabulary_save
+from portal.site.translation_review import ReviewedUpdateTranslationsView, refuse_unreviewed_vocabulary_save
 from portal.site.views import TranslationStatusView
 
 
@@ -90,7 +90,16 @@ hooks.register("before_edit_snippet", refuse_unreviewed_vocabulary_save, order=-
 # puts it behind that permission, and translators need it as much as editors do.
 @hooks.register("register_admin_urls")
 def register_translation_status_url():
-    return [path("reports/translations/", TranslationStatusView.as_view(), name="portal_translation_status")]
+    return [
+        path("reports/translations/", TranslationStatusView.as_view(), name="portal_translation_status"),
+        # In front of wagtail-localize's own view at the same address (the portal's hooks run
+        # first): its "publish" asks for no publish right.
+        path(
+            "localize/update/<int:translation_source_id>/",
+            ReviewedUpdateTranslationsView.as_view(),
+            name="portal_update_translations",
+        ),
+    ]
 
 
 @hooks.register("register_reports_menu_item")

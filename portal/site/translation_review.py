@@ -14,10 +14,15 @@ from django.contrib import messages
 from django.contrib.auth.models import Permission
 from django.contrib.contenttypes.models import ContentType
 from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from wagtail.models import Page
 from wagtail.snippets.permissions import get_permission_name
+from wagtail_localize.views.update_translations import UpdateTranslationsView
 
+from knowledge.models import KnowledgeDocument
+from knowledge.review import can_review_documents
 from portal.core.models import Country, Organisation, Person, Theme
 
 VOCABULARIES = (Country, Theme, Organisation, Person)
@@ -59,3 +64,42 @@ def refuse_unreviewed_vocabulary_save(request, instance):
         ),
     )
     return redirect(request.get_full_path())
+
+
+def can_publish_translations_of(user, instance) -> bool:
+    """Whether `user` may make translations of `instance` live.
+
+    Pages: the publish right in their section; vocabularies: `publish_<model>`; documents:
+    the review right; any other translatable model: its publish right, which only
+    administrators hold.
+    """
+    if isinstance(instance, Page):
+        return instance.specific.permissions_for_user(user).can_publish()
+    if isinstance(instance, VOCABULARIES):
+        return can_publish_vocabulary(user, type(instance))
+    if isinstance(instance, KnowledgeDocument):
+        return can_review_documents(user)
+    return user.has_perm(get_permission_name("publish", type(instance)))
+
+
+class ReviewedUpdateTranslationsView(UpdateTranslationsView):
+    """wagtail-localize's "Update existing translations", whose "publish" needs a publish right.
+
+    Its own view asks only for `submit_translation`, which translators hold: they may bring
+    translations up to date with the source, and a reviewer publishes them.
+    """
+
+    def form_valid(self, form):
+        if form.cleaned_data.get("publish_translations") and not can_publish_translations_of(
+            self.request.user, self.object.get_source_instance()
+        ):
+            messages.error(
+                self.request,
+                _("Only a reviewer or an administrator publishes translations: update them without publishing."),
+            )
+            return redirect(self.request.get_full_path())
+        return super().form_valid(form)
+
+    def get_default_success_url(self):
+        # wagtail-localize has no page to return to for some models (documents): the dashboard.
+        return super().get_default_success_url() or reverse("wagtailadmin_home")

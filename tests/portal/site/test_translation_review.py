@@ -62,3 +62,27 @@ def test_translators_publish_no_page_in_any_section(site, locales, roles, transl
     for page in [*pages, *russian]:
         perms = Page.objects.get(pk=page.pk).permissions_for_user(translator)
         assert not perms.can_publish(), page
+
+
+@pytest.mark.parametrize(("role", "published"), [("translators", False), ("administrators", True)])
+def test_updating_translations_publishes_them_only_with_a_publish_right(
+    client, site, locales, roles, translate, make_user, django_capture_on_commit_callbacks, role, published
+):
+    # wagtail-localize's "Update existing translations" asks only for submit_translation,
+    # which translators hold; its "publish" must need a publish right.
+    from wagtail_localize.models import TranslationSource
+
+    brief = make_knowledge(site["knowledge"], title="Funding one-stop centres")
+    russian = translate(brief, locales["ru"], AnyWords())
+    before = Page.objects.get(pk=russian.pk).live_revision_id
+    source = TranslationSource.objects.get(object_id=brief.translation_key, locale=brief.locale)
+    client.force_login(make_user("someone", group=roles[role]))
+
+    with django_capture_on_commit_callbacks(execute=True):  # wagtail-localize publishes after the commit
+        response = client.post(
+            reverse("wagtail_localize:update_translations", args=[source.pk]), {"publish_translations": "on"}
+        )
+
+    assert response.status_code == 302
+    after = Page.objects.get(pk=russian.pk).live_revision_id
+    assert (after != before) is published
