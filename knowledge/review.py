@@ -25,7 +25,7 @@ from django.db.models.signals import post_save, pre_save
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.documents.forms import BaseDocumentForm
-from wagtail.log_actions import log
+from wagtail.log_actions import get_active_log_context, log
 from wagtail.models import Collection, Locale, Page, ReferenceIndex
 from wagtail.permission_policies.collections import CollectionOwnershipPermissionPolicy
 from wagtail.permissions import register_permission_policy
@@ -76,11 +76,22 @@ def documents_used_by(page: Page) -> list[KnowledgeDocument]:
 
 
 def release_documents_of_published_page(sender, instance, **kwargs) -> None:
-    # Wagtail publishes only for a user with the publish right (or a workflow approval);
-    # the audit entry takes that user from the admin's log context.
+    """Publishing a page releases the unreviewed documents it uses, when the publisher may.
+
+    A publisher with the review right (a reviewer publishing or approving a specialist's
+    brief) releases them all; one without it (an organiser publishing an event) releases only
+    the documents they uploaded themselves, never someone else's. The publisher is the user
+    of the admin's log context (`wagtail.admin.auth` opens one per admin request); a publish
+    outside the admin (a scheduled one, a command) has none and releases nothing.
+    """
+    user = get_active_log_context().user
+    if user is None or not user.is_authenticated:
+        return
+    reviewer = can_review_documents(user)
     page = instance.specific if type(instance) is Page else instance
     for document in documents_used_by(page):
-        document_release(document=document, page=page)
+        if reviewer or document.uploaded_by_user_id == user.pk:
+            document_release(document=document, page=page, user=user)
 
 
 def remember_review_facts(sender, instance, raw=False, **kwargs):

@@ -9,6 +9,7 @@ from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from wagtail.log_actions import LogContext
 from wagtail.models import Collection, CollectionViewRestriction, ModelLogEntry
 
 import pytest
@@ -17,7 +18,7 @@ from knowledge.models import KnowledgeDocument
 from portal.core.privacy import documents_visible_to, partner_items_visible_to
 from search import mappings
 from search.serializers import serialize
-from tests.factories import make_knowledge
+from tests.factories import make_event, make_knowledge
 
 pytestmark = pytest.mark.django_db
 
@@ -181,10 +182,45 @@ def test_publishing_a_page_that_uses_it_releases_it(site, collections, roles, ma
     brief.save_revision(user=specialist)
     document.refresh_from_db()
     assert not document.reviewed, "a draft does not release what it uses"
-    brief.get_latest_revision().publish(user=make_user("reviewer", group=roles["reviewers"]))
+    reviewer = make_user("reviewer", group=roles["reviewers"])
+    with LogContext(user=reviewer):  # as in the admin, which names who acts
+        brief.get_latest_revision().publish(user=reviewer)
     document.refresh_from_db()
     assert document.reviewed
     assert logged(document, "knowledge.document.release")
+
+
+def publish_event_with(site, document, organiser):
+    event = make_event(site["events"], title="Webinar with slides")
+    event.materials = [("attachment", {"document": document, "description": ""})]
+    with LogContext(user=organiser):
+        event.save_revision(user=organiser).publish(user=organiser)
+
+
+def test_an_organiser_publishing_an_event_releases_only_their_own_uploads(site, collections, roles, make_user):
+    organiser = make_user("organiser", group=roles["organisers"])
+    specialist = make_user("specialist", group=roles["specialists"])
+    theirs = stored("Specialist's draft notes", collections["public"], reviewed=False)
+    theirs.uploaded_by_user = specialist
+    theirs.save()
+    own = stored("Webinar slides", collections["public"], reviewed=False)
+    own.uploaded_by_user = organiser
+    own.save()
+    publish_event_with(site, theirs, organiser)
+    publish_event_with(site, own, organiser)
+    theirs.refresh_from_db()
+    own.refresh_from_db()
+    assert not theirs.reviewed, "someone else's upload waits for a reviewer"
+    assert own.reviewed
+
+
+def test_a_publish_outside_the_admin_releases_nothing(site, collections):
+    document = stored("Attached", collections["public"], reviewed=False)
+    brief = make_knowledge(site["knowledge"], title="Brief published by a command")
+    brief.attachments = [("attachment", {"document": document, "description": ""})]
+    brief.save_revision().publish()
+    document.refresh_from_db()
+    assert not document.reviewed
 
 
 @pytest.mark.parametrize("role", UPLOADERS)
