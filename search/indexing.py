@@ -27,11 +27,12 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
+from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
-from wagtail.models import Page
+from wagtail.models import Page, ReferenceIndex
 
 from elasticsearch import Elasticsearch, helpers
 
@@ -75,6 +76,23 @@ def subtree_keys(page: Page) -> list[ItemKey]:
 def collection_document_keys(collection) -> list[ItemKey]:
     documents = KnowledgeDocument.objects.filter(collection__path__startswith=collection.path)
     return [ItemKey.document(pk) for pk in documents.values_list("pk", flat=True)]
+
+
+def pages_using_documents_keys(document_ids: Iterable[int]) -> list[ItemKey]:
+    """The pages whose content refers to these documents, from Wagtail's reference index.
+
+    A page's entry names its public attachments: when a document's privacy, review state or
+    title changes, the pages that attach it are indexed again.
+    """
+    ids = [str(pk) for pk in document_ids if pk is not None]
+    if not ids:
+        return []
+    rows = ReferenceIndex.objects.filter(
+        to_content_type=ContentType.objects.get_for_model(KnowledgeDocument),
+        to_object_id__in=ids,
+        base_content_type=ContentType.objects.get_for_model(Page),
+    ).values_list("object_id", flat=True)
+    return [ItemKey.page(int(pk)) for pk in sorted({int(pk) for pk in rows})]
 
 
 def parse_keys(keys: Iterable[ItemKey | str]) -> list[ItemKey]:

@@ -84,7 +84,8 @@ def on_page_restriction_changed(sender, instance, **kwargs):
 def on_collection_restriction_changed(sender, instance, **kwargs):
     collection = Collection.objects.filter(pk=instance.collection_id).first()
     if collection is not None:
-        schedule_sync(indexing.collection_document_keys(collection))
+        documents = indexing.collection_document_keys(collection)
+        schedule_sync([*documents, *indexing.pages_using_documents_keys(key.pk for key in documents)])
 
 
 def document_family_keys(document) -> list[ItemKey]:
@@ -97,7 +98,9 @@ def document_family_keys(document) -> list[ItemKey]:
 
 
 def on_document_changed(sender, instance, **kwargs):
-    schedule_sync(document_family_keys(instance))
+    # The pages attaching the family name its title only while the public may read it.
+    family = document_family_keys(instance)
+    schedule_sync([*family, *indexing.pages_using_documents_keys(key.pk for key in family)])
 
 
 def on_document_vocabulary_changed(sender, instance, action, **kwargs):

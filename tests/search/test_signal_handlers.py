@@ -74,3 +74,18 @@ def test_collection_restriction_and_document_changes(indexed, django_capture_on_
     with django_capture_on_commit_callbacks(execute=True):
         document.delete()
     assert stored(key) is None
+
+
+def test_a_page_stops_naming_an_attachment_made_private(indexed, django_capture_on_commit_callbacks, make_document):
+    # The brief's entry names its public attachments; a document moved into a partner-only
+    # collection must leave the public brief's entry at once, or its title could be probed.
+    brief = indexed["funding"]
+    with django_capture_on_commit_callbacks(execute=True):
+        document = make_document("Zyxq costing workbook")
+        brief.attachments = [("attachment", {"document": document, "description": ""})]
+        brief.save_revision().publish()
+    assert "Zyxq costing workbook" in stored(f"page:{brief.pk}")["attachment"]
+    with django_capture_on_commit_callbacks(execute=True):
+        document.collection = indexed["secret_doc"].collection
+        document.save()
+    assert "Zyxq" not in (stored(f"page:{brief.pk}")["attachment"] or "")
