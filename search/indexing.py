@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
-from django.db.models import F
+from django.db.models import F, Q
 from django.utils import timezone
 
 from wagtail.models import Page, ReferenceIndex
@@ -216,12 +216,25 @@ def record_pending(keys: Iterable[ItemKey | str], error: BaseException | str) ->
             PendingIndexUpdate.objects.get_or_create(key=key, defaults={"last_error": message})
 
 
-def _confirm(keys: list[ItemKey], read_at) -> None:
-    """Clear the pending rows these keys' writes have covered.
+def _pending_seen(keys: list[ItemKey]) -> dict[str, object]:
+    """The pending rows of these keys as committed now: key -> when the row was last touched."""
+    return dict(PendingIndexUpdate.objects.filter(key__in=[str(key) for key in keys]).values_list("key", "updated_at"))
 
-    A row touched after the read began (a newer change, saved meanwhile) stays for its own sync.
+
+def _confirm(seen: dict[str, object]) -> None:
+    """Clear the pending rows a sync has covered: those it saw before reading, untouched since.
+
+    A row touched or created after that (a newer change, committed while the sync ran, whose
+    words the sync may not have read) stays for its own sync or `search_catch_up`. Compared
+    with what was seen rather than with a clock, so a change saved in a transaction that began
+    before the sync's read and committed after it is never taken as covered.
     """
-    PendingIndexUpdate.objects.filter(key__in=[str(key) for key in keys], updated_at__lte=read_at).delete()
+    if not seen:
+        return
+    covered = Q()
+    for key, updated_at in seen.items():
+        covered |= Q(key=key, updated_at=updated_at)
+    PendingIndexUpdate.objects.filter(covered).delete()
 
 
 def sync(keys: Iterable[ItemKey | str], *, catch_up: bool = True, patient: bool = False) -> SyncReport:
@@ -237,13 +250,13 @@ def sync(keys: Iterable[ItemKey | str], *, catch_up: bool = True, patient: bool 
     keys = parse_keys(keys)
     if not keys:
         return report
-    read_at = timezone.now()
+    seen = _pending_seen(keys)  # Before reading the objects: what this sync can cover.
     version = read_version()  # Before reading: a write is as fresh as the read it comes from.
     sources = list(_sources_for(keys))
     stored, removed = records.write(sources)
     if not conf.elasticsearch_enabled():
         report.indexed, report.removed = stored, removed
-        _confirm(keys, read_at)
+        _confirm(seen)
         return report
     if not patient and not breaker.allow():
         # The node failed moments ago: the rows stay pending, and the editor does not wait.
@@ -265,7 +278,7 @@ def sync(keys: Iterable[ItemKey | str], *, catch_up: bool = True, patient: bool 
             record_pending(keys, error)
         return report
     breaker.reset()
-    _confirm(keys, read_at)
+    _confirm(seen)
     if catch_up and PendingIndexUpdate.objects.exists():
         retried = catch_up_pending(limit=conf.catch_up_batch_size(), patient=patient)
         report.retried = retried.indexed + retried.removed

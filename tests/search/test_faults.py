@@ -6,6 +6,7 @@ garbage collection or behind a dead proxy. The bounds below are generous (the bu
 and two seconds); they catch a wait for the old 60-second timeout, not a slow machine.
 """
 
+import datetime
 import io
 import socket
 import threading
@@ -136,12 +137,20 @@ def test_a_worker_stopped_after_the_commit_loses_nothing(indexed, django_capture
     assert stored(f"page:{page.pk}")["title"] == page.title
 
 
-def test_a_sync_that_read_before_a_newer_change_keeps_its_row(corpus):
+def test_a_sync_that_read_before_a_newer_change_keeps_its_row(corpus, monkeypatch):
+    """A change saved in a transaction that began before the sync read, and committed while
+    it ran, touched its row at a time before the sync began: the row still waits for its own
+    sync, because the sync clears only what it saw."""
     page = corpus["online"]
     key = f"page:{page.pk}"
     indexing.record_queued([key])
-    # A change saved after this sync began reading: its row must wait for its own sync.
-    row = PendingIndexUpdate.objects.get(key=key)
-    PendingIndexUpdate.objects.filter(pk=row.pk).update(updated_at=row.updated_at.replace(year=2999))
+    PendingIndexUpdate.objects.filter(key=key).update(updated_at=datetime.datetime(2020, 1, 1, tzinfo=datetime.UTC))
+    read = indexing._sources_for
+
+    def read_while_a_change_commits(keys):
+        PendingIndexUpdate.objects.filter(key=key).update(updated_at=datetime.datetime(2021, 1, 1, tzinfo=datetime.UTC))
+        return read(keys)
+
+    monkeypatch.setattr(indexing, "_sources_for", read_while_a_change_commits)
     indexing.sync([key])
     assert PendingIndexUpdate.objects.filter(key=key).exists()
