@@ -72,9 +72,12 @@ def page_hidden_by_its_family(user, page) -> bool:
 
     Wagtail's serve view checks the page's own and inherited restrictions (and asks for a
     password where one is set); this is the rest of the family's rule, for the serve hook
-    in `portal.wagtail_hooks`.
+    in `portal.wagtail_hooks`. It is read even where the page has restrictions of its own,
+    which may be weaker than its family's (a sign-in where the original asks for a group);
+    only a password is left to Wagtail's own form.
     """
-    if page.get_view_restrictions().exists():
+    own = page.get_view_restrictions()
+    if own.filter(restriction_type=BaseViewRestriction.PASSWORD).exists():
         return False
     return not user_can_view_page(user, page)
 

@@ -1,5 +1,7 @@
 """Partner-only content never reaches a reader without permission, through any route."""
 
+from wagtail.models import Page, PageViewRestriction
+
 import pytest
 
 from knowledge.models import KnowledgeDocument
@@ -126,3 +128,22 @@ def test_partner_only_file_is_served_only_through_the_checked_view(partner_docum
     from django.urls import resolve
 
     assert resolve(partner_document.url).url_name == "wagtaildocs_serve"
+
+
+def test_a_translation_under_a_weaker_restriction_keeps_its_familys_rule(client, site, roles, locales, make_user):
+    # A brief translated into Russian, then moved into a partner-only section in English: its
+    # Russian copy stays under a Russian section that only asks readers to sign in. A signed-in
+    # reader outside the partner group must not read it there either.
+    brief = make_knowledge(site["knowledge"], title="Draft cost-sharing agreement")
+    russian = brief.copy_for_translation(locales["ru"], copy_parents=True).specific
+    russian.save_revision().publish()
+    PageViewRestriction.objects.create(page=russian.get_parent(), restriction_type=PageViewRestriction.LOGIN)
+    workspace = make_knowledge(site["knowledge"], title="Partner workspace")
+    restrict_to_group(workspace, roles["partners"])
+    brief.refresh_from_db()
+    brief.move(workspace, pos="last-child")
+
+    client.force_login(make_user("reader"))
+    response = client.get(Page.objects.get(pk=russian.pk).url)
+    assert response.status_code in (302, 403, 404)
+    assert "Draft cost-sharing agreement" not in response.text
