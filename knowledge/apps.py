@@ -6,8 +6,9 @@ class KnowledgeConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from knowledge import review
+        from knowledge import review, tasks
         from knowledge.documents import register_signal_handlers
 
         register_signal_handlers()
         review.register()
+        tasks.register_signal_handlers()

@@ -1,6 +1,7 @@
 from .base import KnowledgePage, KnowledgePageTag  # noqa: F401
 from .briefs import PolicyBriefAuthor, PolicyBriefPage  # noqa: F401
-from .documents import KnowledgeDocument  # noqa: F401
+from .documents import DocumentPageText, ExtractionState, KnowledgeDocument  # noqa: F401
+from .harvest import HarvestRecord  # noqa: F401
 from .index_pages import KnowledgeIndexPage  # noqa: F401
 from .policy_tools import PolicyToolPage  # noqa: F401
 from .practice_notes import PracticeNotePage  # noqa: F401

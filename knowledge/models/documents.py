@@ -41,9 +41,20 @@ SHARED_FIELDS = (
     "authors",
     "publisher",
     "extracted_text",
+    "extraction_state",
+    "extraction_message",
     "reviewed",
 )
 SHARED_VOCABULARIES = ("countries", "themes")
+
+
+class ExtractionState(models.TextChoices):
+    PENDING = "pending", _("Waiting to be read")
+    READ = "read", _("Text read")
+    OCR = "ocr", _("Text read by OCR")
+    NEEDS_OCR = "needs_ocr", _("Scanned, without a text layer: OCR is not installed")
+    UNSUPPORTED = "unsupported", _("File type not read")
+    FAILED = "failed", _("File could not be read")
 
 
 @item_kind("document", order=60)
@@ -74,6 +85,12 @@ class KnowledgeDocument(TranslatableMixin, AbstractDocument):
     extracted_text = models.TextField(
         _("extracted text"), blank=True, editable=False, help_text=_("Text read from the file, for search.")
     )
+    # Where reading the file stands (`knowledge.extraction`): a file that could not be read,
+    # or a scan without OCR, is flagged on its edit page with the reason.
+    extraction_state = models.CharField(
+        _("text extraction"), max_length=20, choices=ExtractionState.choices, blank=True, editable=False
+    )
+    extraction_message = models.CharField(_("text extraction message"), max_length=500, blank=True, editable=False)
     # Readers see a document only once it is reviewed (`portal.core.privacy.documents_visible_to`).
     # The admin's upload forms mark an upload by someone without the review right unreviewed
     # (`knowledge.review`); rows made outside them (the demo, imports) count as reviewed.
@@ -121,3 +138,26 @@ class KnowledgeDocument(TranslatableMixin, AbstractDocument):
         # whose type the upload step has already checked: without a file there is nothing to check.
         if self.file:
             super().clean()
+
+
+class DocumentPageText(models.Model):
+    """The text of one page of a document's file (a slide, or the whole of a file without pages).
+
+    Each row of a translation family has its own copy (`knowledge.extraction`), since the
+    file is the family's but a page hit names the row a reader finds.
+    """
+
+    document = models.ForeignKey(
+        KnowledgeDocument, on_delete=models.CASCADE, related_name="page_texts", verbose_name=_("document")
+    )
+    number = models.PositiveIntegerField(_("page"))
+    text = models.TextField(_("text"), blank=True)
+
+    class Meta:
+        verbose_name = _("page text")
+        verbose_name_plural = _("page texts")
+        ordering = ["document", "number"]
+        constraints = [models.UniqueConstraint(fields=["document", "number"], name="unique_document_page_text")]
+
+    def __str__(self):
+        return f"{self.document_id} p. {self.number}"
