@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models.signals import post_save, pre_save
+from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.documents.forms import BaseDocumentForm
@@ -31,6 +32,7 @@ from wagtail.permission_policies.collections import CollectionOwnershipPermissio
 from wagtail.permissions import register_permission_policy
 from wagtail.signals import page_published
 
+from knowledge import uploads
 from knowledge.models import KnowledgeDocument
 from portal.core.privacy import collection_is_more_public
 
@@ -168,6 +170,23 @@ class DocumentReviewForm(BaseDocumentForm):
             # rendering; a new document belongs to the default language (its translations
             # are made from it).
             self.instance.locale = Locale.get_default()
+        if "file" in self.fields:
+            # Wagtail's field checks the size before `clean_file` and gives the admin's upload
+            # script the limit: the same limit and words as `knowledge.uploads`.
+            field = self.fields["file"]
+            field.max_upload_size = uploads.max_upload_bytes()
+            field.max_upload_size_text = filesizeformat(field.max_upload_size)
+            field.help_text = _("Maximum file size: %(max_filesize)s.") % {"max_filesize": field.max_upload_size_text}
+            field.error_messages["file_too_large"] = uploads.size_error_message()
+            field.error_messages["file_too_large_unknown_size"] = uploads.size_error_unknown_size()
+
+    def clean_file(self):
+        # Every route that takes a file (single, multiple and chooser upload, replacing it on
+        # the edit page) comes through here; an unchanged file on the edit page is not re-read.
+        upload = self.cleaned_data.get("file")
+        if upload and "file" in self.changed_data:
+            uploads.check_upload(upload)
+        return upload
 
     def clean(self):
         cleaned_data = super().clean()

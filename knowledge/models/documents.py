@@ -20,6 +20,7 @@ from wagtail.models import TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import TranslatableField
 
+from knowledge import uploads
 from knowledge.storage import SharedFileStorage
 from portal.core.items import item_kind
 from portal.core.models.taxonomy import in_default_locale
@@ -138,6 +139,16 @@ class KnowledgeDocument(TranslatableMixin, AbstractDocument):
         # whose type the upload step has already checked: without a file there is nothing to check.
         if self.file:
             super().clean()
+
+    @property
+    def content_type(self):
+        # Served as what its bytes are, not as what its name says (`knowledge.uploads`): Wagtail's
+        # serve view reads this for the response's type and whether it opens inline.
+        cached = getattr(self, "_served_content_type", None)
+        if cached is None or cached[0] != self.file.name:
+            cached = (self.file.name, uploads.served_content_type(self.file, name=self.filename))
+            self._served_content_type = cached
+        return cached[1]
 
 
 class DocumentPageText(models.Model):

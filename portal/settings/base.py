@@ -252,8 +252,26 @@ WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.
 # Custom media models from the first migration, so metadata can grow without a swap later.
 WAGTAILIMAGES_IMAGE_MODEL = "portal.PortalImage"
 WAGTAILDOCS_DOCUMENT_MODEL = "knowledge.KnowledgeDocument"
-WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
-WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
+# Uploads are judged by their bytes (knowledge/uploads.py); the names must agree with its types.
+WAGTAILDOCS_EXTENSIONS = [
+    "csv",
+    "docx",
+    "jpeg",
+    "jpg",
+    "odp",
+    "ods",
+    "odt",
+    "pdf",
+    "png",
+    "pptx",
+    "svg",
+    "txt",
+    "webp",
+    "xlsx",
+]
+DOCUMENT_MAX_UPLOAD_BYTES = int(os.environ.get("DOCUMENT_MAX_UPLOAD_BYTES", 50 * 1024 * 1024))
+# Wagtail's upload script refuses a larger file before sending it.
+WAGTAILDOCS_MAX_UPLOAD_SIZE = DOCUMENT_MAX_UPLOAD_BYTES
 # Documents go through Django so collection privacy is checked on every download.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 # Uploads by editors without the review right wait for a reviewer (knowledge/review.py).
