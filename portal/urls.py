@@ -8,6 +8,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from knowledge.views.oai import oai_pmh
 from portal.api import api_router
 from portal.core.sitemaps import PublicSitemap
 from portal.core.views import IMAGE_FOLDERS, image_file
@@ -16,6 +17,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),
+    path("oai/", oai_pmh, name="oai_pmh"),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": PublicSitemap}}, name="sitemap"),
     path("i18n/", include("django.conf.urls.i18n")),
 ]

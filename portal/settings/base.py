@@ -7,6 +7,7 @@ import datetime
 import json
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from django.conf import global_settings
 from django.conf.locale import LANG_INFO
@@ -249,6 +250,10 @@ STORAGES = {
 # --- Wagtail --------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "DSP Knowledge Exchange"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# OAI-PMH (`knowledge/oai.py`): the name in record identifiers (`oai:<this>:<key>`, a domain the
+# repository owns, kept for good) and the address harvesters may write to (Identify needs one).
+OAI_REPOSITORY_IDENTIFIER = os.environ.get("OAI_REPOSITORY_IDENTIFIER", urlsplit(WAGTAILADMIN_BASE_URL).hostname)
+OAI_ADMIN_EMAIL = os.environ.get("OAI_ADMIN_EMAIL", global_settings.DEFAULT_FROM_EMAIL)
 # Custom media models from the first migration, so metadata can grow without a swap later.
 WAGTAILIMAGES_IMAGE_MODEL = "portal.PortalImage"
 WAGTAILDOCS_DOCUMENT_MODEL = "knowledge.KnowledgeDocument"
