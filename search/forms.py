@@ -10,6 +10,8 @@ page (200), like any other page without results.
 
 from __future__ import annotations
 
+import re
+
 from django import forms
 from django.conf import settings
 from django.core.validators import MaxLengthValidator, MaxValueValidator
@@ -20,6 +22,9 @@ from portal.core.items import kinds
 from portal.core.models import Country, Theme
 from search import conf
 from search.queries import MAX_RESULT_WINDOW, SORT_DATE, SORT_RELEVANCE, SearchParams
+
+# Control characters mean nothing in a search and cannot be written into a feed (XML 1.0).
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 
 def max_page() -> int:
@@ -88,6 +93,10 @@ class SearchForm(forms.Form):
         }
         for name, message in unknown.items():
             self.fields[name].error_messages["invalid_choice"] = message
+
+    def clean_q(self) -> str:
+        """The words as typed, with control characters turned into spaces."""
+        return " ".join(CONTROL_CHARACTERS.sub(" ", self.cleaned_data.get("q") or "").split())
 
     def params(self) -> SearchParams:
         data = self.cleaned_data
