@@ -8,9 +8,11 @@ publish saved:
 - `copy_shared_fields` copies them to the other rows after every save;
 - `copy_shared_vocabularies` does the same for countries and themes, which forms save
   after the row itself;
-- `knowledge.storage.SharedFileStorage` never deletes a file another row still uses, so deleting one
-  translation, or replacing the file while a translation still points at it, loses nothing;
-  `delete_replaced_file` removes a replaced file once no row uses it any more;
+- `knowledge.storage.SharedFileStorage` never deletes a file another row or an earlier version
+  still uses, so deleting one translation loses nothing;
+- a replaced file (the family's, or a translation's own) is kept as a `DocumentVersion` with its
+  dates, listed and downloadable on the landing page; the versions and their files go when the
+  last row of the family is deleted;
 - a new row (a translation just made) takes the family's facts instead of giving its own,
   which wagtail-localize may have copied from an older snapshot of the original;
 - wagtail-localize's snapshots of the family are refreshed after every save, and bulk
@@ -22,11 +24,12 @@ from __future__ import annotations
 import threading
 
 from django.db import transaction
-from django.db.models.signals import m2m_changed, post_save, pre_save
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
+from django.utils import timezone
 
 from wagtail_localize.models import TranslationSource
 
-from knowledge.models.documents import SHARED_FIELDS, SHARED_VOCABULARIES, KnowledgeDocument
+from knowledge.models.documents import SHARED_FIELDS, SHARED_VOCABULARIES, DocumentVersion, KnowledgeDocument
 
 _syncing = threading.local()
 
@@ -40,7 +43,13 @@ def remember_file(sender, instance, raw=False, **kwargs):
     """The file name the row has in the database, read just before a save replaces it."""
     if raw or not instance.pk:
         return
-    instance._stored_file_name = sender.objects.filter(pk=instance.pk).values_list("file", flat=True).first()
+    stored = (
+        sender.objects.filter(pk=instance.pk)
+        .values_list("file", "file_size", "file_hash", "language", "own_file", "own_file_size")
+        .first()
+    )
+    if stored is not None:
+        instance._stored_file_facts = stored
 
 
 def copy_shared_fields(sender, instance, created=False, raw=False, **kwargs):
@@ -61,8 +70,8 @@ def copy_shared_fields(sender, instance, created=False, raw=False, **kwargs):
                 for name in SHARED_VOCABULARIES:
                     getattr(instance, name).set(getattr(current, name).all())
         return
+    keep_replaced_files(instance)
     others.update(**shared_values(instance))
-    delete_replaced_file(instance)
     refresh_translation_sources(instance)
 
 
@@ -110,13 +119,65 @@ def copy_shared_vocabularies(sender, instance, action, reverse=False, model=None
             getattr(other, name).set(values)
 
 
-def delete_replaced_file(instance) -> None:
-    """The file this row had before a new one was saved, once no row of any family uses it."""
-    old = getattr(instance, "_stored_file_name", None)
-    if old and old != instance.file.name:
-        storage = instance.file.storage
-        transaction.on_commit(lambda: storage.delete(old))
-    instance._stored_file_name = instance.file.name
+def keep_replaced_files(instance) -> None:
+    """The files this row had before this save, when it replaced them: kept as earlier versions."""
+    stored = getattr(instance, "_stored_file_facts", None)
+    if stored is None:
+        return
+    old_file, old_size, old_hash, old_language, old_own, old_own_size = stored
+    now = timezone.now()
+    if old_file and old_file != instance.file.name:
+        DocumentVersion.objects.create(
+            key=instance.translation_key,
+            language=old_language or "",
+            file=old_file,
+            file_size=old_size,
+            file_hash=old_hash or "",
+            uploaded_at=current_file_since(instance.translation_key, old_language, instance.created_at),
+            replaced_at=now,
+        )
+    if old_own and old_own != instance.own_file.name:
+        language = instance.locale.language_code
+        DocumentVersion.objects.create(
+            key=instance.translation_key,
+            language=language,
+            file=old_own,
+            file_size=old_own_size,
+            uploaded_at=current_file_since(instance.translation_key, language, instance.created_at),
+            replaced_at=now,
+        )
+    instance._stored_file_facts = (
+        instance.file.name,
+        instance.file_size,
+        instance.file_hash,
+        instance.language,
+        instance.own_file.name,
+        instance.own_file_size,
+    )
+
+
+def current_file_since(key, language: str, created_at):
+    """When the family's current file in this language was put in place: the last replacement, or creation."""
+    last = DocumentVersion.objects.filter(key=key, language=language or "").order_by("-replaced_at").first()
+    return last.replaced_at if last is not None else (created_at or timezone.now())
+
+
+def record_own_file_size(sender, instance, raw=False, **kwargs):
+    """A translation's own file: its size, read before the row is saved."""
+    if raw:
+        return
+    instance.own_file_size = instance.own_file.size if instance.own_file else None
+
+
+def delete_family_versions(sender, instance, **kwargs) -> None:
+    """The last row of a family deleted: its earlier versions and their files go too."""
+    key = instance.translation_key
+    if sender.objects.filter(translation_key=key).exists():
+        return
+    names = list(DocumentVersion.objects.filter(key=key).values_list("file", flat=True))
+    DocumentVersion.objects.filter(key=key).delete()
+    storage = instance.file.storage
+    transaction.on_commit(lambda: [storage.delete(name) for name in names])
 
 
 class _quiet:
@@ -131,6 +192,8 @@ class _quiet:
 
 def register_signal_handlers():
     pre_save.connect(remember_file, sender=KnowledgeDocument, dispatch_uid="knowledge_document_file")
+    pre_save.connect(record_own_file_size, sender=KnowledgeDocument, dispatch_uid="knowledge_document_own_file")
+    post_delete.connect(delete_family_versions, sender=KnowledgeDocument, dispatch_uid="knowledge_document_versions")
     post_save.connect(copy_shared_fields, sender=KnowledgeDocument, dispatch_uid="knowledge_document_family")
     for field in KnowledgeDocument._meta.many_to_many:
         if field.name in ("countries", "themes"):

@@ -13,7 +13,7 @@ from wagtail.models import Locale
 from knowledge import models
 from portal.core import items
 from portal.core.locale import attach_in_language, block_values, in_locale_with_fallback, under_section
-from portal.core.privacy import attached_documents_visible_to, pages_visible_to
+from portal.core.privacy import attached_documents_visible_to, documents_visible_to, pages_visible_to
 
 PAGE_SIZE = 12
 
@@ -107,3 +107,8 @@ def policy_tool_lineage(*, tool, user) -> dict:
         source = pages_visible_to(user, tools.filter(pk=tool.adapted_from_id)).first()
     adaptations = pages_visible_to(user, tools.filter(adapted_from_id=tool.pk, locale=tool.locale))
     return {"adapted_from": source, "adaptations": list(adaptations.order_by("title"))}
+
+
+def document_for_reader(*, document_id: int, user):
+    """The document row with this id, if this reader may see it (the privacy gate's answer), or None."""
+    return documents_visible_to(user, models.KnowledgeDocument.objects.filter(pk=document_id)).first()

@@ -7,6 +7,18 @@ from django.utils.functional import cached_property
 from wagtail.documents import get_document_model
 
 
+def file_in_use(name: str) -> bool:
+    """Whether a document row (as its family's file or its own), or an earlier version, uses the file."""
+    # The document model is read from Wagtail's setting: it is defined with this storage.
+    model = get_document_model()
+    version_model = model._meta.apps.get_model("knowledge", "DocumentVersion")
+    return (
+        model.objects.filter(file=name).exists()
+        or model.objects.filter(own_file=name).exists()
+        or version_model.objects.filter(file=name).exists()
+    )
+
+
 @deconstructible(path="knowledge.storage.SharedFileStorage")
 class SharedFileStorage(Storage):
     """The configured default storage (`STORAGES["default"]`), except that it never deletes a
@@ -17,8 +29,7 @@ class SharedFileStorage(Storage):
         return storages["default"]
 
     def delete(self, name):
-        # The document model is read from Wagtail's setting: it is defined with this storage.
-        if name and get_document_model().objects.filter(file=name).exists():
+        if name and file_in_use(name):
             return
         self.inner.delete(name)
 

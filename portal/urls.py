@@ -8,6 +8,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from knowledge.views.landing import document_landing
 from knowledge.views.oai import oai_pmh
 from portal.api import api_router
 from portal.core.sitemaps import PublicSitemap
@@ -26,6 +27,7 @@ urlpatterns += i18n_patterns(
     path("login/", auth_views.LoginView.as_view(template_name="portal/login.html"), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("search/", include("search.urls")),
+    path("documents/<int:document_id>/<str:slug>/", document_landing, name="document_landing"),
     path("", include(wagtail_urls)),
 )
 

@@ -14,6 +14,7 @@ from wagtail.models import Collection, CollectionViewRestriction
 
 import pytest
 
+from knowledge.models import DocumentVersion
 from search.models import SearchRecord
 from tests.factories import make_country_page, make_knowledge
 from tests.knowledge.sample_document import DESCRIPTION, DESCRIPTION_RU, TITLE, TITLE_RU, translate_through_po
@@ -61,13 +62,24 @@ def test_a_translation_shares_the_file_and_the_facts_whichever_row_is_saved(
     assert document.countries.count() == 0
     assert document.title == TITLE  # words stay each row's own
 
-    # A new file replaces the old one for the whole family, and the old one is deleted.
+    # A new file replaces the old one for the whole family; the old one is kept as a version.
     old = Path(document.file.path)
+    old_name = document.file.name
     with django_capture_on_commit_callbacks(execute=True):
         document.file.save("referral-protocol-v2.pdf", ContentFile(b"%PDF-1.4 v2"), save=True)
     target.refresh_from_db()
-    assert target.file.name == document.file.name != old.name
+    assert target.file.name == document.file.name != old_name
+    assert old.exists()
+    assert list(DocumentVersion.objects.filter(key=document.translation_key).values_list("file", flat=True)) == [
+        old_name
+    ]
+
+    # Deleting the whole family deletes its files, earlier versions included.
+    with django_capture_on_commit_callbacks(execute=True):
+        target.delete()
+        document.delete()
     assert not old.exists()
+    assert not DocumentVersion.objects.filter(key=document.translation_key).exists()
 
 
 def test_publishing_an_old_translation_keeps_the_documents_new_collection_and_file(
@@ -93,7 +105,8 @@ def test_publishing_an_old_translation_keeps_the_documents_new_collection_and_fi
         row.refresh_from_db()
         assert row.collection == partner_only
         assert row.file.name == document.file.name and Path(row.file.path).exists()
-    assert not old_file.exists()
+    assert old_file.exists()  # kept as the earlier version
+    assert DocumentVersion.objects.filter(key=document.translation_key).count() == 1
     assert target.title == TITLE_RU
     # Nobody outside the partner group gets the file through the translation's address.
     client.logout()
