@@ -5,9 +5,12 @@ pages is one page) or says why it could not: the readers below never raise for a
 an upload always succeeds and the document is flagged instead (`ExtractionState`, with the
 reason in `extraction_message`, shown on its edit page).
 
-A PDF page without a text layer is a scan: its images are run through Tesseract when the
-`tesseract` program is installed (Debian's tesseract-ocr, with the English, Russian and Korean
-data where present), and the document is flagged as needing OCR otherwise.
+A PDF page without a text layer is a scan: its picture (the page's one embedded image, or the
+page drawn by PDFium) is run through Tesseract when the program is installed (Debian's
+tesseract-ocr, with the English, Russian and Korean data where present;
+`DOCUMENT_OCR_COMMAND`), and the document is flagged as needing OCR otherwise. Tesseract has
+`DOCUMENT_OCR_SECONDS` for a document's scans; a page it fails on or has no time left for is
+flagged with the reason, and the other pages' text is kept.
 
 `document_extract` stores the result for the whole family of the document (the file is
 shared): one `DocumentPageText` row per page for every row, and the whole text in
@@ -22,17 +25,22 @@ from __future__ import annotations
 
 import io
 import logging
+import math
+import os
 import shutil
 import subprocess  # noqa: S404 - runs the tesseract program, with fixed arguments
 import tempfile
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from django.conf import settings
 from django.db import transaction
 from django.utils.translation import gettext_noop
 
 import docx
 import pptx
+import pypdfium2
 from odf import teletype
 from odf.namespaces import TEXTNS
 from odf.opendocument import load as odf_load
@@ -46,7 +54,12 @@ logger = logging.getLogger(__name__)
 # A page with fewer letters than this is taken for a scan (a page number, a stray mark).
 SCANNED_PAGE_LETTERS = 3
 OCR_LANGUAGES = ("eng", "rus", "kor")
-OCR_TIMEOUT_SECONDS = 120
+# Tesseract is given pages at 200 dpi at most: scans at 300 dpi and more are scaled down, since
+# its page layout misses large Hangul (tried with Debian's kor data: 10-12 pt text at 300 dpi
+# came out empty or in scraps, at 200 dpi whole). Never more pixels than this (a poster).
+OCR_DPI = 200
+OCR_MAX_PIXELS = 40_000_000
+OCR_RETRY_WIDTH = 1000
 ODF_BLOCKS = {(TEXTNS, "p"), (TEXTNS, "h")}
 
 
@@ -72,6 +85,9 @@ REASON_UNSUPPORTED = gettext_noop("Text is not read from files of this type.")
 REASON_DAMAGED = gettext_noop("The file could not be read: it is damaged or not in the format its name says.")
 REASON_MISSING = gettext_noop("The file is missing from storage.")
 REASON_NEEDS_OCR = gettext_noop("Some pages are scanned, without a text layer: install tesseract-ocr to read them.")
+REASON_OCR_FAILED = gettext_noop(
+    "Some scanned pages could not be read by OCR: Tesseract failed on them or ran out of time."
+)
 
 
 class UnreadableFile(Exception):
@@ -94,9 +110,7 @@ def _pdf_pages(data: bytes) -> Extraction:
         return Extraction(pages=pages)
     if not ocr_available():
         return Extraction(pages=pages, state=ExtractionState.NEEDS_OCR, message=REASON_NEEDS_OCR)
-    for number in scanned:
-        pages[number] = _ocr_pdf_page(reader.pages[number])
-    return Extraction(pages=pages, state=ExtractionState.OCR)
+    return _ocr_pdf_pages(data, reader, pages, scanned)
 
 
 def _docx_pages(data: bytes) -> Extraction:
@@ -176,36 +190,131 @@ def read_file(data: bytes, name: str) -> Extraction:
 
 
 def ocr_available() -> bool:
-    return shutil.which("tesseract") is not None
+    return _tesseract() is not None
 
 
-def _ocr_languages() -> str:
+def _tesseract() -> str | None:
+    """The Tesseract program's path; None when it is not installed or OCR is turned off."""
+    command = settings.DOCUMENT_OCR_COMMAND
+    return shutil.which(command) if command else None
+
+
+class OcrFailed(Exception):
+    """Tesseract could not read a page: it failed, took too long, or the page could not be drawn."""
+
+
+def _ocr_pdf_pages(data: bytes, reader: PdfReader, pages: list[str], scanned: list[int]) -> Extraction:
+    """The scanned pages' words read by Tesseract, within the document's budget; a page it cannot read flags it."""
+    program = _tesseract()
+    languages = _ocr_languages(program)
+    deadline = time.monotonic() + settings.DOCUMENT_OCR_SECONDS
+    drawn = _PageDrawer(data)
+    unread = []
+    with tempfile.TemporaryDirectory(prefix="dsp-ocr-") as folder:
+        for number in scanned:
+            try:
+                image, dpi = _scan_of(reader.pages[number], number, drawn)
+                text = _ocr_image(program, languages, image, dpi, Path(folder), deadline)
+                if _letters(text) < SCANNED_PAGE_LETTERS and image.width >= OCR_RETRY_WIDTH:
+                    # Nothing found: large print (a title page, big Hangul) is found at half size.
+                    half = image.resize((image.width // 2, image.height // 2))
+                    text = _ocr_image(program, languages, half, dpi / 2, Path(folder), deadline)
+                pages[number] = text
+            except OcrFailed as error:
+                logger.info("extraction: OCR of page %s failed: %s", number + 1, error)
+                unread.append(number)
+    drawn.close()
+    if unread:
+        return Extraction(pages=pages, state=ExtractionState.FAILED, message=REASON_OCR_FAILED)
+    return Extraction(pages=pages, state=ExtractionState.OCR)
+
+
+def _scan_of(page, number: int, drawn: _PageDrawer):
+    """The page as one greyscale picture and its dpi: its only image (a scan), else the page drawn."""
+    try:
+        images = list(page.images)
+        if len(images) == 1:
+            image = images[0].image.convert("L")
+            dpi = image.width / max(float(page.mediabox.width) / 72, 0.1)
+            if dpi > OCR_DPI:
+                factor = OCR_DPI / dpi
+                image = image.resize((round(image.width * factor), round(image.height * factor)))
+                dpi = OCR_DPI
+            return image, dpi
+    except Exception:  # noqa: BLE001 - pypdf cannot decode every image filter (JBIG2...): PDFium draws it
+        logger.info("extraction: the image of page %s could not be decoded; drawing the page", number + 1)
+    # Several images (strips, a logo beside the scan) or none (outlined text): what a reader sees.
+    return drawn.page(number)
+
+
+class _PageDrawer:
+    """PDFium's copy of the file, opened at the first page that needs drawing."""
+
+    def __init__(self, data: bytes):
+        self.data = data
+        self.pdf = None
+
+    def page(self, number: int):
+        try:
+            if self.pdf is None:
+                self.pdf = pypdfium2.PdfDocument(self.data)
+            page = self.pdf[number]
+            width, height = page.get_size()
+            scale = min(OCR_DPI / 72, math.sqrt(OCR_MAX_PIXELS / max(width * height, 1)))
+            return page.render(scale=scale, grayscale=True).to_pil(), scale * 72
+        except (pypdfium2.PdfiumError, IndexError, ValueError) as error:
+            raise OcrFailed(f"PDFium could not draw it: {error}") from error
+
+    def close(self) -> None:
+        if self.pdf is not None:
+            self.pdf.close()
+
+
+def _ocr_image(program: str, languages: str, image, dpi: float, folder: Path, deadline: float) -> str:
+    left = deadline - time.monotonic()
+    if left <= 0:
+        raise OcrFailed("no time left")
+    path = folder / "page.png"
+    try:
+        image.save(path)
+        result = subprocess.run(  # noqa: S603 - fixed arguments, the file is ours
+            # Spaces as on the page: with Latin and Cyrillic models loaded too, Tesseract would
+            # otherwise put a space between Hangul syllables ("해 바 라 기"), and no search finds that.
+            [
+                program,
+                str(path),
+                "stdout",
+                "-l",
+                languages,
+                "--dpi",
+                str(max(round(dpi), 70)),
+                "-c",
+                "preserve_interword_spaces=1",
+            ],
+            capture_output=True,
+            text=True,
+            timeout=left,
+            check=False,
+            # One thread per page: a background task on a shared machine, not a race.
+            env={**os.environ, "OMP_THREAD_LIMIT": "1"},
+        )
+    except subprocess.TimeoutExpired as error:
+        raise OcrFailed("out of time") from error
+    except (OSError, ValueError) as error:
+        raise OcrFailed(str(error)) from error
+    if result.returncode != 0:
+        raise OcrFailed(result.stderr.strip()[-300:])
+    return _clean(result.stdout)
+
+
+def _ocr_languages(program: str) -> str:
     try:
         listed = subprocess.run(  # noqa: S603
-            [shutil.which("tesseract"), "--list-langs"], capture_output=True, text=True, timeout=30, check=False
+            [program, "--list-langs"], capture_output=True, text=True, timeout=30, check=False
         ).stdout.split()
     except (OSError, subprocess.TimeoutExpired):
         listed = []
     return "+".join(code for code in OCR_LANGUAGES if code in listed) or "eng"
-
-
-def _ocr_pdf_page(page) -> str:
-    """The words in a scanned page's images, read by Tesseract (a scan is one image per page)."""
-    texts = []
-    languages = _ocr_languages()
-    for image in page.images:
-        with tempfile.TemporaryDirectory(prefix="dsp-ocr-") as folder:
-            path = Path(folder) / "page.png"
-            image.image.save(path)
-            result = subprocess.run(  # noqa: S603
-                [shutil.which("tesseract"), str(path), "stdout", "-l", languages],
-                capture_output=True,
-                text=True,
-                timeout=OCR_TIMEOUT_SECONDS,
-                check=False,
-            )
-            texts.append(result.stdout)
-    return _clean("\n".join(texts))
 
 
 def _letters(text: str) -> int:

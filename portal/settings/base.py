@@ -277,6 +277,11 @@ WAGTAILDOCS_EXTENSIONS = [
 DOCUMENT_MAX_UPLOAD_BYTES = int(os.environ.get("DOCUMENT_MAX_UPLOAD_BYTES", 50 * 1024 * 1024))
 # Wagtail's upload script refuses a larger file before sending it.
 WAGTAILDOCS_MAX_UPLOAD_SIZE = DOCUMENT_MAX_UPLOAD_BYTES
+# OCR of scanned PDF pages (knowledge/extraction.py): the Tesseract program, found on PATH
+# (Debian's tesseract-ocr); empty turns OCR off, and scans are flagged instead. The budget is
+# what Tesseract may spend on one document's scans: the pages left then are flagged unread.
+DOCUMENT_OCR_COMMAND = os.environ.get("DOCUMENT_OCR_COMMAND", "tesseract")
+DOCUMENT_OCR_SECONDS = float(os.environ.get("DOCUMENT_OCR_SECONDS", 300))
 # Documents go through Django so collection privacy is checked on every download.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 # Uploads by editors without the review right wait for a reviewer (knowledge/review.py).
