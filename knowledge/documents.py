@@ -15,6 +15,9 @@ publish saved:
   last row of the family is deleted;
 - a new row (a translation just made) takes the family's facts instead of giving its own,
   which wagtail-localize may have copied from an older snapshot of the original;
+- the text read from the family's file (`FILE_TEXT_FIELDS`) is the family's only on the rows
+  without a file of their own: a translation with its own file (`own_file`, a Russian PDF of an
+  English report) keeps the text read from that (`knowledge.tasks`);
 - wagtail-localize's snapshots of the family are refreshed after every save, and bulk
   actions that bypass `post_save` re-save the rows they touched (`knowledge.wagtail_hooks`).
 """
@@ -29,7 +32,13 @@ from django.utils import timezone
 
 from wagtail_localize.models import TranslationSource
 
-from knowledge.models.documents import SHARED_FIELDS, SHARED_VOCABULARIES, DocumentVersion, KnowledgeDocument
+from knowledge.models.documents import (
+    FILE_TEXT_FIELDS,
+    SHARED_FIELDS,
+    SHARED_VOCABULARIES,
+    DocumentVersion,
+    KnowledgeDocument,
+)
 
 _syncing = threading.local()
 
@@ -59,10 +68,11 @@ def copy_shared_fields(sender, instance, created=False, raw=False, **kwargs):
     if created:
         # A new translation joins the family as the family is now: it may have been copied from
         # an older snapshot (wagtail-localize copies its stored source), so it takes the facts
-        # from a row already there rather than handing its own to them.
-        current = others.first()
+        # from a row already there rather than handing its own to them; the file's text from a
+        # row that reads the family's file, and none for a row with a file of its own.
+        current = others.filter(own_file="").first() or others.first()
         if current is not None:
-            values = shared_values(current)
+            values = shared_values(current, text=not (current.own_file or instance.own_file))
             type(instance).objects.filter(pk=instance.pk).update(**values)
             for attname, value in values.items():
                 setattr(instance, attname, value)
@@ -70,15 +80,25 @@ def copy_shared_fields(sender, instance, created=False, raw=False, **kwargs):
                 for name in SHARED_VOCABULARIES:
                     getattr(instance, name).set(getattr(current, name).all())
         return
+    had_own_file = bool(getattr(instance, "_stored_file_facts", ("",) * 6)[4])
     keep_replaced_files(instance)
-    others.update(**shared_values(instance))
+    others.update(**shared_values(instance, text=False))
+    # A row gives the family its text only when that is the family's file's: it has no file of its
+    # own, and had none before this save (the text it holds would be its old own file's).
+    if not instance.own_file and not had_own_file:
+        others.filter(own_file="").update(**{name: getattr(instance, name) for name in FILE_TEXT_FIELDS})
     refresh_translation_sources(instance)
 
 
-def shared_values(document) -> dict:
-    """The family's facts as held by this row: {column attribute: value}, the file by name."""
+def shared_values(document, *, text: bool = True) -> dict:
+    """The family's facts as held by this row: {column attribute: value}, the file by name.
+
+    Without the text read from the file when `text` is false (`FILE_TEXT_FIELDS`).
+    """
     values = {}
     for name in SHARED_FIELDS:
+        if not text and name in FILE_TEXT_FIELDS:
+            continue
         attname = document._meta.get_field(name).attname
         values[attname] = getattr(document, attname)
     values["file"] = document.file.name

@@ -14,8 +14,10 @@ flagged with the reason, and the other pages' text is kept.
 
 `document_extract` stores the result for the whole family of the document (the file is
 shared): one `DocumentPageText` row per page for every row, and the whole text in
-`extracted_text`, which search indexes. It saves the document through the ORM, so the family
-copy (`knowledge.documents`) and the search index (search's signal handlers) follow.
+`extracted_text`, which search indexes. A translation with a file of its own (`own_file`) is
+left out of that: its own file is read for it alone (`own=True`). It saves the document
+through the ORM, so the family copy (`knowledge.documents`) and the search index (search's
+signal handlers) follow.
 
 A new upload or a replaced file is read in the background (`knowledge.tasks`), after the
 transaction that saved it has committed.
@@ -329,11 +331,17 @@ def _clean(text: str) -> str:
 # -- Storing the result ------------------------------------------------------------------------
 
 
-def document_extract(*, document: KnowledgeDocument) -> Extraction | None:
-    """Read the document's file and store its text for the whole family; None if the file changed meanwhile."""
-    file_name = document.file.name
+def document_extract(*, document: KnowledgeDocument, own: bool = False) -> Extraction | None:
+    """Read the document's file and store its text for the family; None if the file changed meanwhile.
+
+    The family is its rows without a file of their own; with `own`, the row's own file is read
+    for that row alone.
+    """
+    file_name = (document.own_file if own else document.file).name
+    if not file_name:
+        return None
     try:
-        with document.file.open("rb") as handle:
+        with (document.own_file if own else document.file).open("rb") as handle:
             data = handle.read()
     except OSError:
         logger.warning("extraction: the file of document %s cannot be opened", document.pk, exc_info=True)
@@ -342,9 +350,14 @@ def document_extract(*, document: KnowledgeDocument) -> Extraction | None:
         result = read_file(data, file_name)
     with transaction.atomic():
         current = KnowledgeDocument.objects.select_for_update().filter(pk=document.pk).first()
-        if current is None or current.file.name != file_name:
+        if current is None or (current.own_file if own else current.file).name != file_name:
             return None  # Deleted, or replaced while it was read: the new file's own task reads it.
-        document_pages_store(document=current, pages=result.pages)
+        if not own and current.own_file:
+            # The family's file replaced from a row with a file of its own: the text goes to the others.
+            current = family_readers(current).select_for_update().first()
+            if current is None:
+                return result
+        document_pages_store(document=current, pages=result.pages, own=own)
         current.extracted_text = result.text
         current.extraction_state = result.state
         current.extraction_message = result.message
@@ -354,9 +367,14 @@ def document_extract(*, document: KnowledgeDocument) -> Extraction | None:
     return result
 
 
-def document_pages_store(*, document: KnowledgeDocument, pages: list[str]) -> None:
-    """Replace the page texts of every row of the document's family with these."""
-    rows = list(KnowledgeDocument.objects.filter(translation_key=document.translation_key).values_list("pk", flat=True))
+def family_readers(document: KnowledgeDocument):
+    """The rows of the document's family whose text is the family's file's: those without a file of their own."""
+    return KnowledgeDocument.objects.filter(translation_key=document.translation_key, own_file="").order_by("pk")
+
+
+def document_pages_store(*, document: KnowledgeDocument, pages: list[str], own: bool = False) -> None:
+    """Replace the page texts of the family's rows reading its file (with `own`, of this row alone) with these."""
+    rows = [document.pk] if own else list(family_readers(document).values_list("pk", flat=True))
     DocumentPageText.objects.filter(document_id__in=rows).delete()
     DocumentPageText.objects.bulk_create(
         DocumentPageText(document_id=pk, number=number, text=text)

@@ -420,7 +420,10 @@ class DocumentSerializer(ItemSerializer):
 
     def prepare_attachment(self, obj) -> str:
         # Translations share the file: its text is searched on the original (default-language)
-        # row and on a row in the file's own language, not once more per language.
+        # row and on a row in the file's own language, not once more per language. A row with a
+        # file of its own (`own_file`) carries that file's text, which is its alone.
+        if obj.own_file:
+            return obj.extracted_text or ""
         if obj.locale.language_code not in {settings.LANGUAGE_CODE, (obj.language or "").lower()}:
             return ""
         return obj.extracted_text or ""

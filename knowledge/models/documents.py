@@ -57,6 +57,9 @@ SHARED_FIELDS = (
     "reviewed",
 )
 SHARED_VOCABULARIES = ("countries", "themes")
+# Of those, the text read from the family's file: a row with a file of its own (`own_file`)
+# keeps the text read from that instead, and neither gives it to nor takes it from the family.
+FILE_TEXT_FIELDS = ("extracted_text", "extraction_state", "extraction_message")
 
 
 class Licence(models.TextChoices):

@@ -1,7 +1,8 @@
 """Read the text of documents already stored: `manage.py extract_documents [--missing]`.
 
 Uploads are read on their own (`knowledge.tasks`); this covers files stored before that, the
-demo's, and files whose reading failed. A family's file is read once, for every row of it.
+demo's, and files whose reading failed. A family's file is read once, for every row of it
+without a file of its own; a translation's own file is read for that row.
 Running it again reads the same files into the same text: with `--missing`, nothing is read
 twice.
 """
@@ -37,17 +38,19 @@ class Command(BaseCommand):
         families = set()
         progress = not no_progress and verbosity > 0
         for document in tqdm(documents, unit="document", disable=not progress, file=self.stderr._out):
-            if document.translation_key in families:
+            own = bool(document.own_file)  # A translation's own file is read for it alone.
+            if not own and document.translation_key in families:
                 skipped["translation sharing a file already read"] += 1
                 continue
-            families.add(document.translation_key)
+            if not own:
+                families.add(document.translation_key)
             if not document.file:
                 skipped["no file"] += 1
                 continue
             if missing and self._settled(document, with_pages):
                 skipped["already read"] += 1
                 continue
-            result = extraction.document_extract(document=document)
+            result = extraction.document_extract(document=document, own=own)
             if result is None:
                 skipped["file replaced while it was read"] += 1
                 continue
