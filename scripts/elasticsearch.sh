@@ -13,6 +13,12 @@
 # Run as root, the node runs as an unprivileged user, which may not be able to enter the
 # checkout (a clone in root's home): its files then live in /var/lib/dsp-elasticsearch,
 # which every user can traverse and only root can write. Run as anyone else, in .cache/.
+#
+# The integ-test zip has no language analysis, so `start` also builds the project's own
+# analysis plugin (search/elasticsearch_plugin, Maven) when its sources changed, installs it
+# into the node when the installed one is not that build, and gives the node's `hunspell`
+# filter Debian's Russian dictionary (hunspell-ru, installed with apt-get if missing). A
+# node already running keeps what it loaded: after a plugin change, stop and start it.
 set -euo pipefail
 
 ES_VERSION="${ES_VERSION:-8.19.21}"
@@ -30,6 +36,12 @@ else
     CACHE="$ROOT/.cache"
 fi
 ES_HOME="$CACHE/elasticsearch-$ES_VERSION"
+PLUGIN_NAME=dsp-analysis
+PLUGIN_SRC="$ROOT/search/elasticsearch_plugin"
+PLUGIN_BUILD="$CACHE/plugin-build"
+# Written after a successful install; a fresh unpack has none, so it installs again.
+PLUGIN_STAMP="$ES_HOME/.$PLUGIN_NAME.sha256"
+HUNSPELL_SRC=/usr/share/hunspell
 DATA_DIR="$CACHE/es-data-$ES_PORT"
 PID_FILE="$DATA_DIR/elasticsearch.pid"
 URL="http://$ES_HOST:$ES_PORT"
@@ -78,6 +90,90 @@ fetch_and_unpack() {
     rm -rf "$tmp"
 }
 
+plugin_source_hash() {
+    # What the plugin is built from, read from the files themselves (a clone's mtimes say
+    # nothing), and the node version it is built for.
+    (
+        cd "$PLUGIN_SRC"
+        find . -path ./target -prune -o -type f -print | LC_ALL=C sort | xargs -d '\n' sha256sum
+        echo "$ES_VERSION"
+    ) | sha256sum | cut -d' ' -f1
+}
+
+plugin_zip() {
+    # Builds the plugin into $PLUGIN_BUILD unless a build of these sources is there; prints the zip.
+    local hash="$1"
+    local zip="$PLUGIN_BUILD/$PLUGIN_NAME.zip"
+    if [[ -f "$zip" && "$(cat "$PLUGIN_BUILD/source.sha256" 2>/dev/null)" == "$hash" ]]; then
+        echo "$zip"
+        return 0
+    fi
+    command -v mvn >/dev/null || { log "no mvn on PATH: install Maven to build the analysis plugin"; exit 1; }
+    log "building the analysis plugin ($PLUGIN_SRC)"
+    local m2="${MAVEN_REPO:-$HOME/.m2/repository}"
+    rm -rf "$PLUGIN_BUILD"
+    mkdir -p "$PLUGIN_BUILD"
+    local started=$SECONDS
+    mvn -q -B -f "$PLUGIN_SRC/pom.xml" package -Dmaven.repo.local="$m2" \
+        -Ddsp.buildDirectory="$PLUGIN_BUILD/target" >"$PLUGIN_BUILD/build.log" 2>&1 || {
+        log "the plugin build failed:"
+        tail -n 40 "$PLUGIN_BUILD/build.log" >&2
+        exit 1
+    }
+    local built
+    built="$(find "$PLUGIN_BUILD/target" -maxdepth 1 -name "$PLUGIN_NAME-*.zip" | head -n 1)"
+    [[ -n "$built" ]] || { log "Maven left no $PLUGIN_NAME zip in $PLUGIN_BUILD/target"; exit 1; }
+    mv "$built" "$zip"
+    echo "$hash" >"$PLUGIN_BUILD/source.sha256"
+    log "built $zip in $((SECONDS - started))s"
+    echo "$zip"
+}
+
+install_plugin() {
+    # Idempotent: the same sources installed before do nothing; changed sources replace it.
+    local hash
+    hash="$(plugin_source_hash)"
+    if [[ "$(cat "$PLUGIN_STAMP" 2>/dev/null)" == "$hash" && -d "$ES_HOME/plugins/$PLUGIN_NAME" ]]; then
+        return 0
+    fi
+    local zip
+    zip="$(plugin_zip "$hash")"
+    # The installer is a Java program: a heap above its 64 MB default for the nori jar.
+    local -a cli=(env ES_JAVA_HOME="$ES_JAVA_HOME" ES_DISTRIBUTION_TYPE=zip CLI_JAVA_OPTS="-Xmx512m"
+        "$ES_HOME/bin/elasticsearch-plugin")
+    if [[ -d "$ES_HOME/plugins/$PLUGIN_NAME" ]]; then
+        log "removing the installed $PLUGIN_NAME (its sources changed)"
+        "${cli[@]}" remove --purge "$PLUGIN_NAME" >&2
+    fi
+    local started=$SECONDS
+    "${cli[@]}" install --batch "file://$zip" >&2 || { log "installing $zip failed"; exit 1; }
+    echo "$hash" >"$PLUGIN_STAMP"
+    log "installed $PLUGIN_NAME in $((SECONDS - started))s"
+}
+
+install_hunspell() {
+    # Russian lemmas (кризисные → кризисный) come from the node's own `hunspell` filter,
+    # which reads config/hunspell/<locale>/*.aff + *.dic when the node starts.
+    if [[ ! -f "$HUNSPELL_SRC/ru_RU.dic" ]]; then
+        if [[ "$(id -u)" == 0 ]] && command -v apt-get >/dev/null; then
+            log "installing Debian's hunspell-ru"
+            export DEBIAN_FRONTEND=noninteractive
+            apt-get install -y -qq hunspell-ru >&2 2>/dev/null ||
+                { apt-get update -qq >&2 && apt-get install -y -qq hunspell-ru >&2; } ||
+                { log "apt-get could not install hunspell-ru"; exit 1; }
+        else
+            log "no $HUNSPELL_SRC/ru_RU.dic: install Debian's hunspell-ru (the Russian lemma filter needs it)"
+            return 0
+        fi
+    fi
+    local dir="$ES_HOME/config/hunspell/ru_RU"
+    mkdir -p "$dir"
+    local ext
+    for ext in aff dic; do
+        cmp -s "$HUNSPELL_SRC/ru_RU.$ext" "$dir/ru_RU.$ext" || cp "$HUNSPELL_SRC/ru_RU.$ext" "$dir/ru_RU.$ext"
+    done
+}
+
 java_home() {
     if [[ -n "${ES_JAVA_HOME:-}" ]]; then
         echo "$ES_JAVA_HOME"
@@ -94,6 +190,9 @@ start() {
     if pid="$(running_pid)"; then
         if is_healthy; then
             log "already running (pid $pid) at $URL"
+            if [[ "$(cat "$PLUGIN_STAMP" 2>/dev/null)" != "$(plugin_source_hash)" ]]; then
+                log "its $PLUGIN_NAME plugin is not the one in $PLUGIN_SRC: stop and start the node to rebuild it"
+            fi
             return 0
         fi
         log "pid $pid is starting; waiting for it"
@@ -106,6 +205,12 @@ start() {
         mkdir -p "$DATA_DIR/data" "$DATA_DIR/logs"
         export ES_JAVA_HOME
         ES_JAVA_HOME="$(java_home)"
+        (
+            # Nodes on other ports may share this distribution: one installer at a time.
+            flock 9
+            install_plugin
+            install_hunspell
+        ) 9>"$CACHE/.install.lock"
         export ES_JAVA_OPTS="${ES_JAVA_OPTS:--Xms512m -Xmx512m}"
         # The integ-test zip has no bundled JDK: tell the launcher we know.
         export ES_DISTRIBUTION_TYPE=zip
@@ -133,6 +238,7 @@ start() {
             -Expack.security.enabled=false \
             -Ediscovery.type=single-node \
             -Ecluster.routing.allocation.disk.threshold_enabled=false \
+            -Eindices.analysis.hunspell.dictionary.lazy=true \
             >"$DATA_DIR/logs/stdout.log" 2>&1 || {
             log "the node failed to start; last lines of its log:"
             tail -n 40 "$DATA_DIR/logs/stdout.log" >&2 || true
