@@ -9,6 +9,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from knowledge.views.landing import document_landing
+from knowledge.views.citations import document_citation_export as cite
 from knowledge.views.oai import oai_pmh
 from portal.api import api_router
 from portal.core.sitemaps import PublicSitemap
@@ -28,6 +29,9 @@ urlpatterns += i18n_patterns(
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("search/", include("search.urls")),
     path("documents/<int:document_id>/<str:slug>/", document_landing, name="document_landing"),
+    path("documents/<int:document_id>/<str:slug>/cite.bib", cite, {"export": "bib"}, name="document_cite_bibtex"),
+    path("documents/<int:document_id>/<str:slug>/cite.ris", cite, {"export": "ris"}, name="document_cite_ris"),
+    path("documents/<int:document_id>/<str:slug>/cite.json", cite, {"export": "json"}, name="document_cite_json"),
     path("", include(wagtail_urls)),
 )
 
