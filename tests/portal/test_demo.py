@@ -110,7 +110,7 @@ def test_every_demo_document_has_its_title_and_description_translated(demo, lang
         or translated[document.translation_key].description == document.description
         or translated[document.translation_key].file.name != document.file.name
     ]
-    assert originals.count() == 22 and missing == []
+    assert originals.count() == 23 and missing == []
 
 
 @pytest.mark.django_db
@@ -120,3 +120,37 @@ def test_a_translated_brief_keeps_its_own_pdf_first(demo):
     brief = PolicyBriefPage.objects.get(slug="internal-draft-workplan-kyrgyzstan", locale__language_code="ru")
     descriptions = [block.value["description"] for block in brief.attachments]
     assert descriptions == ["Эта аналитическая записка в формате PDF", "Проект картирования (PDF только для партнёров)"]
+
+
+@pytest.mark.django_db
+def test_demo_documents_carry_full_metadata_versions_an_own_file_and_a_scan(demo):
+    from pypdf import PdfReader
+
+    from knowledge.extraction import read_file
+    from knowledge.models import DocumentVersion
+
+    originals = list(KnowledgeDocument.objects.filter(locale__language_code="en"))
+    for document in originals:
+        assert document.authors and document.licence and document.audience and document.document_type, document.title
+    # Authors as a catalogue writes them: "Family, Given" for people, then organisations.
+    assert "Lee, Ahjung; UNDP Seoul Policy Centre" in {document.authors for document in originals}
+    with_events = [document for document in originals if document.related_event_id]
+    assert len(with_events) >= 8 and all(document.related_event.specific.local_start for document in with_events)
+    # Earlier versions kept by ordinary replacements, dated as the data says, one each.
+    versions = DocumentVersion.objects.order_by("uploaded_at")
+    assert versions.count() == 2
+    for version in versions:
+        document = KnowledgeDocument.objects.get(translation_key=version.key, locale__language_code="en")
+        assert version.uploaded_at < version.replaced_at and version.file.name != document.file.name
+        assert document.edition == "Version 2"
+    # A Russian translation with a Russian PDF of its own; the family keeps the English file.
+    russian = KnowledgeDocument.objects.get(locale__language_code="ru", own_file__gt="")
+    assert russian.file.name != russian.own_file.name
+    with russian.own_file.open("rb") as handle:
+        assert "Опрос пострадавших" in read_file(handle.read(), russian.own_file.name).text
+    # A scanned, public meeting record: pictures only, no text layer for search to read without OCR.
+    scan = KnowledgeDocument.objects.get(locale__language_code="en", title__startswith="Meeting record (scanned)")
+    assert scan.document_type == "proceedings" and scan.collection.name != "Partner-only"
+    with scan.file.open("rb") as handle:
+        reader = PdfReader(handle)
+        assert all(not (page.extract_text() or "").strip() and len(page.images) == 1 for page in reader.pages)

@@ -25,7 +25,7 @@ from portal.site.roles import roles_ensure
 
 from .fields import Refs, fields_apply
 from .files import DemoDataError, data_read, translations_read
-from .media import collections_ensure, documents_ensure, images_ensure
+from .media import collections_ensure, document_events_ensure, documents_ensure, images_ensure
 from .pages import page_restrictions_ensure, page_translations_ensure, pages_ensure
 from .tally import Tally
 
@@ -48,8 +48,9 @@ def demo_load(*, stdout=None) -> dict:
         partner_group, _created = Group.objects.get_or_create(name=PARTNER_GROUP)
         collections_ensure(tally, refs, partner_group=partner_group)
         images_ensure(tally, refs)
-        documents_ensure(tally, refs, translations=translations)
+        document_events = documents_ensure(tally, refs, translations=translations)
         home = pages_ensure(tally, refs)
+        document_events_ensure(tally, refs, document_events)
         page_restrictions_ensure(tally, refs, partner_group=partner_group)
         page_translations_ensure(tally, refs, translations=translations)
         _users_ensure(tally, home, partner_group=partner_group)

@@ -1,7 +1,14 @@
-"""Demo collections, images and documents (real PDFs), and the documents' translations."""
+"""Demo collections, images and documents (real PDFs), and the documents' translations.
+
+A document may come with an earlier version (its first file, replaced by the current one
+through an ordinary save, so `knowledge.documents` keeps it as a `DocumentVersion`), as a
+scanned record (pictures only: OCR reads it where Tesseract is installed, or it is flagged),
+and with a translation's own file in that language (`own_file`).
+"""
 
 from __future__ import annotations
 
+import datetime
 import io
 import math
 
@@ -10,19 +17,21 @@ from django.core.files.images import ImageFile
 
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import Collection, CollectionViewRestriction, Locale
+from wagtail.models import Collection, CollectionViewRestriction, Locale, Page
 from wagtail_localize.models import Translation, TranslationSource
 
 from PIL import Image, ImageDraw
 
+from knowledge.models import DocumentVersion
+
 from .fields import Refs, fields_apply
 from .files import DemoDataError, data_read
-from .pdfs import pdf_render
+from .pdfs import pdf_render, scan_render, unicode_font
 from .tally import Tally
 
 # Keys of a data item that are not model fields.
 _IMAGE_KEYS = ("key", "pattern")
-_DOCUMENT_KEYS = ("key", "sections")
+_DOCUMENT_KEYS = ("key", "sections", "earlier_version", "scanned", "related_event")
 
 
 def collections_ensure(tally: Tally, refs: Refs, *, partner_group: Group) -> None:
@@ -136,12 +145,25 @@ def _page_pdf_specs(page_pdfs: dict) -> list[dict]:
                 "description": page["summary"],
                 "countries": page["countries"],
                 "themes": page["themes"],
-                "authors": ", ".join(author["person"] for author in page.get("brief_authors", [])),
+                "authors": "; ".join(
+                    [
+                        *(_family_first(author["person"]) for author in page.get("brief_authors", [])),
+                        page_pdfs["publisher"],
+                    ]
+                ),
                 "publisher": page_pdfs["publisher"],
+                "licence": page_pdfs["restricted_licence" if page.get("restricted") else "licence"],
+                "audience": page_pdfs["audience"],
                 "sections": sections,
             }
         )
     return specs
+
+
+def _family_first(name: str) -> str:
+    """ "Ahjung Lee" as a catalogue writes an author: "Lee, Ahjung" (the demo's names end with the family name)."""
+    given, _space, family = name.rpartition(" ")
+    return f"{family}, {given}" if given else name
 
 
 def _pdf_sections(sections: list[dict]) -> list[dict]:
@@ -152,50 +174,105 @@ def _pdf_sections(sections: list[dict]) -> list[dict]:
     ]
 
 
-def documents_ensure(tally: Tally, refs: Refs, *, translations: dict) -> None:
+def documents_ensure(tally: Tally, refs: Refs, *, translations: dict) -> list[tuple]:
+    """The documents and their translations; returns (document, event slug) for `document_events_ensure`."""
     tally.say("Documents")
     document_model = get_document_model()
     data = data_read("documents.yaml")
+    events = []
     for spec in [*data["documents"], *_page_pdf_specs(data["page_pdfs"])]:
         document = document_model.objects.filter(title=spec["title"], locale=Locale.get_default()).first()
         created = document is None
         if created:
-            file, text = pdf_render(
-                title=spec["title"],
-                sections=_pdf_sections(spec["sections"]),
-                filename=f"{spec['key'].replace(':', '-')}.pdf",
-                authors=spec.get("authors", ""),
-                publisher=spec.get("publisher", ""),
-                subject=spec["description"],
-            )
-            document = document_model(file=file, extracted_text=text)
-            later = fields_apply(
-                document, _without(spec, _DOCUMENT_KEYS), refs, where=f"documents.yaml, {spec['key']!r}"
-            )
-            document._set_document_file_metadata()
-            document.save()
-            for write in later:
-                write()
+            document = _document_create(spec, refs)
+            if spec.get("related_event"):
+                events.append((document, spec["related_event"]))
         refs.add(document, spec["key"])
         tally.record("documents", created=created)
+        if "earlier_version" in spec:
+            tally.record("earlier versions", created=created)
     # Titles and descriptions in the reader's language; the file and its facts are shared.
     for code, words_by_key in translations.items():
         for key, words in words_by_key["documents"].items():
             where = f"translations/{code}/documents.yaml, {key!r}"
             document = refs.get(document_model, key, where=where)
-            _document_translation_ensure(tally, document, Locale.objects.get(language_code=code), words, where=where)
-    tally.report("documents", "document translations")
+            locale = Locale.objects.get(language_code=code)
+            _document_translation_ensure(tally, document, locale, words, key=key, where=where)
+    tally.report("documents", "earlier versions", "document translations", "own files")
+    return events
 
 
-def _document_translation_ensure(tally: Tally, document, locale: Locale, words: dict, *, where: str) -> None:
+def _document_file(spec: dict, sections: list[dict], *, filename: str):
+    """(file, its text) for a document: a PDF, or a scan whose text is left to OCR."""
+    if spec.get("scanned"):
+        return scan_render(title=spec["title"], sections=_pdf_sections(sections), filename=filename), ""
+    return pdf_render(
+        title=spec["title"],
+        sections=_pdf_sections(sections),
+        filename=filename,
+        authors=spec.get("authors", ""),
+        publisher=spec.get("publisher", ""),
+        subject=spec["description"],
+    )
+
+
+def _document_create(spec: dict, refs: Refs):
+    name = spec["key"].replace(":", "-")
+    earlier = spec.get("earlier_version")
+    first = earlier["sections"] if earlier else spec["sections"]
+    file, text = _document_file(spec, first, filename=f"{name}-v1.pdf" if earlier else f"{name}.pdf")
+    document = get_document_model()(file=file, extracted_text=text)
+    later = fields_apply(document, _without(spec, _DOCUMENT_KEYS), refs, where=f"documents.yaml, {spec['key']!r}")
+    if earlier:
+        document.edition = earlier.get("edition", "")
+    document._set_document_file_metadata()
+    document.save()
+    for write in later:
+        write()
+    if earlier:
+        _document_file_replace(document, spec, earlier, filename=f"{name}.pdf")
+    return document
+
+
+def _document_file_replace(document, spec: dict, earlier: dict, *, filename: str) -> None:
+    """The current file replaces the first by an ordinary save: `knowledge.documents` keeps the first as a version."""
+    first = document.file.name
+    document.file, document.extracted_text = _document_file(spec, spec["sections"], filename=filename)
+    document.edition = spec.get("edition", "")
+    document._set_document_file_metadata()
+    document.save()
+    # The version's dates as the data gives them, not the moment of the load.
+    DocumentVersion.objects.filter(key=document.translation_key, file=first).update(
+        uploaded_at=_noon(earlier["uploaded"]), replaced_at=_noon(earlier["replaced"])
+    )
+
+
+def _noon(day: datetime.date) -> datetime.datetime:
+    return datetime.datetime.combine(day, datetime.time(12), tzinfo=datetime.UTC)
+
+
+def document_events_ensure(tally: Tally, refs: Refs, events: list[tuple]) -> None:
+    """The events new documents come from, named once the pages exist (documents load first)."""
+    for document, slug in events:
+        document.refresh_from_db()
+        document.related_event = refs.get(Page, slug, where=f"documents.yaml, {document.title!r}, related_event")
+        document.save()
+        tally.record("document events", created=True)
+    tally.report("document events")
+
+
+def _document_translation_ensure(tally: Tally, document, locale: Locale, words: dict, *, key: str, where: str) -> None:
     """Translated through wagtail-localize, as a translator does (a PO file, then publish).
 
     Its stored strings are what it puts back whenever a page linking the document is
     submitted for translation: a plain copy would be overwritten with the English words.
+    A new translation gets its `own_file`, when the data gives one, by an ordinary save.
     """
-    unknown = set(words) - {"title", "description"}
+    unknown = set(words) - {"title", "description", "own_file"}
     if unknown:
-        raise DemoDataError(f"{where}: a document translation has only a title and a description, not {unknown}")
+        raise DemoDataError(
+            f"{where}: a document translation has a title, a description and an own_file, not {unknown}"
+        )
     source, _created = TranslationSource.get_or_create_from_instance(document)
     translation, created = Translation.objects.get_or_create(source=source, target_locale=locale)
     target = document.get_translation_or_none(locale)
@@ -209,3 +286,24 @@ def _document_translation_ensure(tally: Tally, document, locale: Locale, words: 
     translation.import_po(po)
     translation.save_target(publish=True)
     tally.record("document translations", created=True)
+    if words.get("own_file"):
+        _own_file_attach(tally, document.get_translation(locale), words["own_file"], key=key)
+
+
+def _own_file_attach(tally: Tally, target, spec: dict, *, key: str) -> None:
+    """A translation's own file in its language, read for that row after the load commits."""
+    font = unicode_font()
+    if font is None:
+        tally.say(f"  skipped the {target.locale.language_code} file of {key!r}: no font with its letters here")
+        return
+    target.own_file, _text = pdf_render(
+        title=spec["title"],
+        sections=_pdf_sections(spec["sections"]),
+        filename=f"{key}-{target.locale.language_code}.pdf",
+        authors=target.authors,
+        publisher=target.publisher,
+        subject=target.description,
+        font=font,
+    )
+    target.save()
+    tally.record("own files", created=True)
