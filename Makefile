@@ -64,4 +64,7 @@ bench-render: .venv/.dev ## page render p50/p95 per page type with 5,000 items, 
 bench-lighthouse: .venv/.dev ## Lighthouse scores for the home, country, search, event and document pages
 	$(PY) bench/lighthouse_bench.py
 
-.PHONY: help install run test lint format messages es-start es-stop bench-search bench-render bench-lighthouse
+bench-extraction: .venv/.dev ## text extraction pages/s on 1, 30, 300-page PDFs (text, scanned) on one core; upload response time
+	$(PY) bench/extraction_bench.py
+
+.PHONY: help install run test lint format messages es-start es-stop bench-search bench-render bench-lighthouse bench-extraction
