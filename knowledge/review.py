@@ -20,11 +20,14 @@ Each of these changes is written to Wagtail's audit log.
 
 from __future__ import annotations
 
+from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
 from django.db.models.signals import post_save, pre_save
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
+from wagtail.admin.widgets import AdminPageChooser
 from wagtail.documents.forms import BaseDocumentForm
 from wagtail.log_actions import get_active_log_context, log
 from wagtail.models import Collection, Locale, Page, ReferenceIndex
@@ -179,6 +182,16 @@ class DocumentReviewForm(BaseDocumentForm):
             field.help_text = _("Maximum file size: %(max_filesize)s.") % {"max_filesize": field.max_upload_size_text}
             field.error_messages["file_too_large"] = uploads.size_error_message()
             field.error_messages["file_too_large_unknown_size"] = uploads.size_error_unknown_size()
+        if "related_event" in self.fields:
+            # An event page, chosen from the page tree; resolved by name, since knowledge does not
+            # import events (docs/architecture.md): any other page is refused as an invalid choice.
+            event_model = apps.get_model("events", "EventPage")
+            field = self.fields["related_event"]
+            field.queryset = Page.objects.type(event_model)
+            field.widget = AdminPageChooser(target_models=[event_model], can_choose_root=False)
+            field.error_messages["invalid_choice"] = _(
+                "Choose an event page: the webinar, study mission or meeting this document comes from."
+            )
 
     def clean_file(self):
         # Every route that takes a file (single, multiple and chooser upload, replacing it on
@@ -188,6 +201,24 @@ class DocumentReviewForm(BaseDocumentForm):
             uploads.check_upload(upload)
         return upload
 
+    def clean_own_file(self):
+        # A translation's file in its own language: the same checks as the family's file. The
+        # original's file is the family's `file`; a second one on it would have no language.
+        upload = self.cleaned_data.get("own_file")
+        if not upload or "own_file" not in self.changed_data:
+            return upload
+        locale_id = self.instance.locale_id
+        if locale_id is None or locale_id == Locale.get_default().pk:
+            raise ValidationError(
+                _(
+                    "A file in this language belongs on a translation of the document. This is the "
+                    "original: upload its file as the document's file."
+                ),
+                code="own_file_on_original",
+            )
+        uploads.check_upload(upload)
+        return upload
+
     def clean(self):
         cleaned_data = super().clean()
         document = self.instance
@@ -195,6 +226,9 @@ class DocumentReviewForm(BaseDocumentForm):
             return cleaned_data
         if "file" in self.changed_data:
             self.add_error("file", _("Only a reviewer can replace the file of a document readers already have."))
+        if "own_file" in self.changed_data:
+            message = _("Only a reviewer can change the file in this language of a document readers already have.")
+            self.add_error("own_file", message)
         # The instance still holds the stored collection: the form copies its data in after clean().
         collection = cleaned_data.get("collection")
         if collection is not None and move_is_refused(self.user, document, collection):

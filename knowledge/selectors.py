@@ -5,14 +5,27 @@ through their module (`models.KnowledgePage`), which either side may import firs
 Vocabulary entries and documents come attached in the reader's language (`in_language`).
 """
 
+import datetime
+from dataclasses import dataclass
+from pathlib import PurePath
+from typing import Any
+
+from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
-from django.db.models import Q, QuerySet
+from django.db.models import Q, QuerySet, Sum
+from django.urls import reverse
 
-from wagtail.models import Locale
+from wagtail.models import Locale, Page, ReferenceIndex
 
-from knowledge import models
+from knowledge import models, uploads
 from portal.core import items
-from portal.core.locale import attach_in_language, block_values, in_locale_with_fallback, under_section
+from portal.core.locale import (
+    attach_in_language,
+    block_values,
+    in_locale_with_fallback,
+    reader_language,
+    under_section,
+)
 from portal.core.privacy import attached_documents_visible_to, documents_visible_to, pages_visible_to
 
 PAGE_SIZE = 12
@@ -109,6 +122,189 @@ def policy_tool_lineage(*, tool, user) -> dict:
     return {"adapted_from": source, "adaptations": list(adaptations.order_by("title"))}
 
 
-def document_for_reader(*, document_id: int, user):
-    """The document row with this id, if this reader may see it (the privacy gate's answer), or None."""
-    return documents_visible_to(user, models.KnowledgeDocument.objects.filter(pk=document_id)).first()
+# --- A document's landing page ----------------------------------------------------------------
+
+
+def document_for_reader(*, document_id: int, user, language: str | None = None):
+    """The row of a document's family to show this reader, or None if they may not see it.
+
+    `document_id` may name any row of the family. The answer is the family's row in `language`
+    (the reader's by default) when it has one, else the row named; None when the row named is
+    unknown or the privacy gate keeps it from `user` (a family shares its collection and review,
+    so the gate answers the same for every row). The rows the reader may see come attached as
+    `family_rows`, with their locale and vocabularies read: one query for the whole family.
+    """
+    language = language or reader_language()
+    documents = models.KnowledgeDocument.objects
+    key = documents.filter(pk=document_id).values("translation_key")
+    rows = list(
+        documents_visible_to(user, documents.filter(translation_key__in=key))
+        .select_related("locale")
+        .prefetch_related("countries", "themes")
+        .order_by("pk")
+    )
+    named = next((row for row in rows if row.pk == document_id), None)
+    if named is None:
+        return None
+    shown = next((row for row in rows if row.locale.language_code == language), named)
+    shown.family_rows = rows
+    return shown
+
+
+@dataclass(frozen=True)
+class DocumentFile:
+    """One file of a document family a reader may download, as its landing page lists it."""
+
+    url: str
+    language: str
+    size: int | None
+    content_type: str
+    format: str
+    file: Any = None
+    content_hash: str = ""
+    # An earlier version: when its file was put in place, and when a newer one replaced it.
+    uploaded_at: datetime.datetime | None = None
+    replaced_at: datetime.datetime | None = None
+
+    @property
+    def is_pdf(self) -> bool:
+        return self.content_type == "application/pdf"
+
+
+def file_format(content_type: str, name: str) -> str:
+    """A file's short format name ("PDF", "DOCX") from its detected type, else from its name."""
+    for kind in uploads.ALLOWED_TYPES:
+        if content_type == kind.mime or content_type in kind.mime_by_extension.values():
+            return kind.extensions[0].upper()
+    return PurePath(name).suffix.lstrip(".").upper()
+
+
+def _file(url: str, file, *, language: str, size, content_type: str | None = None, **extra) -> DocumentFile:
+    content_type = content_type or uploads.served_content_type(file, name=file.name)
+    if size is None:
+        # Rows made outside the admin's forms (imports, the demo) have no recorded size.
+        try:
+            size = file.size
+        except OSError:
+            size = None
+    return DocumentFile(
+        url=url,
+        language=language,
+        size=size,
+        content_type=content_type,
+        format=file_format(content_type, file.name),
+        file=file,
+        **extra,
+    )
+
+
+def document_files(*, document) -> tuple[DocumentFile, list[DocumentFile]]:
+    """(the file offered first, the family's other files) for the row `document_for_reader` gave.
+
+    A translation with its own file offers it first and the family's file among the others;
+    every other row's own file (in its language) is among the others too.
+    """
+    args = (document.pk, document.slug)
+    family_file = _file(
+        reverse("document_download", args=args),
+        document.file,
+        language=document.language,
+        size=document.file_size,
+        content_type=document.content_type,
+        content_hash=document.file_hash or "",
+    )
+    own = {
+        row.locale.language_code: _file(
+            reverse("document_download_language", args=(*args, row.locale.language_code)),
+            row.own_file,
+            language=row.locale.language_code,
+            size=row.own_file_size,
+        )
+        for row in getattr(document, "family_rows", [document])
+        if row.own_file
+    }
+    main = own.pop(document.locale.language_code, None)
+    others = list(own.values())
+    if main is None:
+        main = family_file
+    else:
+        others.insert(0, family_file)
+    return main, others
+
+
+def document_versions(*, document) -> list[DocumentFile]:
+    """The family's earlier files, newest replacement first, each downloadable from the landing page."""
+    versions = models.DocumentVersion.objects.filter(key=document.translation_key).order_by("-replaced_at", "-pk")
+    return [
+        _file(
+            reverse("document_version_download", args=(document.pk, document.slug, version.pk)),
+            version.file,
+            language=version.language,
+            size=version.file_size,
+            uploaded_at=version.uploaded_at,
+            replaced_at=version.replaced_at,
+        )
+        for version in versions
+    ]
+
+
+def document_version_for_reader(*, document, version_id: int):
+    """An earlier version of the family of `document` (a row the reader may see), or None."""
+    return models.DocumentVersion.objects.filter(pk=version_id, key=document.translation_key).first()
+
+
+def document_download_count(*, document) -> int:
+    """Downloads of every file of the family, on every day."""
+    total = models.DocumentDownload.objects.filter(document__translation_key=document.translation_key).aggregate(
+        total=Sum("count")
+    )["total"]
+    return total or 0
+
+
+def document_related_event(*, document, user, language: str | None = None):
+    """The event the document comes from, in the reader's language where translated, if they may see it."""
+    if not document.related_event_id:
+        return None
+    language = language or reader_language()
+    pages = Page.objects.filter(pk=document.related_event_id)
+    candidates = Page.objects.filter(
+        Q(pk=document.related_event_id)
+        | Q(translation_key__in=pages.values("translation_key"), locale__language_code=language)
+    )
+    visible = list(pages_visible_to(user, candidates).select_related("locale"))
+    in_language = [page for page in visible if page.locale.language_code == language]
+    return (in_language or visible or [None])[0]
+
+
+def document_pages_using(*, document, user, language: str | None = None, limit: int = 10) -> list:
+    """Pages the reader may see that attach or link any row of the family (Wagtail's reference index)."""
+    language = language or reader_language()
+    rows = getattr(document, "family_rows", [document])
+    ids = ReferenceIndex.objects.filter(
+        to_content_type=ContentType.objects.get_for_model(models.KnowledgeDocument),
+        to_object_id__in=[str(row.pk) for row in rows],
+        base_content_type=ContentType.objects.get_for_model(Page),
+    ).values_list("object_id", flat=True)
+    page_ids = [int(pk) for pk in ids if str(pk).isdigit()]
+    if not page_ids:
+        return []
+    locale = Locale.objects.filter(language_code=language).first() or Locale.get_default()
+    keys = Page.objects.filter(pk__in=page_ids).values("translation_key")
+    pages = in_locale_with_fallback(Page.objects.filter(translation_key__in=keys), locale=locale)
+    return list(pages_visible_to(user, pages).select_related("locale").order_by("title")[:limit])
+
+
+def document_facts(*, document, language: str | None = None) -> dict:
+    """What the landing page says about the document, with its vocabularies in the reader's language."""
+    attach_in_language([document], ("countries", "themes"), language=language)
+    return {
+        "authors": _names(document.authors),
+        "partner_organisations": _names(document.partner_organisations),
+        "licence_url": models.documents.LICENCE_URLS.get(document.licence, ""),
+        "countries": document.in_language["countries"],
+        "themes": document.in_language["themes"],
+    }
+
+
+def _names(text: str) -> list[str]:
+    return [name.strip() for name in (text or "").split(";") if name.strip()]

@@ -8,7 +8,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from knowledge.views.landing import document_landing
+from knowledge.views import landing
 from knowledge.views.citations import document_citation_export as cite
 from knowledge.views.oai import oai_pmh
 from portal.api import api_router
@@ -28,10 +28,22 @@ urlpatterns += i18n_patterns(
     path("login/", auth_views.LoginView.as_view(template_name="portal/login.html"), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("search/", include("search.urls")),
-    path("documents/<int:document_id>/<str:slug>/", document_landing, name="document_landing"),
+    path("documents/<int:document_id>/<str:slug>/", landing.document_landing, name="document_landing"),
     path("documents/<int:document_id>/<str:slug>/cite.bib", cite, {"export": "bib"}, name="document_cite_bibtex"),
     path("documents/<int:document_id>/<str:slug>/cite.ris", cite, {"export": "ris"}, name="document_cite_ris"),
     path("documents/<int:document_id>/<str:slug>/cite.json", cite, {"export": "json"}, name="document_cite_json"),
+    path("documents/<int:document_id>/<str:slug>/download/", landing.document_download, name="document_download"),
+    path(
+        "documents/<int:document_id>/<str:slug>/download/<str:language>/",
+        landing.document_download_in_language,
+        name="document_download_language",
+    ),
+    path(
+        "documents/<int:document_id>/<str:slug>/versions/<int:version_id>/",
+        landing.document_version_download,
+        name="document_version_download",
+    ),
+    path("documents/<int:document_id>/<str:slug>/thumbnail/", landing.document_thumbnail, name="document_thumbnail"),
     path("", include(wagtail_urls)),
 )
 

@@ -1,16 +1,206 @@
-"""A document's landing page: what it is, in the reader's language, and how to get and cite it."""
+"""A document's landing page: what it is, in the reader's language, and how to get and cite it.
 
-from django.http import Http404
+`/<lang>/documents/<id>/<slug>/` shows the family's row in the reader's language where there is
+one they may see (`knowledge.selectors.document_for_reader`), else the row named, with the
+site's notice that the page is not in their language. Each page has one address per language:
+any other id of the family or another slug answers 301 to it. A document the reader may not
+see answers 404 exactly as a document that does not exist, on the page and on every file
+route below it (downloads, earlier versions, the thumbnail): its files are exactly as private
+as its family's current row, and an unreviewed family serves nothing to readers.
+"""
+
+from __future__ import annotations
+
+import json
+
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
+from django.template.defaultfilters import filesizeformat
 from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils import translation
+from django.utils.cache import patch_cache_control
+from django.utils.safestring import mark_safe
+from django.views.decorators.http import require_safe
 
-from knowledge import selectors
+from knowledge import downloads, selectors, thumbnails
+from knowledge.models import KnowledgeDocument
+from portal.core.i18n import in_language, language_version
+from portal.core.locale import reader_language
+from portal.core.privacy import documents_visible_to
+
+# What a JSON-LD <script> must not contain literally (the HTML parser would end it early).
+_JSON_SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
 
 
-def document_landing(request, document_id: int, slug: str):
+def _document_or_404(request, document_id: int) -> KnowledgeDocument:
     document = selectors.document_for_reader(document_id=document_id, user=request.user)
     if document is None:
         raise Http404
-    if slug != document.slug:
-        return redirect(document.get_landing_url(), permanent=True)
-    return TemplateResponse(request, "knowledge/documents/landing.html", {"document": document, "page": None})
+    return document
+
+
+def _restricted(document: KnowledgeDocument) -> bool:
+    """Whether an anonymous reader would be refused this document (a partner-only one)."""
+    return not documents_visible_to(None, KnowledgeDocument.objects.filter(pk=document.pk)).exists()
+
+
+@require_safe
+def document_landing(request, document_id: int, slug: str):
+    document = _document_or_404(request, document_id)
+    canonical = reverse("document_landing", args=(document.pk, document.slug))
+    if document.pk != document_id or slug != document.slug:
+        return redirect(canonical, permanent=True)
+
+    language = reader_language()
+    main_file, other_files = selectors.document_files(document=document)
+    thumbnail_url = ""
+    if main_file.is_pdf and thumbnails.thumbnail_name(main_file.file, content_hash=main_file.content_hash):
+        thumbnail_url = reverse("document_thumbnail", args=(document.pk, document.slug))
+    context = {
+        "document": document,
+        "page": None,
+        "facts": selectors.document_facts(document=document, language=language),
+        "main_file": main_file,
+        "other_files": other_files,
+        "versions": selectors.document_versions(document=document),
+        "download_count": selectors.document_download_count(document=document),
+        "related_event": selectors.document_related_event(document=document, user=request.user, language=language),
+        "pages_using": selectors.document_pages_using(document=document, user=request.user, language=language),
+        "thumbnail_url": thumbnail_url,
+        "canonical_url": request.build_absolute_uri(canonical),
+        "alternates": _alternates(request, document),
+        "page_translation": _translation_status(document, language),
+        "citation": None,
+    }
+    context["json_ld"] = _json_ld(request, document, context)
+    return TemplateResponse(request, "knowledge/documents/landing.html", context)
+
+
+def _alternates(request, document) -> list[dict]:
+    """The page in each language the family is translated into, for `<link rel="alternate">`."""
+    alternates = []
+    for row in document.family_rows:
+        code = row.locale.language_code
+        with translation.override(code):
+            url = reverse("document_landing", args=(row.pk, row.slug))
+        alternates.append({"code": code, "url": request.build_absolute_uri(url)})
+    return alternates
+
+
+def _translation_status(document, language: str) -> dict:
+    """The site's language notice (`includes/translation_notice.html`) for a row not in the reader's language."""
+    content = document.locale.language_code
+    if content == language:
+        return {}
+    try:
+        bidi = translation.get_language_info(content)["bidi"]
+    except KeyError:
+        bidi = False
+    return {
+        "is_fallback": True,
+        "reader_language": language,
+        "content_language": content,
+        "content_bidi": bidi,
+        "in_reader_language": in_language(language),
+        "content_language_version": language_version(content),
+    }
+
+
+def _json_ld(request, document, context) -> str:
+    """schema.org metadata of the document (https://schema.org/DigitalDocument), as a safe <script> body."""
+    main_file = context["main_file"]
+    kind = "Report" if document.document_type == KnowledgeDocument.DocumentType.REPORT else "DigitalDocument"
+    data = {
+        "@context": "https://schema.org",
+        "@type": kind,
+        "name": document.title,
+        "url": context["canonical_url"],
+        "inLanguage": main_file.language,
+        "datePublished": document.publication_date.isoformat() if document.publication_date else None,
+        "encodingFormat": main_file.content_type,
+        "contentUrl": request.build_absolute_uri(main_file.url),
+    }
+    if document.description:
+        data["description"] = document.description
+    if main_file.size:
+        with translation.override("en"):
+            data["contentSize"] = str(filesizeformat(main_file.size)).replace("\xa0", " ")
+    # The authors field's documented form: "Family, Given" is a person, anything else an organisation.
+    authors = [
+        {"@type": "Person" if "," in name else "Organization", "name": name} for name in context["facts"]["authors"]
+    ]
+    if authors:
+        data["author"] = authors
+    if document.publisher:
+        data["publisher"] = {"@type": "Organization", "name": document.publisher}
+    if context["facts"]["licence_url"]:
+        data["license"] = context["facts"]["licence_url"]
+    if document.edition:
+        data["version"] = document.edition
+    if context["thumbnail_url"]:
+        data["thumbnailUrl"] = request.build_absolute_uri(context["thumbnail_url"])
+    countries = [str(country) for country in context["facts"]["countries"]]
+    if countries:
+        data["spatialCoverage"] = [{"@type": "Country", "name": name} for name in countries]
+    themes = [str(theme) for theme in context["facts"]["themes"]]
+    if themes:
+        data["keywords"] = themes
+    data = {name: value for name, value in data.items() if value is not None}
+    text = json.dumps(data, ensure_ascii=False, indent=1).translate(_JSON_SCRIPT_ESCAPES)
+    return mark_safe(text)  # noqa: S308 - JSON whose <, > and & are escaped just above
+
+
+# --- Files -----------------------------------------------------------------------------------
+
+
+def _serve(request, document, file, *, name: str) -> HttpResponse:
+    if not file:
+        raise Http404
+    response = downloads.file_response(file, name=name, restricted=_restricted(document))
+    if downloads.counts_as_download(request):
+        downloads.document_download_record(document=document)
+    return response
+
+
+@require_safe
+def document_download(request, document_id: int, slug: str):
+    """The family's file."""
+    document = _document_or_404(request, document_id)
+    return _serve(request, document, document.file, name=document.file.name)
+
+
+@require_safe
+def document_download_in_language(request, document_id: int, slug: str, language: str):
+    """A translation's own file, in its language."""
+    document = _document_or_404(request, document_id)
+    row = next((row for row in document.family_rows if row.locale.language_code == language), None)
+    if row is None or not row.own_file:
+        raise Http404
+    return _serve(request, row, row.own_file, name=row.own_file.name)
+
+
+@require_safe
+def document_version_download(request, document_id: int, slug: str, version_id: int):
+    """An earlier file of the family, as it was before it was replaced."""
+    document = _document_or_404(request, document_id)
+    version = selectors.document_version_for_reader(document=document, version_id=version_id)
+    if version is None:
+        raise Http404
+    return _serve(request, document, version.file, name=version.file.name)
+
+
+@require_safe
+def document_thumbnail(request, document_id: int, slug: str):
+    """The first page of the file the landing page offers first, when it is a PDF."""
+    document = _document_or_404(request, document_id)
+    main_file, _others = selectors.document_files(document=document)
+    name = main_file.is_pdf and thumbnails.thumbnail_name(main_file.file, content_hash=main_file.content_hash)
+    if not name:
+        raise Http404
+    with thumbnails.open_thumbnail(name) as opened:
+        response = HttpResponse(opened.read(), content_type=thumbnails.CONTENT_TYPE)
+    response["X-Content-Type-Options"] = "nosniff"
+    if _restricted(document):
+        patch_cache_control(response, private=True)
+    return response

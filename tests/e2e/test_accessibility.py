@@ -45,6 +45,10 @@ def addresses(server):
     ):
         url = _first_url(server, model)
         found[name] = "/{lang}/" + url.split("/", 4)[4]
+    # A document's landing page; any slug leads to the page in the reader's language.
+    with urllib.request.urlopen(f"{server}/api/v2/documents/?limit=1") as response:  # noqa: S310
+        document_id = json.load(response)["items"][0]["id"]
+    found["document landing"] = "/{lang}/documents/" + str(document_id) + "/document/"
     return found
 
 

@@ -150,6 +150,10 @@ def _routes() -> list[tuple[str, str | None]]:
     paths = sorted(_page_paths())
     for document in KnowledgeDocument.objects.all():
         paths += [document.url, f"/media/{document.file.name}", f"/media/images/%2e%2e/{document.file.name}"]
+        # Its landing page and files, under a slug an outsider could type without knowing the title.
+        for language in LANGUAGES:
+            landing = f"/{language}/documents/{document.pk}/document/"
+            paths += [landing, f"{landing}download/", f"{landing}download/ru/", f"{landing}thumbnail/"]
     paths += [f"/api/v2/pages/{pk}/" for pk in Page.objects.values_list("pk", flat=True)]
     paths += [f"/api/v2/documents/{pk}/" for pk in KnowledgeDocument.objects.values_list("pk", flat=True)]
     paths += ["/api/v2/pages/?limit=20", "/api/v2/documents/?limit=20", "/api/v2/images/", "/sitemap.xml"]
