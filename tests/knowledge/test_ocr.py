@@ -31,6 +31,12 @@ def tesseract_installed():
     assert {"eng", "rus", "kor"} <= set(listed), "run scripts/install-test-tools.sh (tesseract-ocr-rus, -kor)"
 
 
+@pytest.fixture(autouse=True)
+def database_engine(settings):
+    """Search on the database engine: the Elasticsearch side is tested with text PDFs (test_extraction.py)."""
+    settings.SEARCH_ELASTICSEARCH_URL = ""
+
+
 @pytest.fixture
 def reviewer(client, roles, make_user):
     client.force_login(make_user("reviewer", group=roles["reviewers"]))
