@@ -23,7 +23,7 @@ from django.utils.cache import patch_cache_control
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_safe
 
-from knowledge import downloads, selectors, thumbnails
+from knowledge import citations, downloads, selectors, thumbnails
 from knowledge.models import KnowledgeDocument
 from portal.core.i18n import in_language, language_version
 from portal.core.locale import reader_language
@@ -71,7 +71,7 @@ def document_landing(request, document_id: int, slug: str):
         "canonical_url": request.build_absolute_uri(canonical),
         "alternates": _alternates(request, document),
         "page_translation": _translation_status(document, language),
-        "citation": None,
+        "citation": citations.document_citation(document=document, language=language, request=request),
     }
     context["json_ld"] = _json_ld(request, document, context)
     return TemplateResponse(request, "knowledge/documents/landing.html", context)

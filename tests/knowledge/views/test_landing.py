@@ -189,6 +189,20 @@ def test_json_ld_describes_the_document(client, family):
     assert "isPartOf" not in data
 
 
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_page_says_how_to_cite_the_document_in_the_readers_language(client, family, language):
+    text = client.get(landing_url(family[language], language)).text
+    assert 'id="cite-heading"' in text
+    citation = text[text.index('id="cite-heading"') :]
+    assert EXPECTED[language]["title"] in citation and "Kim" in citation
+    with translation.override(language):
+        bibtex = reverse(
+            "document_cite_bibtex", kwargs={"document_id": family[language].pk, "slug": family[language].slug}
+        )
+    assert f'href="{bibtex}"' in citation
+    assert client.get(bibtex).status_code == 200
+
+
 def test_json_ld_cannot_be_closed_early_by_a_title(client, family):
     document = family["en"]
     document.title = "Protocol </script><script>alert(1)</script>"
