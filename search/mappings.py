@@ -33,7 +33,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from elasticsearch import Elasticsearch
-from elasticsearch.dsl import Date, Document, Integer, Keyword, MetaField, Text
+from elasticsearch.dsl import Date, Document, InnerDoc, Integer, Keyword, MetaField, Nested, Text
 
 from portal.core.items import ItemKey
 from search import conf
@@ -56,6 +56,26 @@ def language_field(name: str, code: str) -> str:
 
 
 LANGUAGE_FIELDS = tuple(language_field(name, code) for name in SEARCH_TEXT_FIELDS for code in STEMMED_LANGUAGES)
+# The page texts' language copies (`pages.text_ru`), left out of `_source` like the others.
+PAGE_LANGUAGE_FIELDS = tuple(f"pages.{language_field('text', code)}" for code in STEMMED_LANGUAGES)
+
+
+class DocumentPage(InnerDoc):
+    """One page of a document's file (`knowledge.DocumentPageText`), a nested object of its item.
+
+    Nested, not a plain list of objects, so a search matches the words on one page and says
+    which (`inner_hits`, with that page's highlight); the item's own audience filters it, since
+    a nested object is only ever found through its item. The whole text stays in `attachment`
+    too: that is what finds the item, with words spread over pages.
+    https://www.elastic.co/guide/en/elasticsearch/reference/8.19/inner-hits.html
+    """
+
+    number = Integer()
+    text = Text(analyzer="dsp_text", index_options="offsets")
+
+
+for _code in STEMMED_LANGUAGES:
+    DocumentPage._doc_type.mapping.field(language_field("text", _code), Text(analyzer=f"dsp_text_{_code}"))
 
 
 class KnowledgeItem(Document):
@@ -81,11 +101,13 @@ class KnowledgeItem(Document):
     audience = Keyword()
     page_id = Integer()
     doc_id = Integer()
+    # A document's pages: {number, text} (and `text_<lang>` for a stemmed language).
+    pages = Nested(DocumentPage)
 
     class Meta:
         # A field the serializer misspells fails loudly instead of growing the mapping.
         dynamic = MetaField("strict")
-        source = MetaField(excludes=list(LANGUAGE_FIELDS))
+        source = MetaField(excludes=[*LANGUAGE_FIELDS, *PAGE_LANGUAGE_FIELDS])
 
 
 # title_en, summary_en, …: the item's text once more, only when it is written in that language.

@@ -195,6 +195,9 @@ class ItemSerializer:
                 texts += [value["document"].title, value.get("description") or ""]
         return _join(texts)
 
+    def prepare_pages(self, obj) -> list[dict]:
+        return []  # Only a document's file has pages (`DocumentSerializer`).
+
     def prepare_suggest(self, obj) -> None:
         return None  # Filled by `copy_to` from title and summary.
 
@@ -410,7 +413,7 @@ class EventPageSerializer(ItemSerializer):
 
 
 class DocumentSerializer(ItemSerializer):
-    bulk_relations = {"countries": ("iso_code",), "themes": ("slug",)}
+    bulk_relations = {"countries": ("iso_code",), "themes": ("slug",), "page_texts": ("number", "text")}
 
     def prepare_summary(self, obj) -> str:
         return " ".join((obj.description or "").split())
@@ -418,15 +421,34 @@ class DocumentSerializer(ItemSerializer):
     def prepare_body(self, obj) -> str:
         return _join([obj.authors, obj.publisher, self.choice_label(obj, "document_type")])
 
-    def prepare_attachment(self, obj) -> str:
-        # Translations share the file: its text is searched on the original (default-language)
-        # row and on a row in the file's own language, not once more per language. A row with a
-        # file of its own (`own_file`) carries that file's text, which is its alone.
+    def carries_file_text(self, obj) -> bool:
+        """Translations share the file: its text is searched on the original (default-language)
+        row and on a row in the file's own language, not once more per language. A row with a file
+        of its own (`own_file`) carries that file's text, which is its alone."""
         if obj.own_file:
-            return obj.extracted_text or ""
-        if obj.locale.language_code not in {settings.LANGUAGE_CODE, (obj.language or "").lower()}:
-            return ""
-        return obj.extracted_text or ""
+            return True
+        return obj.locale.language_code in {settings.LANGUAGE_CODE, (obj.language or "").lower()}
+
+    def prepare_attachment(self, obj) -> str:
+        return (obj.extracted_text or "") if self.carries_file_text(obj) else ""
+
+    def prepare_pages(self, obj) -> list[dict]:
+        """The file's pages with text (`DocumentPageText`), so a search says on which page its words are."""
+        if not self.carries_file_text(obj):
+            return []
+        rows = self.related_rows(obj, "page_texts")
+        if rows is None:
+            rows = obj.page_texts.values_list("number", "text")
+        language = obj.locale.language_code.split("-")[0]
+        copy = mappings.language_field("text", language) if language in mappings.STEMMED_LANGUAGES else None
+        pages = []
+        for number, text in rows:
+            if text and text.strip():
+                page = {"number": number, "text": text}
+                if copy:
+                    page[copy] = text
+                pages.append(page)
+        return pages
 
     def prepare_organisations(self, obj) -> list[str]:
         return [obj.publisher] if obj.publisher else []
@@ -439,7 +461,8 @@ class DocumentSerializer(ItemSerializer):
     # found as Russian; the file's own language is shown where the file is linked.
 
     def prepare_url(self, obj) -> str:
-        return obj.url
+        # The landing page (title, summary, the file and its facts); hits link the file beside it.
+        return obj.get_landing_url()
 
     def prepare_audience(self, obj) -> str:
         if not obj.reviewed:

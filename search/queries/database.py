@@ -19,9 +19,11 @@ from django.db.models import F
 from wagtail.search.backends import get_search_backend
 from wagtail.search.query import Or, Phrase, PlainText
 
+from portal.core.items import ItemKey
 from portal.core.privacy import partner_items_visible_to
 from search import conf, mappings, records, synonyms
 from search.models import SearchRecord
+from search.queries.attachments import database_page_matches, fold_attachments
 from search.queries.base import SearchEngine
 from search.queries.fulltext import ranked_ids, sqlite_scores_sql
 from search.queries.results import (
@@ -267,9 +269,15 @@ class DatabaseEngine(SearchEngine):
         records = {record.item_key: record for record in by_id.values()}
         keys = [by_id[pk].item_key for pk in window if pk in by_id]
         words = query_words(params.q)
+        documents = [key.pk for key in keys if key.type == ItemKey.DOCUMENT]
+        pages = {ItemKey.document(pk): match for pk, match in database_page_matches(documents, params.q).items()}
+        hits = hits_from_records(keys, self.user, self.labels, records=records, pages=pages, words=words)
+        hits, merged = fold_attachments(
+            hits, user=self.user, language=self.language, params=params, labels=self.labels, words=words
+        )
         return SearchResult(
-            hits=hits_from_records(keys, self.user, self.labels, records=records, words=words),
-            total=total,
+            hits=hits,
+            total=total - merged,
             facets=build_facets(counts, params, self.labels),
             page=params.page,
             num_pages=num_pages(total, size),

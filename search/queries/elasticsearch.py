@@ -19,11 +19,13 @@ from portal.core.items import ItemKey
 from portal.core.privacy import partner_items_visible_to
 from search import conf, mappings, records, synonyms
 from search.client import ENGINE_ERRORS, Budget, get_client
+from search.queries.attachments import fold_attachments
 from search.queries.base import SearchEngine
 from search.queries.results import (
     HANGUL,
     SORT_DATE,
     Labels,
+    PageMatch,
     SearchParams,
     SearchResult,
     build_facets,
@@ -186,6 +188,63 @@ class ElasticsearchEngine(SearchEngine):
             query["bool"]["minimum_should_match"] = 0 if must else 1
         return query
 
+    def page_query(self, q: str) -> dict | None:
+        """The exact clauses of `text_query` over the pages of a file (`pages.text`), one page at a time."""
+        free, phrases = split_query(q)
+        fields = ["pages.text"]
+        if self.language in mappings.STEMMED_LANGUAGES:
+            fields.append(f"pages.{mappings.language_field('text', self.language)}")
+        must = [{"multi_match": {"query": phrase, "type": "phrase", "fields": fields}} for phrase in phrases]
+        should = []
+        if free:
+            should.append({"multi_match": {"query": free, "type": "cross_fields", "fields": fields, "operator": "and"}})
+            if HANGUL.search(free):
+                should.append(
+                    {
+                        "bool": {
+                            "must": [
+                                {"multi_match": {"query": word, "type": "bool_prefix", "fields": ["pages.text"]}}
+                                for word in free.split()
+                            ]
+                        }
+                    }
+                )
+            should += [
+                {"match": {"pages.text": {"query": variant, "operator": "and"}}}
+                for variant in synonyms.expand(free)[1:]
+            ]
+        if not must and not should:
+            return None
+        query: dict = {"bool": {"must": must, "should": should, "minimum_should_match": 0 if must else 1}}
+        return query
+
+    def page_clause(self, q: str) -> dict | None:
+        """The page of the file the words are on, with its words marked (`inner_hits`); adds nothing to the score.
+
+        It only says where: the item itself is found by `attachment`, the whole text.
+        """
+        query = self.page_query(q)
+        if query is None:
+            return None
+        return {
+            "nested": {
+                "path": "pages",
+                "score_mode": "max",
+                "boost": 0,
+                "query": query,
+                "inner_hits": {
+                    "size": 1,
+                    "_source": ["pages.number"],
+                    "highlight": {
+                        "pre_tags": ["<mark>"],
+                        "post_tags": ["</mark>"],
+                        "encoder": "html",
+                        "fields": {"pages.text": {"number_of_fragments": 1, "fragment_size": 200}},
+                    },
+                },
+            }
+        }
+
     @staticmethod
     def highlight_query(q: str) -> dict:
         """What the highlighter marks: the reader's words and their synonyms, without fuzziness.
@@ -264,6 +323,9 @@ class ElasticsearchEngine(SearchEngine):
                 "should": [{"term": {"locale": {"value": self.language, "boost": 0.5}}}],
             }
         }
+        page_clause = self.page_clause(params.q) if text else None
+        if page_clause is not None:
+            query["bool"]["should"].append(page_clause)
         filters = self.facet_filters(params)
         body: dict = {
             "query": query,
@@ -360,10 +422,15 @@ class ElasticsearchEngine(SearchEngine):
         raw_hits = response["hits"]["hits"]
         keys = [self._key(hit) for hit in raw_hits]
         snippets = {key: snippet for key, raw in zip(keys, raw_hits, strict=True) if (snippet := self._highlight(raw))}
-        hits = hits_from_records(keys, self.user, self.labels, snippets=snippets, words=query_words(params.q))
+        pages = {key: match for key, raw in zip(keys, raw_hits, strict=True) if (match := self._page_match(raw))}
+        words = query_words(params.q)
+        hits = hits_from_records(keys, self.user, self.labels, snippets=snippets, pages=pages, words=words)
+        hits, merged = fold_attachments(
+            hits, user=self.user, language=self.language, params=params, labels=self.labels, words=words
+        )
         return SearchResult(
             hits=hits,
-            total=total,
+            total=total - merged,
             facets=build_facets(counts, params, self.labels),
             page=params.page,
             num_pages=num_pages(total, size),
@@ -388,6 +455,18 @@ class ElasticsearchEngine(SearchEngine):
             if fragments:
                 return clean_highlight(fragments[0])
         return None
+
+    @staticmethod
+    def _page_match(hit: dict) -> PageMatch | None:
+        """The page of its file on which a document was found, from the nested query's inner hit."""
+        found = hit.get("inner_hits", {}).get("pages", {}).get("hits", {}).get("hits", [])
+        if not found:
+            return None
+        number = found[0].get("_source", {}).get("number")
+        fragments = found[0].get("highlight", {}).get("pages.text")
+        if not number:
+            return None
+        return PageMatch(number, clean_highlight(fragments[0]) if fragments else clean_highlight(""))
 
     @staticmethod
     def _suggestion(response: dict, params: SearchParams) -> str | None:

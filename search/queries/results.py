@@ -11,6 +11,8 @@ from datetime import date
 from typing import NamedTuple
 
 from django.conf import settings
+from django.urls import reverse
+from django.utils import translation
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import Truncator
@@ -75,6 +77,44 @@ class FacetValue(NamedTuple):
     selected: bool
 
 
+class PageMatch(NamedTuple):
+    """Where an engine found the words inside a document's file: the page, and its words marked."""
+
+    number: int
+    snippet: SafeString
+
+
+def page_url(file_url: str, number: int | None) -> str:
+    """`/documents/3/report.pdf`, 3 -> `/documents/3/report.pdf#page=3` (PDF viewers open that page)."""
+    return f"{file_url}#page={number}" if file_url and number else file_url
+
+
+@dataclass
+class FoundIn:
+    """A document attached to a page hit, in which the words were found (`search.queries.attachments`)."""
+
+    title: str
+    url: str  # the document's landing page
+    file_url: str
+    locale: str
+    page: int | None = None
+    snippet: SafeString = field(default_factory=lambda: mark_safe(""))  # noqa: S308 - empty
+
+    @property
+    def page_url(self) -> str:
+        return page_url(self.file_url, self.page)
+
+    def as_dict(self) -> dict:
+        return {
+            "title": self.title,
+            "url": self.url,
+            "file_url": self.file_url,
+            "page": self.page,
+            "page_url": self.page_url,
+            "snippet": str(self.snippet),
+        }
+
+
 @dataclass
 class Hit:
     title: str
@@ -86,6 +126,15 @@ class Hit:
     snippet: SafeString
     countries: list[tuple[str, str]]
     key: ItemKey | None = None
+    # A document's file (its `url` is its landing page) and the page of the file the words are on.
+    file_url: str = ""
+    page: int | None = None
+    # The attachments of a page hit in which the words were found, each in place of its own hit.
+    found_in: list[FoundIn] = field(default_factory=list)
+
+    @property
+    def page_url(self) -> str:
+        return page_url(self.file_url, self.page)
 
     def as_dict(self) -> dict:
         return {
@@ -97,6 +146,10 @@ class Hit:
             "locale": self.locale,
             "snippet": str(self.snippet),
             "countries": [{"code": code, "label": label} for code, label in self.countries],
+            "file_url": self.file_url,
+            "page": self.page,
+            "page_url": self.page_url,
+            "found_in": [found.as_dict() for found in self.found_in],
         }
 
 
@@ -251,7 +304,7 @@ def hit_for(obj, *, snippet: SafeString, labels: Labels) -> Hit:
     """A hit read from the object itself, for an item that has no search record yet."""
     serializer = serializers.serializer_for(obj)
     key = ItemKey.of(obj)
-    url = obj.url if key.type == ItemKey.DOCUMENT else obj.get_url() or ""
+    url = obj.get_landing_url() if key.type == ItemKey.DOCUMENT else obj.get_url() or ""
     item_kind = kind_of(obj).key
     return Hit(
         title=obj.title,
@@ -273,6 +326,7 @@ def hits_from_records(
     *,
     records: dict[ItemKey, SearchRecord] | None = None,
     snippets: dict[ItemKey, SafeString] | None = None,
+    pages: dict[ItemKey, PageMatch] | None = None,
     words=(),
 ) -> list[Hit]:
     """Hits for index keys, in order, from the search records, for what `user` may still see.
@@ -281,14 +335,16 @@ def hits_from_records(
     whatever its kinds. Each item is checked once more through `portal.core.privacy` (an index
     can lag behind a restriction). Keys without a record yet are read from their objects.
     The snippet is the engine's highlight if given, else the summary with `words` marked.
-    `records` (by key) saves reading them again when the caller has them.
+    `records` (by key) saves reading them again when the caller has them. A document found
+    on a page of its file (`pages`) shows that page's words and links to it.
     """
     keys = [ItemKey.parse(key) for key in keys]
     snippets = snippets or {}
+    pages = pages or {}
     if records is None:
         found = SearchRecord.objects.filter(key__in=[str(key) for key in keys])
         records = {record.item_key: record for record in found}
-    allowed = visible_keys(keys, user)
+    allowed, documents = visible_items(keys, user)
     missing = [key for key in keys if key not in records and key in allowed]
     objects = load_objects(missing, user) if missing else {}
     hits = []
@@ -302,34 +358,72 @@ def hits_from_records(
                 summary = getattr(obj, "summary", None) or getattr(obj, "description", "") or ""
                 snippet = snippets.get(key) or highlight_terms(Truncator(summary).chars(240), words)
                 hits.append(hit_for(obj, snippet=snippet, labels=labels))
-            continue
-        hits.append(
-            Hit(
-                title=record.title,
-                url=record.url,
-                kind=record.kind,
-                kind_label=kind_label(record.kind),
-                date=record.date,
-                locale=record.locale,
-                snippet=snippets.get(key) or highlight_terms(Truncator(record.summary).chars(240), words),
-                countries=[(code, labels.label("country", code)) for code in record.country_codes],
-                key=key,
-            )
-        )
+            else:
+                continue
+        else:
+            hits.append(hit_from_record(record, labels=labels, snippet=snippets.get(key), words=words))
+        document = documents.get(key.pk) if key.type == ItemKey.DOCUMENT else None
+        if document is not None:
+            hit = hits[-1]
+            hit.url, hit.file_url = document.get_landing_url(), document_file_url(document)
+            match = pages.get(key)
+            if match is not None:
+                hit.page, hit.snippet = match.number, match.snippet or hit.snippet
     return hits
+
+
+def document_file_url(document) -> str:
+    """The file a document hit links, and its pages: the landing page's download route (behind the
+    privacy gate, counted, PDFs inline so `#page=N` opens that page), for a translation with a file
+    of its own that file, in the language of the row's landing page."""
+    args = (document.pk, document.slug)
+    with translation.override(document.locale.language_code):
+        if document.own_file:
+            return reverse("document_download_language", args=(*args, document.locale.language_code))
+        return reverse("document_download", args=args)
+
+
+def hit_from_record(record: SearchRecord, *, labels: Labels, snippet: SafeString | None = None, words=()) -> Hit:
+    """The hit a search record shows; its summary with `words` marked unless an engine gave a snippet."""
+    return Hit(
+        title=record.title,
+        url=record.url,
+        kind=record.kind,
+        kind_label=kind_label(record.kind),
+        date=record.date,
+        locale=record.locale,
+        snippet=snippet or highlight_terms(Truncator(record.summary).chars(240), words),
+        countries=[(code, labels.label("country", code)) for code in record.country_codes],
+        key=record.item_key,
+    )
 
 
 def visible_keys(keys: Iterable[ItemKey], user) -> set[ItemKey]:
     """The keys whose object `portal.core.privacy` lets `user` see now."""
+    return visible_items(keys, user)[0]
+
+
+def visible_items(keys: Iterable[ItemKey], user) -> tuple[set[ItemKey], dict[int, object]]:
+    """The keys whose object `portal.core.privacy` lets `user` see now, and those documents by id.
+
+    The documents come with the same query: a hit links a document's landing page and its file.
+    """
     ids = ItemKey.group(keys)
     allowed: set[ItemKey] = set()
+    documents: dict[int, object] = {}
     if ids[ItemKey.PAGE]:
         pages = pages_visible_to(user, Page.objects.filter(pk__in=ids[ItemKey.PAGE]))
         allowed |= {ItemKey.page(pk) for pk in pages.values_list("pk", flat=True)}
     if ids[ItemKey.DOCUMENT]:
-        documents = documents_visible_to(user, get_document_model().objects.filter(pk__in=ids[ItemKey.DOCUMENT]))
-        allowed |= {ItemKey.document(pk) for pk in documents.values_list("pk", flat=True)}
-    return allowed
+        queryset = (
+            get_document_model()
+            .objects.filter(pk__in=ids[ItemKey.DOCUMENT])
+            .select_related("locale")
+            .defer("extracted_text")
+        )
+        documents = {document.pk: document for document in documents_visible_to(user, queryset)}
+        allowed |= {ItemKey.document(pk) for pk in documents}
+    return allowed, documents
 
 
 def load_objects(keys: Iterable[ItemKey], user) -> dict[ItemKey, object]:
