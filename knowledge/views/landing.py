@@ -157,7 +157,11 @@ def _json_ld(request, document, context) -> str:
 def _serve(request, document, file, *, name: str) -> HttpResponse:
     if not file:
         raise Http404
-    response = downloads.file_response(file, name=name, restricted=_restricted(document))
+    try:
+        response = downloads.file_response(file, name=name, restricted=_restricted(document))
+    except OSError:
+        # The row names a file the storage no longer has: nothing to serve, and no error page.
+        raise Http404 from None
     if downloads.counts_as_download(request):
         downloads.document_download_record(document=document)
     return response

@@ -7,6 +7,7 @@ everyone but partners, and an unreviewed one to everyone.
 """
 
 import datetime
+import io
 import json
 import re
 
@@ -20,6 +21,7 @@ from django.utils import translation
 from wagtail.models import Collection, CollectionViewRestriction, Locale
 
 import pytest
+from PIL import Image
 
 from knowledge import thumbnails
 from knowledge.models import DocumentDownload, DocumentVersion, KnowledgeDocument
@@ -158,6 +160,15 @@ def test_a_language_without_a_translation_shows_the_original_with_the_notice(cli
     assert "<h1>Shelter standards</h1>" in text
     assert re.search(r'<main id="main" tabindex="-1" lang="en" dir="ltr">', text)
     assert "translation-notice" in text and 'lang="ko"' in text
+
+
+def test_a_file_missing_from_storage_is_not_found_rather_than_an_error(client, site):
+    document = KnowledgeDocument(title="Lost", collection=Collection.get_first_root_node())
+    document.file.save("lost.pdf", ContentFile(b"%PDF-1.4 lost"), save=True)
+    default_storage.delete(document.file.name)
+    assert client.get(landing_url(document, "en")).status_code == 200
+    assert client.get(route("document_download", document)).status_code == 404
+    assert client.get(route("document_thumbnail", document)).status_code == 404
 
 
 def test_unknown_documents_are_not_found(client, site):
@@ -315,6 +326,7 @@ def test_a_pdf_has_a_first_page_thumbnail_rendered_once(client, family):
     assert response.status_code == 200
     assert response["Content-Type"] == "image/webp"
     assert response.content[:4] == b"RIFF" and response.content[8:12] == b"WEBP"
+    assert Image.open(io.BytesIO(response.content)).width == thumbnails.WIDTH
     # Kept in storage, and not rendered again for the next reader.
     name = thumbnails.thumbnail_name(document.file, content_hash=document.file_hash)
     rendered_at = default_storage.get_modified_time(name)
