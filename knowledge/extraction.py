@@ -49,6 +49,7 @@ from odf.opendocument import load as odf_load
 from pypdf import PdfReader
 from pypdf.errors import PdfReadError
 
+from knowledge import pdfium
 from knowledge.models import DocumentPageText, ExtractionState, KnowledgeDocument
 
 logger = logging.getLogger(__name__)
@@ -104,20 +105,8 @@ class UnreadableFile(Exception):
 def _pdf_pages(data: bytes) -> Extraction:
     # The text layer is read by PDFium, about 3.5 times as many pages a second as pypdf on one
     # core (`make bench-extraction`); pypdf is opened only for scans, whose embedded images it hands over.
-    try:
-        pdf = pypdfium2.PdfDocument(data)
-    except pypdfium2.PdfiumError as error:
-        raise UnreadableFile(
-            REASON_PASSWORD if error.err_code == PDFIUM_PASSWORD_ERROR else REASON_DAMAGED_PDF
-        ) from error
-    try:
-        if len(pdf) == 0:
-            raise UnreadableFile(REASON_DAMAGED_PDF)
-        pages = [_clean(_pdfium_page_text(pdf, number)) for number in range(len(pdf))]
-    except pypdfium2.PdfiumError as error:
-        raise UnreadableFile(REASON_DAMAGED_PDF) from error
-    finally:
-        pdf.close()
+    with pdfium.LOCK:
+        pages = _pdfium_pages(data)
     scanned = [number for number, text in enumerate(pages) if _looks_scanned(text)]
     if not scanned:
         return Extraction(pages=pages)
@@ -130,6 +119,23 @@ def _pdf_pages(data: bytes) -> Extraction:
     except (PdfReadError, ValueError, KeyError, TypeError, NotImplementedError):
         reader = None  # PDFium draws its scanned pages instead.
     return _ocr_pdf_pages(data, reader, pages, scanned)
+
+
+def _pdfium_pages(data: bytes) -> list[str]:
+    try:
+        pdf = pypdfium2.PdfDocument(data)
+    except pypdfium2.PdfiumError as error:
+        raise UnreadableFile(
+            REASON_PASSWORD if error.err_code == PDFIUM_PASSWORD_ERROR else REASON_DAMAGED_PDF
+        ) from error
+    try:
+        if len(pdf) == 0:
+            raise UnreadableFile(REASON_DAMAGED_PDF)
+        return [_clean(_pdfium_page_text(pdf, number)) for number in range(len(pdf))]
+    except pypdfium2.PdfiumError as error:
+        raise UnreadableFile(REASON_DAMAGED_PDF) from error
+    finally:
+        pdf.close()
 
 
 def _looks_scanned(text: str) -> bool:
@@ -299,18 +305,20 @@ class _PageDrawer:
 
     def page(self, number: int):
         try:
-            if self.pdf is None:
-                self.pdf = pypdfium2.PdfDocument(self.data)
-            page = self.pdf[number]
-            width, height = page.get_size()
-            scale = min(OCR_DPI / 72, math.sqrt(OCR_MAX_PIXELS / max(width * height, 1)))
-            return page.render(scale=scale, grayscale=True).to_pil(), scale * 72
+            with pdfium.LOCK:
+                if self.pdf is None:
+                    self.pdf = pypdfium2.PdfDocument(self.data)
+                page = self.pdf[number]
+                width, height = page.get_size()
+                scale = min(OCR_DPI / 72, math.sqrt(OCR_MAX_PIXELS / max(width * height, 1)))
+                return page.render(scale=scale, grayscale=True).to_pil(), scale * 72
         except (pypdfium2.PdfiumError, IndexError, ValueError) as error:
             raise OcrFailed(f"PDFium could not draw it: {error}") from error
 
     def close(self) -> None:
         if self.pdf is not None:
-            self.pdf.close()
+            with pdfium.LOCK:
+                self.pdf.close()
 
 
 def _ocr_image(program: str, languages: str, image, dpi: float, folder: Path, deadline: float) -> str:

@@ -15,12 +15,13 @@ from __future__ import annotations
 import hashlib
 import io
 import logging
-import threading
 
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 
 import pypdfium2
+
+from knowledge import pdfium
 
 logger = logging.getLogger(__name__)
 
@@ -29,8 +30,6 @@ WIDTH = 240
 # A tall, narrow page (a scroll, a banner) is cut down to this height instead.
 MAX_HEIGHT = 480
 CONTENT_TYPE = "image/webp"
-# PDFium is not thread-safe: one rendering at a time in a process.
-_lock = threading.Lock()
 
 
 def _key(file, *, content_hash: str = "") -> str:
@@ -67,7 +66,7 @@ def thumbnail_name(file, *, content_hash: str = "") -> str | None:
 
 
 def _render_first_page(file) -> bytes:
-    with _lock, file.open("rb") as opened:
+    with pdfium.LOCK, file.open("rb") as opened:
         pdf = pypdfium2.PdfDocument(opened.read())
         try:
             page = pdf[0]
