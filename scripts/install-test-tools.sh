@@ -31,6 +31,11 @@ if [ ! -f /usr/share/fonts/truetype/nanum/NanumGothic.ttf ]; then
   echo "Installing Debian's Nanum fonts (Hangul and Cyrillic) for the OCR tests..."
   apt_install fonts-nanum
 fi
+# The page-search tests draw Latin and Cyrillic text layers with DejaVu Sans.
+if [ ! -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ]; then
+  echo "Installing Debian's DejaVu fonts for the document-search tests..."
+  apt_install fonts-dejavu-core
+fi
 
 # npm: reinstall only when package-lock.json changed since the last install.
 stamp=node_modules/.installed-lock
