@@ -126,6 +126,11 @@ else:
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
             "NAME": os.environ.get("SQLITE_PATH", str(BASE_DIR / "db.sqlite3")),
+            # Requests and the background worker write at the same time: a transaction takes the
+            # write lock when it begins and waits for it, rather than failing with "database is
+            # locked" when it would upgrade a read lock held while another connection writes.
+            # https://docs.djangoproject.com/en/5.2/ref/databases/ (SQLite notes: transactions behavior)
+            "OPTIONS": {"transaction_mode": "IMMEDIATE", "timeout": 20},
         }
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -238,8 +243,11 @@ STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "static_collected"))
 STATIC_URL = "/static/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 MEDIA_URL = "/media/"
-# Uploaded media is served by the web server in production; Django serves it only for
-# local runs and browser tests.
+# In production the web server serves ONLY `MEDIA_URL + "images/"` and `"original_images/"`
+# (public pictures) from MEDIA_ROOT, never the whole folder: `documents/` (files, earlier
+# versions, translations' own files) and `thumbnails/` are served by the portal's own views,
+# behind the privacy gate (`knowledge.views.landing`, Wagtail's document serve view). Django
+# serves the image folders itself only for local runs and browser tests.
 SERVE_MEDIA = env_bool("DJANGO_SERVE_MEDIA", False)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -302,8 +310,14 @@ SEARCH_INDEX_PREFIX = os.environ.get("SEARCH_INDEX_PREFIX", "dsp")
 WAGTAIL_PASSWORD_RESET_ENABLED = False
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("en", "English"), ("ko", "Korean"), ("ru", "Russian"), ("fr", "French")]
 
-# Background work (search index updates, reference index) goes through django-tasks.
-TASKS = {"default": {"BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks.backends.immediate.ImmediateBackend")}}
+# Background work goes through django-tasks. "default" (search index updates, reference index)
+# runs right after the commit, so a publish is searchable at once; "background" (text
+# extraction, which may OCR for minutes) runs on a worker thread of the process
+# (portal/core/background.py) so an upload answers at once. Point either at a real queue.
+TASKS = {
+    "default": {"BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks.backends.immediate.ImmediateBackend")},
+    "background": {"BACKEND": os.environ.get("TASKS_BACKGROUND_BACKEND", "portal.core.background.ThreadBackend")},
+}
 
 REST_FRAMEWORK = {"DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"]}
 
