@@ -23,6 +23,7 @@ install: .venv/.runtime ## create .venv and install the runtime packages
 run: .venv/.runtime ## migrate, load the demo content and serve on http://127.0.0.1:$(PORT) (SQLite, database search)
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_demo
+	$(PY) manage.py extract_documents --missing --no-progress
 	$(PY) manage.py rebuild_search_index --no-progress
 	$(PY) manage.py compile_translations
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)

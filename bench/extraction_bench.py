@@ -206,7 +206,7 @@ def upload_rows(files: dict, args) -> list[list[str]]:
     client.force_login(admin)
     collection = Collection.get_first_root_node().pk
     rows = []
-    dummy = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    dummy = {name: {"BACKEND": "django_tasks.backends.dummy.DummyBackend"} for name in ("default", "background")}
     with override_settings(TASKS=dummy, DOCUMENT_OCR_COMMAND=""):
         # One untimed upload first: the first request loads the admin's URLs and templates.
         client.post("/admin/documents/add/", upload_form("warm-up", "warm-up.pdf", files["text", 1], collection))

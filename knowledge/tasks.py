@@ -1,7 +1,10 @@
-"""Background work of the knowledge app, run through django-tasks (immediately unless a worker is set).
+"""Background work of the knowledge app, run through django-tasks' "background" alias.
 
 A new upload or a replaced file is read after the transaction that saved it has committed,
-so the upload answers at once and the task reads what was saved (`knowledge.extraction`).
+on the process's worker thread (`portal.core.background.ThreadBackend`, or a real queue when
+`TASKS_BACKGROUND_BACKEND` names one), so the upload answers at once and the task reads what
+was saved (`knowledge.extraction`). A queued read lost with its process leaves the document
+`pending`, which `manage.py extract_documents --missing` reads.
 A translation's own file (`own_file`) is read the same way, for that row only; the family's
 file is then not that row's text.
 """
@@ -22,7 +25,7 @@ from knowledge.models.documents import FILE_TEXT_FIELDS
 logger = logging.getLogger(__name__)
 
 
-@task()
+@task(backend="background")
 def extract_document_text(document_id: int, own: bool = False) -> str:
     """Read the document's file into its family's page texts (or its own file into its own); the state it ended in."""
     document = KnowledgeDocument.objects.filter(pk=document_id).first()

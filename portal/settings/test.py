@@ -15,6 +15,12 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 ALLOWED_HOSTS = ["*"]
-TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# Deterministic: every task runs in `enqueue`. The worker thread's own tests
+# (tests/portal/core/test_background.py, tests/knowledge/test_background_extraction.py)
+# put the "background" alias back on it.
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "background": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+}
 STATIC_ROOT = Path(tempfile.mkdtemp(prefix="dsp-static-"))
 WHITENOISE_USE_FINDERS = True

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from tqdm import tqdm
 
 from knowledge.imports import CREATED, UNCHANGED, UPDATED, DocumentImport, ManifestError, RowRejected, manifest_read
+from portal.core import background
 
 
 class Command(BaseCommand):
@@ -46,6 +47,12 @@ class Command(BaseCommand):
             counts[outcome.result] += 1
             if verbosity > 1:
                 self.stdout.write(f"line {outcome.line}: {outcome.result} “{outcome.title}”")
+        # The files' text is read on this process's worker thread (`portal.core.background`),
+        # which ends with the command: wait for it, or the new documents would stay pending.
+        if not background.wait_until_idle(timeout=0):
+            if verbosity > 0:
+                self.stdout.write(_("Reading the text of the imported files…"))
+            background.wait_until_idle()
         for line, reason in rejected:
             self.stdout.write(_("line %(line)s: %(reason)s") % {"line": line, "reason": reason})
         summary = _("%(created)s created, %(updated)s updated, %(unchanged)s unchanged, %(rejected)s rejected.") % {
