@@ -16,6 +16,11 @@ silently):
   `locale` (`ru`, `ko`); it carries only `title`, `summary` and, optionally, a `file` of its
   own in that language (`own_file`). The family's facts are the original's.
 
+Rows are read as CSV reads them: a quoted cell may run over several lines, and only LF, CR LF
+and CR end a line. A value holding a control character or a line break (U+2028, a form feed…)
+refuses its row, naming the character and the column, rather than being stripped: a title is
+how a re-run finds its document. A summary may hold line breaks and tabs.
+
 A row already imported is recognised by its file's content (Wagtail's `file_hash`) and its
 title, among the default language's documents: it is brought to the row's values where they
 differ (never by storing the file again, so no earlier version is made) and counted
@@ -34,7 +39,9 @@ from __future__ import annotations
 
 import csv
 import datetime
+import io
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -149,7 +156,9 @@ def manifest_read(path: Path) -> list[ManifestRow]:
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
         raise ManifestError(_("The manifest is not UTF-8 text (line %(line)s).") % {"line": line}) from error
-    reader = csv.reader(text.splitlines(keepends=True))
+    # The csv module's own reading of line ends (\n, \r\n, \r, and any of them inside a quoted
+    # cell): `str.splitlines` would also break a row at U+2028, a form feed or \x1c–\x1e.
+    reader = csv.reader(io.StringIO(text, newline=""))
     try:
         header = next(reader, None)
         if header is None:
@@ -169,7 +178,9 @@ def manifest_read(path: Path) -> list[ManifestRow]:
             start, end = end + 1, reader.line_num
             if not any(value.strip() for value in record):
                 continue
-            values = {name: value.strip() for name, value in zip(columns, record, strict=False)}
+            # A row shorter than the header (trailing empty cells left out) has those cells empty.
+            values = dict.fromkeys(columns, "")
+            values.update((name, value.strip()) for name, value in zip(columns, record, strict=False))
             rows.append(ManifestRow(line=start, values=values, extra=len(record) > len(columns)))
     except csv.Error as error:
         raise ManifestError(
@@ -213,6 +224,16 @@ class DocumentImport:
         values, parsed, errors = row.values, _Parsed(), []
         if row.extra:
             raise RowRejected(_("the row has more values than the header has columns (a comma left unquoted?)"))
+        control = [
+            _("the value contains a control character or a line break, %(character)s (%(column)s)")
+            % {"character": f"U+{ord(character):04X}", "column": column}
+            for column, value in values.items()
+            if (character := _control_character(value, multiline=column == "summary"))
+        ]
+        if control:
+            # Refused, not stripped: the title is how a re-run finds the document, and a value
+            # carrying one was most likely broken on its way into the manifest.
+            raise RowRejected("; ".join(control))
         title = parsed.fields["title"] = values.get("title", "")
         parsed.fields["description"] = values.get("summary", "")
         if not title:
@@ -491,6 +512,17 @@ class DocumentImport:
 def _split(value: str, *, upper: bool = False) -> list[str]:
     parts = [part.strip() for part in value.split(";")]
     return [part.upper() if upper else part for part in parts if part]
+
+
+def _control_character(value: str, *, multiline: bool = False) -> str:
+    """The first control character or line break in a value ("" if none); a summary may hold line breaks."""
+    for character in value:
+        category = unicodedata.category(character)
+        if multiline and (character in "\t\n\r" or category in ("Zl", "Zp")):
+            continue
+        if category in ("Cc", "Zl", "Zp"):
+            return character
+    return ""
 
 
 def _column_of(name: str) -> str:

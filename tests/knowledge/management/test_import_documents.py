@@ -288,3 +288,42 @@ def test_imported_text_is_found_by_search(
     assert answer.status_code == 200
     hits = [hit["title"] for hit in answer.json()["hits"]]
     assert hits == ([title] if title else []) and not answer.json()["degraded"]
+
+
+def write_manifest(folder: Path, header: list[str], rows: list[list[str]], name: str = "changes.csv") -> Path:
+    path = folder / name
+    with path.open("w", encoding="utf-8", newline="") as manifest:
+        writer = csv.writer(manifest)
+        writer.writerow(header)
+        writer.writerows(rows)
+    return path
+
+
+def test_a_line_break_or_control_character_inside_a_cell_keeps_its_row_whole(
+    tmp_path, vocabulary, django_capture_on_commit_callbacks
+):
+    (tmp_path / "plan.txt").write_text("Action plan for 2025", encoding="utf-8")
+    manifest = write_manifest(
+        tmp_path,
+        ["file", "title", "date", "summary"],
+        [
+            ["plan.txt", "Action\u2028plan", "2025-01-01", ""],  # line 2: a Unicode line separator
+            ["plan.txt", "Form\x0cfeed", "2025-01-01", ""],  # line 3
+            # lines 4-5: a summary of two paragraphs, quoted, is one row over two lines
+            ["plan.txt", "Action plan", "2025-01-01", "First paragraph.\nSecond paragraph."],
+            ["plan\x00.txt", "Group\x1cseparator", "2025-01-01", ""],  # line 6
+            ["plan.txt", "Tab\tin a title", "2025-01-01", "A summary\u2029in two paragraphs"],  # line 7
+        ],
+    )
+    report = run(manifest, capture=django_capture_on_commit_callbacks)
+    assert report == [
+        "line 2: the value contains a control character or a line break, U+2028 (title)",
+        "line 3: the value contains a control character or a line break, U+000C (title)",
+        "line 6: the value contains a control character or a line break, U+0000 (file); "
+        "the value contains a control character or a line break, U+001C (title)",
+        "line 7: the value contains a control character or a line break, U+0009 (title)",
+        "1 created, 0 updated, 0 unchanged, 4 rejected.",
+        "error: 4 rows were rejected; the others were imported.",
+    ]
+    document = KnowledgeDocument.objects.get()
+    assert (document.title, document.description) == ("Action plan", "First paragraph.\nSecond paragraph.")
