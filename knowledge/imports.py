@@ -29,7 +29,8 @@ So a re-run changes nothing; a changed title imports the row as a new document.
 
 Each row is checked whole before anything is written (every reason is reported at once),
 the file with the upload checks of `knowledge.uploads`, and written in its own transaction:
-a bad row writes nothing, its file included, and stops nothing else. Imported documents
+a bad row writes nothing, its file included, and stops nothing else, even one that fails in
+a way no check foresaw ("unexpected error: …", logged with its traceback). Imported documents
 count as reviewed, as rows made outside the admin's upload forms do, unless the import says
 otherwise; an existing document keeps its review state. Text extraction follows each
 row's commit (`knowledge.tasks`).
@@ -40,6 +41,7 @@ from __future__ import annotations
 import csv
 import datetime
 import io
+import logging
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -59,6 +61,8 @@ from wagtail_localize.models import Translation, TranslationSource
 from knowledge import uploads
 from knowledge.models import Audience, KnowledgeDocument, Licence
 from portal.core.models import Country, Theme
+
+logger = logging.getLogger(__name__)
 
 CREATED, UPDATED, UNCHANGED = "created", "updated", "unchanged"
 
@@ -202,7 +206,18 @@ class DocumentImport:
         self._originals: dict[str, list] = {}
 
     def import_row(self, row: ManifestRow) -> Outcome:
-        """Import one row; `RowRejected` says why it imported nothing."""
+        """Import one row; `RowRejected` says why it imported nothing, whatever went wrong."""
+        try:
+            return self._import_row(row)
+        except RowRejected:
+            raise
+        except Exception as error:  # noqa: BLE001 - one row's failure stops no other row
+            # A case the checks did not foresee: the row's own rejection, with the traceback in
+            # the log for whoever fixes it. Its writes, if any began, were rolled back by `_write`.
+            logger.exception("import_documents: line %s failed unexpectedly", row.line)
+            raise RowRejected(_("unexpected error: %(error)s") % {"error": error}) from error
+
+    def _import_row(self, row: ManifestRow) -> Outcome:
         parsed = self._parse(row)
         if parsed.locale is None:
             key = (parsed.file_hash, parsed.fields["title"])
@@ -358,7 +373,9 @@ class DocumentImport:
         events = Page.objects.filter(
             locale=self.default_locale, content_type__app_label="events", content_type__model="eventpage"
         )
-        matches = list(events.filter(pk=int(value)) if value.isdigit() else events.filter(slug=value))
+        # An id is ASCII digits: `str.isdigit` is true of "²" too, which `int` refuses.
+        by_id = value.isascii() and value.isdigit()
+        matches = list(events.filter(pk=int(value)) if by_id else events.filter(slug=value))
         if len(matches) == 1:
             return matches[0]
         if matches:

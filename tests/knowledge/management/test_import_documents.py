@@ -327,3 +327,33 @@ def test_a_line_break_or_control_character_inside_a_cell_keeps_its_row_whole(
     ]
     document = KnowledgeDocument.objects.get()
     assert (document.title, document.description) == ("Action plan", "First paragraph.\nSecond paragraph.")
+
+
+def test_a_row_that_fails_unexpectedly_is_rejected_and_the_others_go_on(
+    tmp_path, vocabulary, caplog, django_capture_on_commit_callbacks
+):
+    (tmp_path / "plan.txt").write_text("Action plan for 2025", encoding="utf-8")
+    long_name = "a" * 300 + ".pdf"  # longer than any file name the file system allows
+    manifest = write_manifest(
+        tmp_path,
+        ["file", "title", "date", "related_event"],
+        [
+            ["plan.txt", "Superscript", "2025-01-01", "²"],  # a digit to str.isdigit, not to int()
+            ["plan.txt", "Arabic-Indic", "2025-01-01", "٣"],  # int() reads it: an id is ASCII digits
+            [long_name, "Long name", "2025-01-01", ""],
+            ["plan.txt", "Action plan", "2025-01-01", str(vocabulary["event"].pk)],
+        ],
+    )
+    report = run(manifest, capture=django_capture_on_commit_callbacks)
+    assert report[:2] == [
+        "line 2: no event page “²” (related_event)",
+        "line 3: no event page “٣” (related_event)",
+    ]
+    assert report[2].startswith("line 4: unexpected error: [Errno 36] File name too long"), report
+    assert report[3:] == [
+        "1 created, 0 updated, 0 unchanged, 3 rejected.",
+        "error: 3 rows were rejected; the others were imported.",
+    ]
+    assert KnowledgeDocument.objects.get().related_event_id == vocabulary["event"].pk
+    [logged] = [record for record in caplog.records if record.name == "knowledge.imports"]
+    assert logged.levelname == "ERROR" and "line 4" in logged.getMessage() and logged.exc_info
