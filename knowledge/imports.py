@@ -8,10 +8,11 @@ silently):
 
 - `file`, `title`, `summary`, `kind` (a `document_type` value: `report`, `brief`…, default
   `report`), `language` (the file's language code, default `en`), `date` (YYYY-MM-DD,
-  required), `authors`, `publisher`, `partner_organisations`, `edition`, `licence` and
-  `audience` (their choice values), `related_event` (an event page's slug, or its id),
-  `countries` (ISO codes), `themes` (slugs), `collection` (its name; the root collection
-  when empty), `tags`. Lists are separated by semicolons.
+  required for a new document), `authors`, `publisher`, `partner_organisations`,
+  `edition`, `licence` and `audience` (their choice values), `related_event` (an event
+  page's slug, or its id), `countries` (ISO codes), `themes` (slugs), `collection` (its
+  name; a new document without one is in the root collection, which is public), `tags`.
+  Lists are separated by semicolons.
 - A translation row names its original's title in `translation_of` and its own language in
   `locale` (`ru`, `ko`); it carries only `title`, `summary` and, optionally, a `file` of its
   own in that language (`own_file`). The family's facts are the original's.
@@ -26,6 +27,19 @@ title, among the default language's documents: it is brought to the row's values
 differ (never by storing the file again, so no earlier version is made) and counted
 unchanged where they do not. A translation is recognised by its original and its locale.
 So a re-run changes nothing; a changed title imports the row as a new document.
+
+Only the columns in the header are the row's: a column left out leaves an existing document's
+value as it is (a manifest of `file,title,date` changes dates only), and a new document takes
+the model's default for it (a translation without a `summary` column keeps its summary
+too). An empty cell in a column the header has clears what may be empty (summary, authors,
+publisher, partner organisations, edition, licence, audience, related event, countries,
+themes, tags) and keeps kind, language, date and collection, which always have a value: an
+empty `collection` cell never moves a document. A row never moves a reviewed document to a
+collection more readers can see (`knowledge.review.move_is_refused`, the admin's rule for
+editors without the review right), nor makes a new document of a file that a document in a
+more restricted collection holds (a title corrected since the last run would otherwise
+publish a partner-only file under a new name), unless the import is run with
+`--allow-publish`: without it the row is rejected and says so, in a dry run too.
 
 Each row is checked whole before anything is written (every reason is reported at once),
 the file with the upload checks of `knowledge.uploads`, and written in its own transaction:
@@ -60,7 +74,9 @@ from wagtail_localize.models import Translation, TranslationSource
 
 from knowledge import uploads
 from knowledge.models import Audience, KnowledgeDocument, Licence
+from knowledge.review import move_is_refused
 from portal.core.models import Country, Theme
+from portal.core.privacy import collection_is_more_public
 
 logger = logging.getLogger(__name__)
 
@@ -93,21 +109,6 @@ FAMILY_COLUMNS = (
 )
 COLUMNS = ("file", "title", "summary", *FAMILY_COLUMNS, "locale", "translation_of")
 REQUIRED_COLUMNS = ("file", "title")
-# Compared and written on an existing original; the file is its identity, never rewritten.
-COMPARED_FIELDS = (
-    "description",
-    "document_type",
-    "language",
-    "publication_date",
-    "authors",
-    "publisher",
-    "partner_organisations",
-    "licence",
-    "edition",
-    "audience",
-    "related_event_id",
-    "collection_id",
-)
 TITLE_MAX_LENGTH = KnowledgeDocument._meta.get_field("title").max_length
 _LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}(?:-[a-z0-9]{2,8})*$")
 
@@ -139,10 +140,14 @@ class Outcome:
 class _Parsed:
     """A row's values, checked and resolved: model field values, vocabularies, file."""
 
+    # Only the fields the manifest has a column for (an existing document keeps the others);
+    # the vocabularies are None without their column.
     fields: dict = field(default_factory=dict)
-    countries: list = field(default_factory=list)
-    themes: list = field(default_factory=list)
-    tags: list[str] = field(default_factory=list)
+    countries: list | None = None
+    themes: list | None = None
+    tags: list[str] | None = None
+    # The default language's document this row is, by file and title; None for a new one.
+    existing: KnowledgeDocument | None = None
     path: Path | None = None
     file_hash: str = ""
     locale: Locale | None = None
@@ -196,10 +201,12 @@ def manifest_read(path: Path) -> list[ManifestRow]:
 class DocumentImport:
     """One run of an import: rows are imported one by one, each in its own transaction."""
 
-    def __init__(self, *, folder: Path, reviewed: bool = True, dry_run: bool = False):
+    def __init__(self, *, folder: Path, reviewed: bool = True, dry_run: bool = False, allow_publish: bool = False):
         self.folder = folder.resolve()
         self.reviewed = reviewed
         self.dry_run = dry_run
+        # Whether a row may move a reviewed document to a collection more readers can see.
+        self.allow_publish = allow_publish
         self.default_locale = Locale.get_default()
         # (file hash, title) → the line that imported it, and original titles → documents (None in a dry run).
         self._keys: dict[tuple[str, str], int] = {}
@@ -250,7 +257,8 @@ class DocumentImport:
             # carrying one was most likely broken on its way into the manifest.
             raise RowRejected("; ".join(control))
         title = parsed.fields["title"] = values.get("title", "")
-        parsed.fields["description"] = values.get("summary", "")
+        if "summary" in values:
+            parsed.fields["description"] = values["summary"]
         if not title:
             errors.append(_("the title is missing (title)"))
         elif len(title) > TITLE_MAX_LENGTH:
@@ -272,29 +280,49 @@ class DocumentImport:
                     _("a translation takes the family's facts from its original, so leave these empty: %(columns)s")
                     % {"columns": ", ".join(filled)}
                 )
-        else:
-            if parsed.translation_of:
-                errors.append(_("a translation must say its language (locale)"))
-            self._parse_family(values, parsed, errors)
+        file_errors = []
         file_value = values.get("file", "")
         if file_value:
-            self._parse_file(file_value, parsed, errors)
+            self._parse_file(file_value, parsed, file_errors)
         elif not translation:
-            errors.append(_("the file is missing (file)"))
+            file_errors.append(_("the file is missing (file)"))
+        if not translation:
+            if parsed.translation_of:
+                errors.append(_("a translation must say its language (locale)"))
+            if parsed.path is not None and title:
+                parsed.existing = (
+                    KnowledgeDocument.objects.filter(
+                        locale=self.default_locale, file_hash=parsed.file_hash, title=title
+                    )
+                    .order_by("pk")
+                    .first()
+                )
+            self._parse_family(values, parsed, errors)
+        errors.extend(file_errors)
         if errors:
             raise RowRejected("; ".join(errors))
         return parsed
 
     def _parse_family(self, values: dict, parsed: _Parsed, errors: list) -> None:
-        fields = parsed.fields
+        """The family's facts, for the columns the manifest has.
+
+        A column left out of the header leaves an existing document's value as it is (a new
+        one takes the model's default). An empty cell clears what may be empty (the optional
+        text, licence, audience, related event, countries, themes, tags) and keeps what always
+        has a value (kind, language, date, collection); a new document needs a date.
+        """
+        fields, existing = parsed.fields, parsed.existing
         for column, name in TEXT_COLUMNS.items():
-            fields[name] = values.get(column, "")
+            if column in values:
+                fields[name] = values[column]
         for column, name in LIST_COLUMNS.items():
-            fields[name] = "; ".join(_split(values.get(column, "")))
+            if column in values:
+                fields[name] = "; ".join(_split(values[column]))
         for column, (name, choices) in CHOICE_COLUMNS.items():
             value = values.get(column, "").lower()
             if not value:
-                fields[name] = KnowledgeDocument._meta.get_field(name).get_default()
+                if column in values and KnowledgeDocument._meta.get_field(name).blank:
+                    fields[name] = ""
             elif value in choices.values:
                 fields[name] = value
             else:
@@ -302,41 +330,83 @@ class DocumentImport:
                     _("unknown %(column)s “%(value)s” (one of: %(choices)s)")
                     % {"column": column, "value": values[column], "choices": ", ".join(choices.values)}
                 )
-        language = values.get("language", "").lower() or KnowledgeDocument._meta.get_field("language").get_default()
-        if _LANGUAGE_CODE.match(language) and (language in LANG_INFO or language in dict(settings.LANGUAGES)):
+        language = values.get("language", "").lower()
+        if (
+            language
+            and _LANGUAGE_CODE.match(language)
+            and (language in LANG_INFO or language in dict(settings.LANGUAGES))
+        ):
             fields["language"] = language
-        else:
-            errors.append(_("unknown language code “%(code)s” (language)") % {"code": values.get("language", "")})
+        elif language:
+            errors.append(_("unknown language code “%(code)s” (language)") % {"code": values["language"]})
         date = values.get("date", "")
-        try:
-            fields["publication_date"] = (
-                datetime.date.fromisoformat(date) if re.fullmatch(r"\d{4}-\d{2}-\d{2}", date) else None
-            )
-        except ValueError:
-            fields["publication_date"] = None
-        if fields["publication_date"] is None:
-            if date:
+        if date:
+            try:
+                fields["publication_date"] = (
+                    datetime.date.fromisoformat(date) if re.fullmatch(r"\d{4}-\d{2}-\d{2}", date) else None
+                )
+            except ValueError:
+                fields["publication_date"] = None
+            if fields["publication_date"] is None:
                 errors.append(_("“%(date)s” is not a date in the form YYYY-MM-DD (date)") % {"date": date})
-            else:
-                errors.append(_("the publication date is missing (date)"))
-        fields["related_event"] = self._event(values.get("related_event", ""), errors)
-        fields["collection"] = self._collection(values.get("collection", ""), errors)
-        parsed.countries = self._vocabulary(
-            Country, "iso_code", _split(values.get("countries", ""), upper=True), errors
-        )
-        parsed.themes = self._vocabulary(Theme, "slug", _split(values.get("themes", "")), errors)
-        parsed.tags = _split(values.get("tags", ""))
+        elif existing is None:
+            errors.append(_("the publication date is missing (date)"))
+        if "related_event" in values:
+            fields["related_event"] = self._event(values["related_event"], errors)
+        if values.get("collection"):
+            fields["collection"] = self._collection(values["collection"], errors)
+        elif existing is None:
+            # Documented: a new document without a collection is in the root collection, public.
+            fields["collection"] = Collection.get_first_root_node()
+        if "countries" in values:
+            parsed.countries = self._vocabulary(Country, "iso_code", _split(values["countries"], upper=True), errors)
+        if "themes" in values:
+            parsed.themes = self._vocabulary(Theme, "slug", _split(values["themes"]), errors)
+        if "tags" in values:
+            parsed.tags = _split(values["tags"])
         if errors:
+            return
+        refusal = self._publishing_refused(parsed)
+        if refusal:
+            errors.append(refusal)
             return
         # Lengths and anything else the model itself refuses, in the manifest's words.
         document = KnowledgeDocument(**fields)
+        checked = {*fields, "title", "description"} - {"related_event", "collection"}
         try:
-            document.clean_fields(
-                exclude=["file", "own_file", "locale", "translation_key", "related_event", "collection"]
-            )
+            document.clean_fields(exclude=[f.name for f in KnowledgeDocument._meta.fields if f.name not in checked])
         except ValidationError as error:
             for name, messages in error.message_dict.items():
                 errors.append(f"{_column_of(name)}: {' '.join(messages)}")
+
+    def _publishing_refused(self, parsed: _Parsed) -> str:
+        """Why the row would show a document's file to more readers than it has now ("" if it would not)."""
+        collection = parsed.fields.get("collection")
+        if self.allow_publish or collection is None or not parsed.file_hash:
+            return ""
+        existing = parsed.existing
+        if existing is not None:
+            # The admin's rule for an editor without the review right (`knowledge.review`): a
+            # reviewed document goes to a collection with fewer view restrictions only when the
+            # import is told it may (`--allow-publish`).
+            if not move_is_refused(None, existing, collection):
+                return ""
+            return _(
+                "moving the document from “%(old)s” to “%(new)s” would show it to more readers; "
+                "run the import with --allow-publish to allow it (collection)"
+            ) % {"old": existing.collection.name, "new": collection.name}
+        # A new document (a title corrected since the last run, say) holding the file of a
+        # partner-only one would publish that file under another name.
+        holders = Collection.objects.filter(
+            pk__in=KnowledgeDocument.objects.filter(file_hash=parsed.file_hash).values("collection_id")
+        )
+        for holder in holders:
+            if collection_is_more_public(old=holder, new=collection):
+                return _(
+                    "the same file is already in “%(old)s”: a new document in “%(new)s” would show it to "
+                    "more readers; run the import with --allow-publish to allow it (collection)"
+                ) % {"old": holder.name, "new": collection.name}
+        return ""
 
     def _parse_file(self, value: str, parsed: _Parsed, errors: list) -> None:
         path = (self.folder / value).resolve()
@@ -387,8 +457,6 @@ class DocumentImport:
         return None
 
     def _collection(self, value: str, errors: list):
-        if not value:
-            return Collection.get_first_root_node()
         matches = list(Collection.objects.filter(name=value)[:2])
         if len(matches) == 1:
             return matches[0]
@@ -401,12 +469,7 @@ class DocumentImport:
     # -- Writing ---------------------------------------------------------------------------
 
     def _original(self, parsed: _Parsed):
-        title = parsed.fields["title"]
-        document = (
-            KnowledgeDocument.objects.filter(locale=self.default_locale, file_hash=parsed.file_hash, title=title)
-            .order_by("pk")
-            .first()
-        )
+        document = parsed.existing
         if document is None:
             if self.dry_run:
                 return CREATED, None
@@ -435,30 +498,30 @@ class DocumentImport:
 
     @staticmethod
     def _vocabularies(document: KnowledgeDocument, parsed: _Parsed) -> None:
-        if {entry.pk for entry in document.countries.all()} != {entry.pk for entry in parsed.countries}:
+        changed = _vocabularies_changed(document, parsed)
+        if "countries" in changed:
             document.countries.set(parsed.countries)
-        if {entry.pk for entry in document.themes.all()} != {entry.pk for entry in parsed.themes}:
+        if "themes" in changed:
             document.themes.set(parsed.themes)
-        if set(document.tags.names()) != set(parsed.tags):
+        if "tags" in changed:
             document.tags.set(parsed.tags)
 
     @staticmethod
     def _differences(document: KnowledgeDocument, parsed: _Parsed) -> list[str]:
-        wanted = dict(parsed.fields)
-        wanted["related_event_id"] = getattr(wanted.pop("related_event"), "pk", None)
-        wanted["collection_id"] = wanted.pop("collection").pk
-        changed = [name for name in COMPARED_FIELDS if getattr(document, name) != wanted[name]]
-        if {entry.pk for entry in document.countries.all()} != {entry.pk for entry in parsed.countries}:
-            changed.append("countries")
-        if {entry.pk for entry in document.themes.all()} != {entry.pk for entry in parsed.themes}:
-            changed.append("themes")
-        if set(document.tags.names()) != set(parsed.tags):
-            changed.append("tags")
-        return changed
+        """The fields and vocabularies the row would change: only those the manifest has columns for."""
+        changed = []
+        for name, value in parsed.fields.items():
+            if name in ("related_event", "collection"):
+                name, value = f"{name}_id", getattr(value, "pk", None)
+            if getattr(document, name) != value:
+                changed.append(name)
+        return changed + _vocabularies_changed(document, parsed)
 
     def _translation(self, parsed: _Parsed) -> str:
         original = self._original_titled(parsed.translation_of)
         target = original.get_translation_or_none(parsed.locale) if original is not None else None
+        # Without a summary column a translation keeps its summary (a new one has none).
+        parsed.fields.setdefault("description", target.description if target is not None else "")
         if target is not None:
             same_words = (target.title, target.description) == (parsed.fields["title"], parsed.fields["description"])
             if same_words and (parsed.path is None or _stored_hash(target.own_file) == parsed.file_hash):
@@ -524,6 +587,17 @@ class DocumentImport:
         for name in self._stored:
             storage.delete(name)
         self._stored = []
+
+
+def _vocabularies_changed(document: KnowledgeDocument, parsed: _Parsed) -> list[str]:
+    """The vocabularies (of the manifest's columns) whose entries differ from the document's."""
+    changed = []
+    for name, wanted in (("countries", parsed.countries), ("themes", parsed.themes)):
+        if wanted is not None and {entry.pk for entry in getattr(document, name).all()} != {e.pk for e in wanted}:
+            changed.append(name)
+    if parsed.tags is not None and set(document.tags.names()) != set(parsed.tags):
+        changed.append("tags")
+    return changed
 
 
 def _split(value: str, *, upper: bool = False) -> list[str]:

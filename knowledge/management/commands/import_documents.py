@@ -1,4 +1,4 @@
-"""Import documents from a CSV manifest: `manage.py import_documents manifest.csv [--dry-run]`.
+"""Import documents from a CSV manifest: `manage.py import_documents manifest.csv [--dry-run] [--allow-publish]`.
 
 The manifest's columns, how a row already imported is recognised and what a translation row
 carries are described in `knowledge.imports`. Every rejected row is reported with its line
@@ -27,15 +27,22 @@ class Command(BaseCommand):
         parser.add_argument(
             "--unreviewed", action="store_true", help="Hold new documents unreviewed until a reviewer releases them."
         )
+        parser.add_argument(
+            "--allow-publish",
+            action="store_true",
+            help="Let rows move reviewed documents to collections that more readers can see (refused otherwise).",
+        )
         parser.add_argument("--no-progress", action="store_true", help="Do not draw a progress bar.")
 
-    def handle(self, *args, manifest, dry_run, unreviewed, no_progress, verbosity, **options):
+    def handle(self, *args, manifest, dry_run, unreviewed, allow_publish, no_progress, verbosity, **options):
         path = Path(manifest)
         try:
             rows = manifest_read(path)
         except ManifestError as error:
             raise CommandError(str(error)) from error
-        run = DocumentImport(folder=path.resolve().parent, reviewed=not unreviewed, dry_run=dry_run)
+        run = DocumentImport(
+            folder=path.resolve().parent, reviewed=not unreviewed, dry_run=dry_run, allow_publish=allow_publish
+        )
         counts, rejected = Counter(), []
         progress = not no_progress and verbosity > 0
         for row in tqdm(rows, unit="row", disable=not progress, file=self.stderr._out):

@@ -1,6 +1,7 @@
 """`manage.py import_documents manifest.csv` imports the good rows, reports each bad one, and is idempotent."""
 
 import csv
+import datetime
 import io
 from pathlib import Path
 
@@ -357,3 +358,202 @@ def test_a_row_that_fails_unexpectedly_is_rejected_and_the_others_go_on(
     assert KnowledgeDocument.objects.get().related_event_id == vocabulary["event"].pk
     [logged] = [record for record in caplog.records if record.name == "knowledge.imports"]
     assert logged.levelname == "ERROR" and "line 4" in logged.getMessage() and logged.exc_info
+
+
+def facts(document: KnowledgeDocument) -> dict:
+    """What an import may change on a document, read back from the database."""
+    document = KnowledgeDocument.objects.get(pk=document.pk)
+    return {
+        **{name: getattr(document, name) for name in FACTS},
+        "countries": sorted(document.countries.values_list("iso_code", flat=True)),
+        "themes": sorted(document.themes.values_list("slug", flat=True)),
+        "tags": sorted(document.tags.names()),
+    }
+
+
+FACTS = (
+    "title",
+    "description",
+    "document_type",
+    "language",
+    "publication_date",
+    "authors",
+    "publisher",
+    "partner_organisations",
+    "licence",
+    "edition",
+    "audience",
+    "related_event_id",
+    "collection_id",
+    "reviewed",
+)
+
+
+def test_columns_left_out_of_a_manifest_leave_the_document_as_it_is(
+    folder, vocabulary, locales, client, django_capture_on_commit_callbacks
+):
+    run(folder / "manifest.csv", capture=django_capture_on_commit_callbacks)
+    hotline = KnowledgeDocument.objects.get(title="상담전화 안내서")
+    shelters = KnowledgeDocument.objects.get(title="Shelter standards")
+    hotline_before, shelters_before = facts(hotline), facts(shelters)
+    assert client.get(f"/en/documents/{hotline.pk}/{hotline.slug}/").status_code == 404
+
+    manifest = write_manifest(
+        folder,
+        ["file", "title", "date"],
+        [
+            ["reports/hotline.docx", "상담전화 안내서", "2025-03-01"],
+            ["reports/shelters.pdf", "Shelter standards", "2024-05-02"],
+        ],
+    )
+    report = run(manifest, capture=django_capture_on_commit_callbacks)
+    assert report == ["0 created, 1 updated, 1 unchanged, 0 rejected."]
+    # Only the date changed: the partner-only document is still partner-only, in Korean, a report.
+    assert facts(hotline) == {**hotline_before, "publication_date": datetime.date(2025, 3, 1)}
+    assert facts(hotline)["collection_id"] == vocabulary["partner_only"].pk
+    assert client.get(f"/en/documents/{hotline.pk}/{hotline.slug}/").status_code == 404
+    assert facts(shelters) == shelters_before
+
+    # A translation row without a summary column keeps the translation's summary.
+    russian = write_manifest(
+        folder,
+        ["file", "title", "locale", "translation_of"],
+        [["", "Стандарты приютов", "ru", "Shelter standards"]],
+        "ru.csv",
+    )
+    assert run(russian, capture=django_capture_on_commit_callbacks) == [
+        "0 created, 0 updated, 1 unchanged, 0 rejected."
+    ]
+    translation = shelters.get_translation(locales["ru"])
+    assert translation.description == "Минимальные стандарты для приютов."
+
+
+def test_an_empty_cell_clears_an_optional_field_and_keeps_a_required_one(
+    folder, vocabulary, locales, django_capture_on_commit_callbacks
+):
+    run(folder / "manifest.csv", capture=django_capture_on_commit_callbacks)
+    shelters = KnowledgeDocument.objects.get(title="Shelter standards")
+    before = facts(shelters)
+    header = [column for column in COLUMNS if column not in ("locale", "translation_of")]
+    row = {"file": "reports/shelters.pdf", "title": "Shelter standards"}
+    manifest = write_manifest(folder, header, [[row.get(column, "") for column in header]])
+    report = run(manifest, capture=django_capture_on_commit_callbacks)
+    assert report == ["0 created, 1 updated, 0 unchanged, 0 rejected."]
+    cleared = dict.fromkeys(("description", "authors", "publisher", "partner_organisations", "licence", "edition"), "")
+    assert facts(shelters) == {
+        **before,
+        **cleared,
+        "audience": "",
+        "related_event_id": None,
+        "countries": [],
+        "themes": [],
+        "tags": [],
+    }
+    # Kind, language, date and collection always have a value: an empty cell keeps theirs.
+    assert (before["document_type"], before["language"], str(before["publication_date"])) == (
+        "protocol",
+        "en",
+        "2024-05-02",
+    )
+    # The family's facts follow on its translations; a translation's own words stay.
+    russian = shelters.get_translation(locales["ru"])
+    assert russian.authors == "" and not russian.countries.exists()
+    assert russian.description == "Минимальные стандарты для приютов."
+
+
+def test_an_import_makes_a_document_more_public_only_when_told(
+    folder, vocabulary, client, django_capture_on_commit_callbacks
+):
+    run(folder / "manifest.csv", capture=django_capture_on_commit_callbacks)
+    hotline = KnowledgeDocument.objects.get(title="상담전화 안내서")
+    shelters = KnowledgeDocument.objects.get(title="Shelter standards")
+    landing = f"/en/documents/{hotline.pk}/{hotline.slug}/"
+    root = Collection.get_first_root_node()
+    to_root = write_manifest(
+        folder, ["file", "title", "collection"], [["reports/hotline.docx", "상담전화 안내서", root.name]]
+    )
+    refused = (
+        f"line 2: moving the document from “Partner-only” to “{root.name}” would show it to more readers; "
+        "run the import with --allow-publish to allow it (collection)"
+    )
+
+    assert run(to_root, "--dry-run", capture=django_capture_on_commit_callbacks) == [
+        refused,
+        "Dry run, nothing written: 0 created, 0 updated, 0 unchanged, 1 rejected.",
+        "error: 1 rows would be rejected.",
+    ]
+    assert run(to_root, capture=django_capture_on_commit_callbacks) == [
+        refused,
+        "0 created, 0 updated, 0 unchanged, 1 rejected.",
+        "error: 1 rows were rejected; the others were imported.",
+    ]
+    assert facts(hotline)["collection_id"] == vocabulary["partner_only"].pk
+    assert client.get(landing).status_code == 404
+
+    # An empty collection cell moves nothing; a move to fewer readers needs no permission.
+    rows = [
+        ["reports/hotline.docx", "상담전화 안내서", ""],
+        ["reports/shelters.pdf", "Shelter standards", "Partner-only"],
+    ]
+    report = run(
+        write_manifest(folder, ["file", "title", "collection"], rows, name="keep.csv"),
+        capture=django_capture_on_commit_callbacks,
+    )
+    assert report == ["0 created, 1 updated, 1 unchanged, 0 rejected."]
+    assert facts(hotline)["collection_id"] == facts(shelters)["collection_id"] == vocabulary["partner_only"].pk
+
+    report = run(to_root, "--allow-publish", capture=django_capture_on_commit_callbacks)
+    assert report == ["0 created, 1 updated, 0 unchanged, 0 rejected."]
+    assert facts(hotline)["collection_id"] == root.pk
+    assert client.get(landing).status_code == 200
+
+
+def test_a_new_document_takes_the_defaults_for_the_columns_left_out(
+    tmp_path, vocabulary, django_capture_on_commit_callbacks
+):
+    (tmp_path / "plan.txt").write_text("Action plan for 2025", encoding="utf-8")
+    (tmp_path / "notes.txt").write_text("Meeting notes", encoding="utf-8")
+    manifest = write_manifest(
+        tmp_path, ["file", "title", "date"], [["plan.txt", "Action plan", "2025-01-01"], ["notes.txt", "Notes", ""]]
+    )
+    report = run(manifest, capture=django_capture_on_commit_callbacks)
+    assert report == [
+        "line 3: the publication date is missing (date)",
+        "1 created, 0 updated, 0 unchanged, 1 rejected.",
+        "error: 1 rows were rejected; the others were imported.",
+    ]
+    plan = KnowledgeDocument.objects.get()
+    assert (plan.document_type, plan.language, plan.description, plan.authors, plan.licence) == (
+        "report",
+        "en",
+        "",
+        "",
+        "",
+    )
+    # No collection column: the root collection, as the manifest's documentation says.
+    assert plan.collection == Collection.get_first_root_node() and plan.reviewed
+
+
+def test_a_new_document_may_not_publish_the_file_of_a_partner_only_one(
+    folder, vocabulary, django_capture_on_commit_callbacks
+):
+    run(folder / "manifest.csv", capture=django_capture_on_commit_callbacks)
+    # The partner-only handbook's file again, under a corrected title: a new document.
+    header = ["file", "title", "date", "collection"]
+    root = Collection.get_first_root_node()
+    public = write_manifest(folder, header, [["reports/hotline.docx", "Hotline handbook", "2024-05-02", ""]])
+    assert run(public, capture=django_capture_on_commit_callbacks) == [
+        f"line 2: the same file is already in “Partner-only”: a new document in “{root.name}” "
+        "would show it to more readers; run the import with --allow-publish to allow it (collection)",
+        "0 created, 0 updated, 0 unchanged, 1 rejected.",
+        "error: 1 rows were rejected; the others were imported.",
+    ]
+    assert not KnowledgeDocument.objects.filter(title="Hotline handbook").exists()
+
+    private = write_manifest(
+        folder, header, [["reports/hotline.docx", "Hotline handbook", "2024-05-02", "Partner-only"]], "private.csv"
+    )
+    assert run(private, capture=django_capture_on_commit_callbacks) == [
+        "1 created, 0 updated, 0 unchanged, 0 rejected."
+    ]
+    assert KnowledgeDocument.objects.get(title="Hotline handbook").collection == vocabulary["partner_only"]
