@@ -11,8 +11,11 @@ publish saved:
 - `knowledge.storage.SharedFileStorage` never deletes a file another row or an earlier version
   still uses, so deleting one translation loses nothing;
 - a replaced file (the family's, or a translation's own) is kept as a `DocumentVersion` with its
-  dates, listed and downloadable on the landing page; the versions and their files go when the
-  last row of the family is deleted;
+  dates and the collection it was in, listed and downloadable on the landing page for readers of
+  that collection too; the versions and their files go when the last row of the family is
+  deleted. A file replaced while the family was unreviewed, or an own file cleared, is no version:
+  no reader ever had it, so it is deleted after the commit (through the storage, which keeps a
+  file still in use);
 - a new row (a translation just made) takes the family's facts instead of giving its own,
   which wagtail-localize may have copied from an older snapshot of the original;
 - the text read from the family's file (`FILE_TEXT_FIELDS`) is the family's only on the rows
@@ -54,7 +57,9 @@ def remember_file(sender, instance, raw=False, **kwargs):
         return
     stored = (
         sender.objects.filter(pk=instance.pk)
-        .values_list("file", "file_size", "file_hash", "language", "own_file", "own_file_size")
+        .values_list(
+            "file", "file_size", "file_hash", "language", "own_file", "own_file_size", "reviewed", "collection_id"
+        )
         .first()
     )
     if stored is not None:
@@ -80,9 +85,11 @@ def copy_shared_fields(sender, instance, created=False, raw=False, **kwargs):
                 for name in SHARED_VOCABULARIES:
                     getattr(instance, name).set(getattr(current, name).all())
         return
-    had_own_file = bool(getattr(instance, "_stored_file_facts", ("",) * 6)[4])
-    keep_replaced_files(instance)
+    had_own_file = bool(getattr(instance, "_stored_file_facts", ("",) * 8)[4])
+    discarded = keep_replaced_files(instance)
     others.update(**shared_values(instance, text=False))
+    # After the family's rows let go of them: the storage deletes no file a row still names.
+    delete_files_on_commit(instance.file.storage, discarded)
     # A row gives the family its text only when that is the family's file's: it has no file of its
     # own, and had none before this save (the text it holds would be its old own file's).
     if not instance.own_file and not had_own_file:
@@ -139,33 +146,48 @@ def copy_shared_vocabularies(sender, instance, action, reverse=False, model=None
             getattr(other, name).set(values)
 
 
-def keep_replaced_files(instance) -> None:
-    """The files this row had before this save, when it replaced them: kept as earlier versions."""
+def keep_replaced_files(instance) -> list[str]:
+    """The files this row had before this save, when it replaced them: kept as earlier versions.
+
+    Only files readers may have had: the family was reviewed when the file was replaced (an
+    unreviewed draft is nobody's earlier version), and an own file was replaced by another, not
+    cleared (cleared, it was a mistake or withdrawn). The others are returned, for deleting.
+    Each version keeps the collection the family was in, so it stays as private as it was.
+    """
     stored = getattr(instance, "_stored_file_facts", None)
     if stored is None:
-        return
-    old_file, old_size, old_hash, old_language, old_own, old_own_size = stored
+        return []
+    old_file, old_size, old_hash, old_language, old_own, old_own_size, was_reviewed, old_collection_id = stored
     now = timezone.now()
+    discarded = []
     if old_file and old_file != instance.file.name:
-        DocumentVersion.objects.create(
-            key=instance.translation_key,
-            language=old_language or "",
-            file=old_file,
-            file_size=old_size,
-            file_hash=old_hash or "",
-            uploaded_at=current_file_since(instance.translation_key, old_language, instance.created_at),
-            replaced_at=now,
-        )
+        if was_reviewed:
+            DocumentVersion.objects.create(
+                key=instance.translation_key,
+                language=old_language or "",
+                file=old_file,
+                file_size=old_size,
+                file_hash=old_hash or "",
+                uploaded_at=current_file_since(instance.translation_key, old_language, instance.created_at),
+                replaced_at=now,
+                collection_id=old_collection_id,
+            )
+        else:
+            discarded.append(old_file)
     if old_own and old_own != instance.own_file.name:
         language = instance.locale.language_code
-        DocumentVersion.objects.create(
-            key=instance.translation_key,
-            language=language,
-            file=old_own,
-            file_size=old_own_size,
-            uploaded_at=current_file_since(instance.translation_key, language, instance.created_at),
-            replaced_at=now,
-        )
+        if was_reviewed and instance.own_file:
+            DocumentVersion.objects.create(
+                key=instance.translation_key,
+                language=language,
+                file=old_own,
+                file_size=old_own_size,
+                uploaded_at=current_file_since(instance.translation_key, language, instance.created_at),
+                replaced_at=now,
+                collection_id=old_collection_id,
+            )
+        else:
+            discarded.append(old_own)
     instance._stored_file_facts = (
         instance.file.name,
         instance.file_size,
@@ -173,7 +195,17 @@ def keep_replaced_files(instance) -> None:
         instance.language,
         instance.own_file.name,
         instance.own_file_size,
+        instance.reviewed,
+        instance.collection_id,
     )
+    return discarded
+
+
+def delete_files_on_commit(storage, names) -> None:
+    """Delete these files once the transaction commits; the storage keeps any a row or version still uses."""
+    names = [name for name in names if name]
+    if names:
+        transaction.on_commit(lambda: [storage.delete(name) for name in names])
 
 
 def current_file_since(key, language: str, created_at):
@@ -196,8 +228,15 @@ def delete_family_versions(sender, instance, **kwargs) -> None:
         return
     names = list(DocumentVersion.objects.filter(key=key).values_list("file", flat=True))
     DocumentVersion.objects.filter(key=key).delete()
-    storage = instance.file.storage
-    transaction.on_commit(lambda: [storage.delete(name) for name in names])
+    delete_files_on_commit(instance.file.storage, names)
+
+
+def version_delete(*, version: DocumentVersion) -> None:
+    """A reviewer removes an earlier version readers should not have: the row now, its file after the commit."""
+    name = version.file.name
+    storage = version.file.storage
+    version.delete()
+    delete_files_on_commit(storage, [name])
 
 
 class _quiet:

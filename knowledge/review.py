@@ -13,8 +13,10 @@ edit it, and the search index gives it no reader's audience. It is released when
 Making a reviewed document more public (a collection with fewer view restrictions),
 replacing its file, or deleting any document is the review right's too: the edit form
 refuses the first two (`DocumentReviewForm`), the permission policy the third
-(`DocumentReviewPermissionPolicy`). While a document is unreviewed its uploader and the
-other editors keep editing its words, file and collection: none of it reaches a reader.
+(`DocumentReviewPermissionPolicy`). Deleting an earlier version readers should not have (a file
+kept before versions followed review) is the review right's too (`document_version_delete`).
+While a document is unreviewed its uploader and the other editors keep editing its words, file
+and collection: none of it reaches a reader.
 Each of these changes is written to Wagtail's audit log.
 """
 
@@ -36,7 +38,8 @@ from wagtail.permissions import register_permission_policy
 from wagtail.signals import page_published
 
 from knowledge import uploads
-from knowledge.models import KnowledgeDocument
+from knowledge.documents import version_delete
+from knowledge.models import DocumentVersion, KnowledgeDocument
 from portal.core.privacy import collection_is_more_public
 
 REVIEW_PERMISSION = "knowledge.review_knowledgedocument"
@@ -45,10 +48,12 @@ REVIEW_PERMISSION = "knowledge.review_knowledgedocument"
 LOG_RELEASE = "knowledge.document.release"
 LOG_COLLECTION = "knowledge.document.collection"
 LOG_FILE = "knowledge.document.file"
+LOG_VERSION_DELETE = "knowledge.document.version_delete"
 LOG_ACTIONS = (
     (LOG_RELEASE, _("Release document"), _("Released to readers")),
     (LOG_COLLECTION, _("Move document"), _("Moved to another collection")),
     (LOG_FILE, _("Replace document file"), _("File replaced")),
+    (LOG_VERSION_DELETE, _("Delete earlier version"), _("Earlier version deleted")),
 )
 
 
@@ -66,6 +71,20 @@ def document_release(*, document: KnowledgeDocument, user=None, page: Page | Non
     data = {"page": {"id": page.pk, "title": page.get_admin_display_title()}} if page is not None else None
     log(instance=document, action=LOG_RELEASE, user=user, data=data)
     return True
+
+
+def document_version_delete(*, document: KnowledgeDocument, version: DocumentVersion, user) -> None:
+    """Delete an earlier version of the document's family, its file after the commit, in the audit log."""
+    data = {
+        "version": {
+            "id": version.pk,
+            "file": version.file.name,
+            "language": version.language,
+            "replaced_at": version.replaced_at.isoformat(),
+        }
+    }
+    version_delete(version=version)
+    log(instance=document, action=LOG_VERSION_DELETE, user=user, data=data)
 
 
 def documents_used_by(page: Page) -> list[KnowledgeDocument]:

@@ -26,7 +26,12 @@ from portal.core.locale import (
     reader_language,
     under_section,
 )
-from portal.core.privacy import attached_documents_visible_to, documents_visible_to, pages_visible_to
+from portal.core.privacy import (
+    attached_documents_visible_to,
+    documents_visible_to,
+    in_collections_visible_to,
+    pages_visible_to,
+)
 
 PAGE_SIZE = 12
 
@@ -232,9 +237,40 @@ def document_files(*, document) -> tuple[DocumentFile, list[DocumentFile]]:
     return main, others
 
 
-def document_versions(*, document) -> list[DocumentFile]:
-    """The family's earlier files, newest replacement first, each downloadable from the landing page."""
-    versions = models.DocumentVersion.objects.filter(key=document.translation_key).order_by("-replaced_at", "-pk")
+# `knowledge.review.REVIEW_PERMISSION`: read here by name, since the review module imports the
+# models, which import this module.
+REVIEW_PERMISSION = "knowledge.review_knowledgedocument"
+
+
+def document_versions_visible_to(user, *, document) -> QuerySet:
+    """The family's earlier versions `user` may download, `document` being a row they may see.
+
+    A version is as private as the collection the family was in when it was replaced: a file
+    replaced while the document was partner-only stays partner-only after a move to a more
+    public collection. A version whose collection is unknown (deleted since) is for reviewers.
+    """
+    versions = models.DocumentVersion.objects.filter(key=document.translation_key)
+    if not (user is not None and user.is_active and user.has_perm(REVIEW_PERMISSION)):
+        versions = versions.filter(collection__isnull=False)
+    return in_collections_visible_to(user, versions)
+
+
+def document_is_restricted(*, document, version=None) -> bool:
+    """Whether an anonymous reader would be refused this document (a partner-only one), or this version of it.
+
+    A file that is not for everyone is kept out of shared caches (`Cache-Control: private`).
+    """
+    documents = models.KnowledgeDocument.objects.filter(pk=document.pk)
+    if not documents_visible_to(None, documents).exists():
+        return True
+    if version is None:
+        return False
+    return not document_versions_visible_to(None, document=document).filter(pk=version.pk).exists()
+
+
+def document_versions(*, document, user) -> list[DocumentFile]:
+    """The family's earlier files `user` may download, newest replacement first, as the landing page lists them."""
+    versions = document_versions_visible_to(user, document=document).order_by("-replaced_at", "-pk")
     return [
         _file(
             reverse("document_version_download", args=(document.pk, document.slug, version.pk)),
@@ -248,9 +284,9 @@ def document_versions(*, document) -> list[DocumentFile]:
     ]
 
 
-def document_version_for_reader(*, document, version_id: int):
-    """An earlier version of the family of `document` (a row the reader may see), or None."""
-    return models.DocumentVersion.objects.filter(pk=version_id, key=document.translation_key).first()
+def document_version_for_reader(*, document, version_id: int, user):
+    """An earlier version of the family of `document` (a row the reader may see) that `user` may download, or None."""
+    return document_versions_visible_to(user, document=document).filter(pk=version_id).first()
 
 
 def document_download_count(*, document) -> int:

@@ -11,7 +11,7 @@ from wagtail.permissions import policy_registry
 from knowledge import review
 from knowledge.documents import resave_families
 from knowledge.models import KnowledgeDocument
-from knowledge.views.document_review import ReleaseBulkAction, release_document
+from knowledge.views.document_review import ReleaseBulkAction, delete_document_version, release_document
 from knowledge.views.document_translations import SubmitDocumentTranslationView, edit_document_translation
 
 
@@ -79,6 +79,11 @@ hooks.register("register_bulk_action", ReleaseBulkAction)
 def register_document_translation_urls():
     return [
         path("documents/release/<int:pk>/", release_document, name="knowledge_document_release"),
+        path(
+            "documents/versions/<int:pk>/<int:version_id>/delete/",
+            delete_document_version,
+            name="knowledge_document_version_delete",
+        ),
         path(
             "documents/translate/<int:pk>/",
             SubmitDocumentTranslationView.as_view(),

@@ -278,6 +278,16 @@ class DocumentVersion(models.Model):
     # When this file was put in place, and when a newer one replaced it.
     uploaded_at = models.DateTimeField(_("uploaded"))
     replaced_at = models.DateTimeField(_("replaced"))
+    # The family's collection while this file was current: a file replaced while the document was
+    # partner-only stays partner-only after a move to a more public collection
+    # (`knowledge.selectors.document_versions`). None (the collection since deleted): reviewers only.
+    collection = models.ForeignKey(
+        "wagtailcore.Collection",
+        verbose_name=_("collection"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
 
     class Meta:
         verbose_name = _("earlier version")

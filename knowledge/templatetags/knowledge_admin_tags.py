@@ -1,9 +1,12 @@
 """Admin template tags of the knowledge app."""
 
+from pathlib import PurePath
+
 from django import template
 from django.utils.translation import gettext
 
-from knowledge.views.document_review import can_release
+from knowledge.models import DocumentVersion
+from knowledge.views.document_review import can_delete_versions, can_release
 from knowledge.views.document_translations import can_translate_documents, translation_links
 
 register = template.Library()
@@ -31,3 +34,20 @@ def document_extraction(document):
     """Whether the file's text was read for search, and why not, on the document's edit page."""
     # Reasons are stored as their English msgids (`knowledge.extraction`): shown in the editor's language.
     return {"document": document, "reason": gettext(document.extraction_message) if document.extraction_message else ""}
+
+
+@register.inclusion_tag("knowledge/admin/document_versions.html", takes_context=True)
+def document_versions(context, document):
+    """The family's earlier versions, with a reviewer's button to delete one, on the document's edit page."""
+    versions = list(
+        DocumentVersion.objects.filter(key=document.translation_key)
+        .select_related("collection")
+        .order_by("-replaced_at", "-pk")
+    )
+    for version in versions:
+        version.format = PurePath(version.file.name).suffix.lstrip(".").upper()
+    return {
+        "document": document,
+        "versions": versions,
+        "can_delete": can_delete_versions(context["request"].user, document),
+    }

@@ -6,7 +6,8 @@ site's notice that the page is not in their language. Each page has one address 
 any other id of the family or another slug answers 301 to it. A document the reader may not
 see answers 404 exactly as a document that does not exist, on the page and on every file
 route below it (downloads, earlier versions, the thumbnail): its files are exactly as private
-as its family's current row, and an unreviewed family serves nothing to readers.
+as its family's current row, and an unreviewed family serves nothing to readers. An earlier
+version is also as private as the collection the family was in when it was replaced.
 """
 
 from __future__ import annotations
@@ -27,7 +28,6 @@ from knowledge import citations, downloads, selectors, thumbnails
 from knowledge.models import KnowledgeDocument
 from portal.core.i18n import in_language, language_version
 from portal.core.locale import reader_language
-from portal.core.privacy import documents_visible_to
 
 # What a JSON-LD <script> must not contain literally (the HTML parser would end it early).
 _JSON_SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
@@ -38,11 +38,6 @@ def _document_or_404(request, document_id: int) -> KnowledgeDocument:
     if document is None:
         raise Http404
     return document
-
-
-def _restricted(document: KnowledgeDocument) -> bool:
-    """Whether an anonymous reader would be refused this document (a partner-only one)."""
-    return not documents_visible_to(None, KnowledgeDocument.objects.filter(pk=document.pk)).exists()
 
 
 @require_safe
@@ -63,7 +58,7 @@ def document_landing(request, document_id: int, slug: str):
         "facts": selectors.document_facts(document=document, language=language),
         "main_file": main_file,
         "other_files": other_files,
-        "versions": selectors.document_versions(document=document),
+        "versions": selectors.document_versions(document=document, user=request.user),
         "download_count": selectors.document_download_count(document=document),
         "related_event": selectors.document_related_event(document=document, user=request.user, language=language),
         "pages_using": selectors.document_pages_using(document=document, user=request.user, language=language),
@@ -154,11 +149,12 @@ def _json_ld(request, document, context) -> str:
 # --- Files -----------------------------------------------------------------------------------
 
 
-def _serve(request, document, file, *, name: str) -> HttpResponse:
+def _serve(request, document, file, *, name: str, version=None) -> HttpResponse:
     if not file:
         raise Http404
+    restricted = selectors.document_is_restricted(document=document, version=version)
     try:
-        response = downloads.file_response(file, name=name, restricted=_restricted(document))
+        response = downloads.file_response(file, name=name, restricted=restricted)
     except OSError:
         # The row names a file the storage no longer has: nothing to serve, and no error page.
         raise Http404 from None
@@ -188,10 +184,10 @@ def document_download_in_language(request, document_id: int, slug: str, language
 def document_version_download(request, document_id: int, slug: str, version_id: int):
     """An earlier file of the family, as it was before it was replaced."""
     document = _document_or_404(request, document_id)
-    version = selectors.document_version_for_reader(document=document, version_id=version_id)
+    version = selectors.document_version_for_reader(document=document, version_id=version_id, user=request.user)
     if version is None:
         raise Http404
-    return _serve(request, document, version.file, name=version.file.name)
+    return _serve(request, document, version.file, name=version.file.name, version=version)
 
 
 @require_safe
@@ -205,6 +201,6 @@ def document_thumbnail(request, document_id: int, slug: str):
     with thumbnails.open_thumbnail(name) as opened:
         response = HttpResponse(opened.read(), content_type=thumbnails.CONTENT_TYPE)
     response["X-Content-Type-Options"] = "nosniff"
-    if _restricted(document):
+    if selectors.document_is_restricted(document=document):
         patch_cache_control(response, private=True)
     return response

@@ -99,7 +99,16 @@ def documents_visible_to(user, queryset: QuerySet) -> QuerySet:
     A document nobody has reviewed yet (`KnowledgeDocument.reviewed`) reaches no reader, whoever
     they are: editors see it in the admin only.
     """
-    queryset = queryset.filter(reviewed=True)
+    return in_collections_visible_to(user, queryset.filter(reviewed=True))
+
+
+def in_collections_visible_to(user, queryset: QuerySet, *, field: str = "collection") -> QuerySet:
+    """Rows of `queryset` whose collection (`field`) lets `user` see its documents.
+
+    For anything kept in a document collection (a document, an earlier file of one): the same
+    collection view restrictions as `documents_visible_to`, review aside. A row without a
+    collection is not excluded here: its caller decides who may see it.
+    """
     blocked = _blocked_restrictions(
         CollectionViewRestriction.objects.select_related("collection").prefetch_related("groups"), user
     )
@@ -107,7 +116,7 @@ def documents_visible_to(user, queryset: QuerySet) -> QuerySet:
         return queryset
     condition = Q()
     for restriction in blocked:
-        condition |= Q(collection__path__startswith=restriction.collection.path)
+        condition |= Q(**{f"{field}__path__startswith": restriction.collection.path})
     return queryset.exclude(condition)
 
 
