@@ -17,7 +17,8 @@ publish saved:
   no reader ever had it, so it is deleted after the commit (through the storage, which keeps a
   file still in use);
 - a new row (a translation just made) takes the family's facts instead of giving its own,
-  which wagtail-localize may have copied from an older snapshot of the original;
+  which wagtail-localize may have copied from an older snapshot of the original, and never
+  another row's own file (translating from a translation copies that row, own file included);
 - the text read from the family's file (`FILE_TEXT_FIELDS`) is the family's only on the rows
   without a file of their own: a translation with its own file (`own_file`, a Russian PDF of an
   English report) keeps the text read from that (`knowledge.tasks`);
@@ -64,6 +65,19 @@ def remember_file(sender, instance, raw=False, **kwargs):
     )
     if stored is not None:
         instance._stored_file_facts = stored
+
+
+def forget_copied_own_file(sender, instance, raw=False, **kwargs):
+    """A new row made from another (a translation of a translation) does not take that row's own file.
+
+    `copy_for_translation` and wagtail-localize copy every field of the row translated from; the
+    own file is that row's, in its language. A new row's own upload has a name no other row uses.
+    """
+    if raw or not instance._state.adding or not instance.own_file:
+        return
+    if sender.objects.filter(own_file=instance.own_file.name).exists():
+        instance.own_file = ""
+        instance.own_file_size = None
 
 
 def copy_shared_fields(sender, instance, created=False, raw=False, **kwargs):
@@ -251,6 +265,7 @@ class _quiet:
 
 def register_signal_handlers():
     pre_save.connect(remember_file, sender=KnowledgeDocument, dispatch_uid="knowledge_document_file")
+    pre_save.connect(forget_copied_own_file, sender=KnowledgeDocument, dispatch_uid="knowledge_document_copied_own")
     pre_save.connect(record_own_file_size, sender=KnowledgeDocument, dispatch_uid="knowledge_document_own_file")
     post_delete.connect(delete_family_versions, sender=KnowledgeDocument, dispatch_uid="knowledge_document_versions")
     post_save.connect(copy_shared_fields, sender=KnowledgeDocument, dispatch_uid="knowledge_document_family")

@@ -10,13 +10,14 @@ from pathlib import Path
 from django.core.files.base import ContentFile
 from django.urls import reverse
 
-from wagtail.models import Collection, CollectionViewRestriction
+from wagtail.models import Collection, CollectionViewRestriction, Locale
 
 import pytest
 
 from knowledge.models import DocumentVersion
 from search.models import SearchRecord
 from tests.factories import make_country_page, make_knowledge
+from tests.knowledge.files import pdf_in_any_script, pdf_of
 from tests.knowledge.sample_document import DESCRIPTION, DESCRIPTION_RU, TITLE, TITLE_RU, translate_through_po
 
 pytestmark = pytest.mark.django_db
@@ -133,3 +134,35 @@ def test_moving_documents_in_bulk_moves_their_translations(
     assert SearchRecord.objects.get(document=target).audience == "partner"
     client.logout()
     assert client.get(target.url).status_code in (302, 403)
+
+
+# --- A translation's own file stays its own ----------------------------------------------------------
+
+
+def test_translating_from_a_translation_does_not_copy_its_own_file(
+    document, russian, django_capture_on_commit_callbacks
+):
+    """A Korean row made from the Russian one reads the family's English file, not the Russian PDF."""
+    korean_locale = Locale.objects.get_or_create(language_code="ko")[0]
+    with django_capture_on_commit_callbacks(execute=True):
+        document.file.save("protocol-en.pdf", ContentFile(pdf_of(["The saffron referral ledger"])), save=True)
+    with django_capture_on_commit_callbacks(execute=True):
+        ru_row = document.copy_for_translation(russian)
+        ru_row.title = TITLE_RU
+        ru_row.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        ru_row.own_file.save("ru.pdf", ContentFile(pdf_in_any_script(["Васильковый журнал"])), save=True)
+    ru_row.refresh_from_db()
+    assert "Васильковый" in ru_row.extracted_text
+
+    with django_capture_on_commit_callbacks(execute=True):
+        ko_row = ru_row.copy_for_translation(korean_locale)
+        ko_row.title = "의뢰 절차"
+        ko_row.save()
+    ko_row.refresh_from_db()
+    assert not ko_row.own_file and ko_row.own_file_size is None
+    assert "saffron" in ko_row.extracted_text and "Васильковый" not in ko_row.extracted_text
+    assert list(ko_row.page_texts.values_list("text", flat=True)) == ["The saffron referral ledger"]
+    # The Russian row keeps its file, and the Korean page offers the English one first.
+    ru_row.refresh_from_db()
+    assert ru_row.own_file.name.startswith("documents/ru")
