@@ -229,10 +229,23 @@ def current_file_since(key, language: str, created_at):
 
 
 def record_own_file_size(sender, instance, raw=False, **kwargs):
-    """A translation's own file: its size, read before the row is saved."""
+    """A translation's own file: its size, read before the row is saved when the file is new.
+
+    Read only when the file changed: a row whose file the storage has lost must still save
+    (edits, release, moves), and keeps the size it recorded.
+    """
     if raw:
         return
-    instance.own_file_size = instance.own_file.size if instance.own_file else None
+    if not instance.own_file:
+        instance.own_file_size = None
+        return
+    stored = getattr(instance, "_stored_file_facts", None)
+    if stored is not None and stored[4] == instance.own_file.name:
+        return
+    try:
+        instance.own_file_size = instance.own_file.size
+    except OSError:
+        instance.own_file_size = None
 
 
 def delete_family_versions(sender, instance, **kwargs) -> None:

@@ -8,6 +8,7 @@ import datetime
 from pathlib import Path
 
 from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.urls import reverse
 
 from wagtail.models import Collection, CollectionViewRestriction, Locale
@@ -166,3 +167,33 @@ def test_translating_from_a_translation_does_not_copy_its_own_file(
     # The Russian row keeps its file, and the Korean page offers the English one first.
     ru_row.refresh_from_db()
     assert ru_row.own_file.name.startswith("documents/ru")
+
+
+# --- A row whose own file the storage lost still saves -----------------------------------------------
+
+
+def test_a_row_whose_own_file_is_missing_can_still_be_edited(client, document, russian, make_user):
+    ru_row = document.copy_for_translation(russian)
+    ru_row.title = TITLE_RU
+    ru_row.save()
+    ru_row.own_file.save("ru.pdf", ContentFile(b"%PDF-1.4 ru"), save=True)
+    size = ru_row.own_file_size
+    assert size
+    default_storage.delete(ru_row.own_file.name)
+
+    client.force_login(make_user("admin", superuser=True))
+    response = client.post(
+        reverse("wagtaildocs:edit", args=[ru_row.pk]),
+        {
+            "title": "Протокол (исправлено)",
+            "collection": ru_row.collection_id,
+            "document_type": ru_row.document_type,
+            "language": ru_row.language,
+            "publication_date": ru_row.publication_date.isoformat(),
+            "countries": [c.pk for c in ru_row.countries.all()],
+        },
+    )
+    assert response.status_code == 302
+    ru_row.refresh_from_db()
+    assert ru_row.title == "Протокол (исправлено)"
+    assert ru_row.own_file_size == size  # kept: the file was not changed
