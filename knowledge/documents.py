@@ -15,7 +15,7 @@ publish saved:
   that collection too; the versions and their files go when the last row of the family is
   deleted. A file replaced while the family was unreviewed, or an own file cleared, is no version:
   no reader ever had it, so it is deleted after the commit (through the storage, which keeps a
-  file still in use);
+  file still in use), as is a deleted translation's own file;
 - a new row (a translation just made) takes the family's facts instead of giving its own,
   which wagtail-localize may have copied from an older snapshot of the original, and never
   another row's own file (translating from a translation copies that row, own file included);
@@ -258,6 +258,12 @@ def delete_family_versions(sender, instance, **kwargs) -> None:
     delete_files_on_commit(instance.file.storage, names)
 
 
+def delete_own_file(sender, instance, **kwargs) -> None:
+    """A deleted row's own file goes with it (Wagtail deletes only the family's `file`)."""
+    if instance.own_file:
+        delete_files_on_commit(instance.own_file.storage, [instance.own_file.name])
+
+
 def version_delete(*, version: DocumentVersion) -> None:
     """A reviewer removes an earlier version readers should not have: the row now, its file after the commit."""
     name = version.file.name
@@ -281,6 +287,7 @@ def register_signal_handlers():
     pre_save.connect(forget_copied_own_file, sender=KnowledgeDocument, dispatch_uid="knowledge_document_copied_own")
     pre_save.connect(record_own_file_size, sender=KnowledgeDocument, dispatch_uid="knowledge_document_own_file")
     post_delete.connect(delete_family_versions, sender=KnowledgeDocument, dispatch_uid="knowledge_document_versions")
+    post_delete.connect(delete_own_file, sender=KnowledgeDocument, dispatch_uid="knowledge_document_own_file_delete")
     post_save.connect(copy_shared_fields, sender=KnowledgeDocument, dispatch_uid="knowledge_document_family")
     for field in KnowledgeDocument._meta.many_to_many:
         if field.name in ("countries", "themes"):

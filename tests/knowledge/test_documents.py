@@ -197,3 +197,22 @@ def test_a_row_whose_own_file_is_missing_can_still_be_edited(client, document, r
     ru_row.refresh_from_db()
     assert ru_row.title == "Протокол (исправлено)"
     assert ru_row.own_file_size == size  # kept: the file was not changed
+
+
+# --- Deleting a translation deletes its own file -----------------------------------------------------
+
+
+def test_deleting_a_translation_deletes_its_own_file_but_not_the_familys(
+    document, russian, django_capture_on_commit_callbacks
+):
+    ru_row = document.copy_for_translation(russian)
+    ru_row.save()
+    ru_row.own_file.save("ru.pdf", ContentFile(b"%PDF-1.4 ru"), save=True)
+    own = Path(ru_row.own_file.path)
+    family_file = Path(document.file.path)
+    with django_capture_on_commit_callbacks(execute=True):
+        ru_row.delete()
+    assert not own.exists()
+    assert family_file.exists()
+    document.refresh_from_db()
+    assert document.file.name and Path(document.file.path).exists()
