@@ -49,9 +49,11 @@ def document_landing(request, document_id: int, slug: str):
 
     language = reader_language()
     main_file, other_files = selectors.document_files(document=document)
-    thumbnail_url = ""
-    if main_file.is_pdf and thumbnails.thumbnail_name(main_file.file, content_hash=main_file.content_hash):
+    thumbnail_url, thumbnail_size = "", None
+    thumbnail = main_file.is_pdf and thumbnails.thumbnail_name(main_file.file, content_hash=main_file.content_hash)
+    if thumbnail:
         thumbnail_url = reverse("document_thumbnail", args=(document.pk, document.slug))
+        thumbnail_size = thumbnails.thumbnail_size(thumbnail)
     context = {
         "document": document,
         "page": None,
@@ -63,6 +65,7 @@ def document_landing(request, document_id: int, slug: str):
         "related_event": selectors.document_related_event(document=document, user=request.user, language=language),
         "pages_using": selectors.document_pages_using(document=document, user=request.user, language=language),
         "thumbnail_url": thumbnail_url,
+        "thumbnail_size": thumbnail_size,
         "canonical_url": request.build_absolute_uri(canonical),
         "alternates": _alternates(request, document),
         "page_translation": _translation_status(document, language),

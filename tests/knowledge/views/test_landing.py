@@ -10,6 +10,7 @@ import datetime
 import io
 import json
 import re
+from pathlib import Path
 
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
@@ -326,7 +327,10 @@ def test_a_pdf_has_a_first_page_thumbnail_rendered_once(client, family):
     assert response.status_code == 200
     assert response["Content-Type"] == "image/webp"
     assert response.content[:4] == b"RIFF" and response.content[8:12] == b"WEBP"
-    assert Image.open(io.BytesIO(response.content)).width == thumbnails.WIDTH
+    picture = Image.open(io.BytesIO(response.content))
+    assert picture.width == thumbnails.WIDTH
+    # The page reserves the picture's place before it arrives (no layout shift).
+    assert f'width="{picture.width}" height="{picture.height}"' in text
     # Kept in storage, and not rendered again for the next reader.
     name = thumbnails.thumbnail_name(document.file, content_hash=document.file_hash)
     rendered_at = default_storage.get_modified_time(name)
@@ -338,13 +342,41 @@ def test_a_pdf_has_a_first_page_thumbnail_rendered_once(client, family):
     assert default_storage.open(name).read() == response.content
 
 
+def _markers() -> set[str]:
+    """The thumbnails folder's markers of files that will never render."""
+    if not default_storage.exists(thumbnails.FOLDER):
+        return set()
+    return {name for name in default_storage.listdir(thumbnails.FOLDER)[1] if name.endswith(".none")}
+
+
 def test_a_pdf_that_cannot_be_rendered_has_no_thumbnail_and_the_page_still_works(client, site):
     document = KnowledgeDocument(title="Damaged", collection=Collection.get_first_root_node())
     document.file.save("damaged.pdf", ContentFile(b"%PDF-1.4 not really a pdf"), save=True)
+    before = _markers()
     response = client.get(landing_url(document, "en"))
     assert response.status_code == 200
     assert "doc-download__thumbnail" not in response.text
     assert client.get(route("document_thumbnail", document)).status_code == 404
+    # A damaged PDF is not tried again: it is marked.
+    assert len(_markers() - before) == 1
+
+
+def test_a_storage_failure_is_not_marked_as_a_file_that_never_renders(site):
+    document = KnowledgeDocument(title="Flaky", collection=Collection.get_first_root_node())
+    pdf = pdf_of(["Flaky storage, page one"])
+    document.file.save("flaky.pdf", ContentFile(pdf), save=True)
+    document = KnowledgeDocument.objects.get(pk=document.pk)
+    path = Path(document.file.path)
+    # The storage knows the name but cannot read it (a real OSError, as a network storage may give).
+    path.unlink()
+    path.mkdir()
+    before = _markers()
+    assert thumbnails.thumbnail_name(document.file, content_hash=document.file_hash) is None
+    assert _markers() == before
+    # Readable again: it renders.
+    path.rmdir()
+    path.write_bytes(pdf)
+    assert thumbnails.thumbnail_name(document.file, content_hash=document.file_hash) is not None
 
 
 # --- Related pages -----------------------------------------------------------------------------
