@@ -41,10 +41,14 @@ def test_russian_readers_see_the_russian_title_where_the_document_is_linked(
 
     page = client.get(brief.get_translation(russian).url, HTTP_ACCEPT_LANGUAGE="ru").content.decode()
     assert TITLE_RU in page and TITLE not in page
-    assert client.get(brief.url).content.decode().count(TITLE) == 1
+    # Once as the link, once more for screen readers in its "About this document" link.
+    english_page = client.get(brief.url).content.decode()
+    assert english_page.count(TITLE) == 2
+    assert english_page.count(f'<span class="visually-hidden">: {TITLE}</span>') == 1
 
     country = client.get(profile.get_translation(russian).url).content.decode()
-    assert country.count(TITLE_RU) == 1 and TITLE not in country
+    assert country.count(TITLE_RU) == 2 and TITLE not in country
+    assert country.count(f'<span class="visually-hidden">: {TITLE_RU}</span>') == 1
 
 
 def test_a_translation_shares_the_file_and_the_facts_whichever_row_is_saved(

@@ -280,6 +280,14 @@ def test_a_replaced_file_stays_downloadable_as_an_earlier_version_with_its_dates
     assert version_url in text
     assert f'datetime="{version.replaced_at.isoformat()}"' in text or version.replaced_at.strftime("%Y") in text
     assert "Earlier versions" in text
+    # The table is named by its heading; each row by its replacement date (the row's header),
+    # said once: the link names the file's format.
+    assert '<table aria-labelledby="versions-heading">' in text
+    table = text[text.index('<table aria-labelledby="versions-heading">') : text.index("</table>")]
+    row = re.search(r"<tbody>\s*<tr>\s*(<t[hd][^>]*>)<time", table)
+    assert row is not None and row.group(1) == '<th scope="row">'
+    assert "replaced on" not in table
+    assert re.search(rf'<a href="{re.escape(version_url)}" hreflang="en">PDF</a>', table)
     response = client.get(version_url)
     assert response.status_code == 200
     assert body(response) == old_bytes
@@ -377,6 +385,29 @@ def test_a_storage_failure_is_not_marked_as_a_file_that_never_renders(site):
     path.rmdir()
     path.write_bytes(pdf)
     assert thumbnails.thumbnail_name(document.file, content_hash=document.file_hash) is not None
+
+
+# --- Links to it --------------------------------------------------------------------------------
+
+
+def test_each_about_this_document_link_names_its_document(client, family, site):
+    """Two attachments: their "About this document" links say which document, for screen readers."""
+    other = KnowledgeDocument(title="Shelter standards", collection=Collection.get_first_root_node())
+    other.file.save("shelters.pdf", ContentFile(b"%PDF-1.4 shelters"), save=True)
+    brief = make_knowledge(
+        site["knowledge"],
+        title="Brief with two files",
+        attachments=[
+            ("attachment", {"document": family["en"], "description": ""}),
+            ("attachment", {"document": other, "description": ""}),
+        ],
+    )
+    text = client.get(brief.url).text
+    names = re.findall(r'<a class="doc-link__details" href="[^"]+">(.*?)</a>', text)
+    assert names == [
+        f'About this document<span class="visually-hidden">: {TITLE}</span>',
+        'About this document<span class="visually-hidden">: Shelter standards</span>',
+    ]
 
 
 # --- Related pages -----------------------------------------------------------------------------
