@@ -5,27 +5,29 @@ index `<prefix>-knowledge-<timestamp>`, so a rebuild fills a new index and swaps
 in one step (https://www.elastic.co/guide/en/elasticsearch/reference/8.19/aliases.html).
 
 Analysis. Every text field is analysed with a language-neutral `dsp_text` analyzer
-(standard tokenizer, lowercase, ASCII folding) that suits Korean, Kazakh, Kyrgyz, Uzbek,
-Tajik, Turkmen and Albanian (Korean compounds and particles stay one token, so queries
-match Korean words as prefixes: `search/queries`). Items written in a language that has a stemmer in stock
-Elasticsearch (en, ru, fr, id) carry their text a second time in that language's own field
-(`title_en`, `body_ru`, …), filled by the serializer. So each text is analysed twice, not
-once per language: multi-fields (`title.en`, `title.ru`, …) would run every stemmer over
-every item, most of them for nothing, and that was most of the node's indexing time.
-Queries search the neutral fields and the reader's language fields. The language copies
-are left out of `_source`: nothing reads them back.
+(standard tokenizer, lowercase, ASCII folding) that suits Kazakh, Kyrgyz, Uzbek, Tajik,
+Turkmen and Albanian, and any reader's words in another language than the item's. Items
+written in a language with its own analysis (`LANGUAGE_COPIES`: en, ru, fr, id stemmed,
+Russian with dictionary lemmas where the node has them, Korean split by nori) carry their
+text a second time in that language's own field (`title_en`, `body_ru`, `summary_ko`, …),
+filled by the serializer: "centres" finds "centre", "обучение полиции" finds "обучения
+полиции", "센터" finds "해바라기센터에서". So each text is analysed twice, not once per
+language: multi-fields (`title.en`, `title.ru`, …) would run every analyzer over every item,
+most of them for nothing, and that was most of the node's indexing time. Queries search the
+neutral fields and the reader's language fields. The language copies are left out of
+`_source`: nothing reads them back, and the highlighter marks the neutral field's text with
+the copy's matches (`matched_fields`).
 
-The highlighted fields keep offsets in their postings (`index_options: offsets`), so the
-unified highlighter reads positions from the index instead of re-analysing long texts
-(https://www.elastic.co/guide/en/elasticsearch/reference/8.19/highlighting.html#offsets-strategy).
+The highlighted fields and their copies keep offsets in their postings (`index_options:
+offsets`), so the unified highlighter reads positions from the index instead of re-analysing
+long texts (https://www.elastic.co/guide/en/elasticsearch/reference/8.19/highlighting.html#offsets-strategy).
 
-The language analyzers, `asciifolding` and `synonym_graph` live in Elasticsearch's
-`analysis-common` module. Every regular distribution has it; the integ-test distribution
-that `scripts/elasticsearch.sh` runs does not. `analysis_settings` asks the node and, without
-the module, defines the same analyzer names from what the core has (standard tokenizer,
-lowercase, the language stop-word lists), so the mapping and every query are the same on
-both. Synonyms are expanded in the query (search/synonyms.py), not in the analyzer, so
-they work on both engines and an editor's change applies without a rebuild.
+Which analyzers the node offers (built-in on a regular distribution, the project's
+`dsp-analysis` plugin on the test node, stop words only on a bare node) is decided by
+`search/analysis.py` when an index is created; the names are the same in every case, so the
+mapping and every query are too. Synonyms are expanded in the query (search/synonyms.py),
+not in an analyzer, so they work on both engines and an editor's change applies without a
+rebuild.
 """
 
 from __future__ import annotations
@@ -36,11 +38,11 @@ from elasticsearch import Elasticsearch
 from elasticsearch.dsl import Date, Document, InnerDoc, Integer, Keyword, MetaField, Nested, Text
 
 from portal.core.items import ItemKey
-from search import conf
+from search import analysis, conf
 
-# Languages with a stemming analyzer in Elasticsearch, and the content languages they serve.
-STEMMED_LANGUAGES = {"en": "english", "ru": "russian", "fr": "french", "id": "indonesian"}
-STOPWORD_LISTS = {"en": "_english_", "ru": "_russian_", "fr": "_french_", "id": "_indonesian_"}
+# Content languages whose items carry their text again in a field analysed for the language
+# (`dsp_text_<code>`, `search.analysis`); the others are searched in the neutral fields only.
+LANGUAGE_COPIES = ("en", "ru", "fr", "id", "ko")
 SEARCH_TEXT_FIELDS = ("title", "summary", "body", "attachment")
 HIGHLIGHT_FIELDS = ("summary", "body", "attachment")
 
@@ -55,9 +57,9 @@ def language_field(name: str, code: str) -> str:
     return f"{name}_{code}"
 
 
-LANGUAGE_FIELDS = tuple(language_field(name, code) for name in SEARCH_TEXT_FIELDS for code in STEMMED_LANGUAGES)
+LANGUAGE_FIELDS = tuple(language_field(name, code) for name in SEARCH_TEXT_FIELDS for code in LANGUAGE_COPIES)
 # The page texts' language copies (`pages.text_ru`), left out of `_source` like the others.
-PAGE_LANGUAGE_FIELDS = tuple(f"pages.{language_field('text', code)}" for code in STEMMED_LANGUAGES)
+PAGE_LANGUAGE_FIELDS = tuple(f"pages.{language_field('text', code)}" for code in LANGUAGE_COPIES)
 
 
 class DocumentPage(InnerDoc):
@@ -74,8 +76,10 @@ class DocumentPage(InnerDoc):
     text = Text(analyzer="dsp_text", index_options="offsets")
 
 
-for _code in STEMMED_LANGUAGES:
-    DocumentPage._doc_type.mapping.field(language_field("text", _code), Text(analyzer=f"dsp_text_{_code}"))
+for _code in LANGUAGE_COPIES:
+    DocumentPage._doc_type.mapping.field(
+        language_field("text", _code), Text(analyzer=f"dsp_text_{_code}", index_options="offsets")
+    )
 
 
 class KnowledgeItem(Document):
@@ -112,8 +116,11 @@ class KnowledgeItem(Document):
 
 # title_en, summary_en, …: the item's text once more, only when it is written in that language.
 for _name in SEARCH_TEXT_FIELDS:
-    for _code in STEMMED_LANGUAGES:
-        KnowledgeItem._doc_type.mapping.field(language_field(_name, _code), Text(analyzer=f"dsp_text_{_code}"))
+    for _code in LANGUAGE_COPIES:
+        _options = {"index_options": "offsets"} if _name in HIGHLIGHT_FIELDS else {}
+        KnowledgeItem._doc_type.mapping.field(
+            language_field(_name, _code), Text(analyzer=f"dsp_text_{_code}", **_options)
+        )
 
 
 def document_id(key: ItemKey | str) -> str:
@@ -122,50 +129,26 @@ def document_id(key: ItemKey | str) -> str:
     return f"{key.type}-{key.pk}"
 
 
-def has_analysis_common(client: Elasticsearch) -> bool:
-    info = client.nodes.info(metric="plugins", filter_path="nodes.*.modules.name")
-    nodes = info.get("nodes", {}) or {}
-    return bool(nodes) and all(
-        any(module.get("name") == "analysis-common" for module in node.get("modules", [])) for node in nodes.values()
-    )
+def analysis_settings(available: analysis.NodeAnalysis) -> dict:
+    """The `analysis` block of the index settings: `search.analysis`'s analyzers for this node,
+    and word shingles (a core filter) for the "did you mean" field."""
+    block = analysis.analysis_settings(available)
+    block["filter"]["dsp_shingle"] = {"type": "shingle", "min_shingle_size": 2, "max_shingle_size": 3}
+    block["analyzer"]["dsp_shingle"] = {
+        "type": "custom",
+        "tokenizer": "standard",
+        "filter": ["lowercase", "dsp_shingle"],
+    }
+    return block
 
 
-def analysis_settings(*, full_analysis: bool) -> dict:
-    """The `analysis` block of the index settings, from what the node offers."""
-    shingle = {"type": "shingle", "min_shingle_size": 2, "max_shingle_size": 3}
-    if full_analysis:
-        analyzers = {
-            "dsp_text": {"type": "custom", "tokenizer": "standard", "filter": ["lowercase", "asciifolding"]},
-            **{f"dsp_text_{code}": {"type": name} for code, name in STEMMED_LANGUAGES.items()},
-        }
-        filters = {"dsp_shingle": shingle}
-    else:
-        analyzers = {
-            "dsp_text": {"type": "custom", "tokenizer": "standard", "filter": ["lowercase"]},
-            **{
-                f"dsp_text_{code}": {
-                    "type": "custom",
-                    "tokenizer": "standard",
-                    "filter": ["lowercase", f"dsp_stop_{code}"],
-                }
-                for code in STEMMED_LANGUAGES
-            },
-        }
-        filters = {
-            "dsp_shingle": shingle,
-            **{f"dsp_stop_{code}": {"type": "stop", "stopwords": words} for code, words in STOPWORD_LISTS.items()},
-        }
-    analyzers["dsp_shingle"] = {"type": "custom", "tokenizer": "standard", "filter": ["lowercase", "dsp_shingle"]}
-    return {"analyzer": analyzers, "filter": filters}
-
-
-def index_body(*, full_analysis: bool, replicas: int | None = None) -> dict:
+def index_body(available: analysis.NodeAnalysis, *, replicas: int | None = None) -> dict:
     """Settings and mappings for a new index, as the create-index API takes them."""
     return {
         "settings": {
             "number_of_shards": 1,
             "number_of_replicas": conf.index_replicas() if replicas is None else replicas,
-            "analysis": analysis_settings(full_analysis=full_analysis),
+            "analysis": analysis_settings(available),
         },
         "mappings": KnowledgeItem._doc_type.mapping.to_dict(),
     }
@@ -177,7 +160,7 @@ def new_index_name() -> str:
 
 
 def create_index(client: Elasticsearch, name: str, **settings_overrides) -> None:
-    body = index_body(full_analysis=has_analysis_common(client))
+    body = index_body(analysis.fetch_node_analysis(client))
     body["settings"].update(settings_overrides)
     client.indices.create(index=name, settings=body["settings"], mappings=body["mappings"])
 

@@ -163,7 +163,7 @@ class ItemSerializer:
     def serialize(self, obj) -> dict:
         data = {name: getattr(self, f"prepare_{name}")(obj) for name in self.FIELDS}
         language = (data.get("locale") or "").split("-")[0]
-        if language in mappings.STEMMED_LANGUAGES:
+        if language in mappings.LANGUAGE_COPIES:
             for name in mappings.SEARCH_TEXT_FIELDS:
                 if data.get(name):
                     data[mappings.language_field(name, language)] = data[name]
@@ -440,7 +440,7 @@ class DocumentSerializer(ItemSerializer):
         if rows is None:
             rows = obj.page_texts.values_list("number", "text")
         language = obj.locale.language_code.split("-")[0]
-        copy = mappings.language_field("text", language) if language in mappings.STEMMED_LANGUAGES else None
+        copy = mappings.language_field("text", language) if language in mappings.LANGUAGE_COPIES else None
         pages = []
         for number, text in rows:
             if text and text.strip():

@@ -94,9 +94,9 @@ class ElasticsearchEngine(SearchEngine):
         return [f"{name}^{boost}" for name, boost in self.TEXT_FIELDS.items()]
 
     def fields(self) -> list[str]:
-        """Neutral fields, the reader's language fields (stemmed) and the keyword texts."""
+        """Neutral fields, the reader's language copies (stemmed, or split by nori) and the keyword texts."""
         fields = self.base_fields()
-        if self.language in mappings.STEMMED_LANGUAGES:
+        if self.language in mappings.LANGUAGE_COPIES:
             fields += [
                 f"{mappings.language_field(name, self.language)}^{boost}" for name, boost in self.TEXT_FIELDS.items()
             ]
@@ -126,7 +126,8 @@ class ElasticsearchEngine(SearchEngine):
                 {"multi_match": {"query": free, "type": "phrase", "fields": base_fields, "boost": 3}},
             ]
             # Korean words as prefixes of the indexed words (해바라기 in 해바라기센터에서): the
-            # node's tokenizer keeps Korean compounds and particles in one token.
+            # neutral fields keep Korean compounds and particles in one token (nori splits them
+            # only in the Korean copies, `title_ko`, which a Korean reader's fields include).
             if HANGUL.search(free):
                 should.append(
                     {
@@ -138,9 +139,10 @@ class ElasticsearchEngine(SearchEngine):
                         }
                     }
                 )
-            # Synonym variants: all their words, in any main field.
+            # Synonym variants: all their words, in any main field or its language copy (so a
+            # variant's inflected forms are found as the reader's own words are).
             should += [
-                {"multi_match": {"query": variant, "type": "best_fields", "fields": base_fields, "operator": "and"}}
+                {"multi_match": {"query": variant, "type": "best_fields", "fields": fields, "operator": "and"}}
                 for variant in synonyms.expand(free)[1:]
             ]
         # Typos are forgiven in titles and summaries, where an item names its subject: in the
@@ -188,11 +190,31 @@ class ElasticsearchEngine(SearchEngine):
             query["bool"]["minimum_should_match"] = 0 if must else 1
         return query
 
+    def language_fields(self, names) -> list[str]:
+        """The reader's language copies of `names` (`summary` -> `summary_ru`), if the language has them."""
+        if self.language not in mappings.LANGUAGE_COPIES:
+            return []
+        return [mappings.language_field(name, self.language) for name in names]
+
+    def highlight_fields(self, names, **options) -> dict:
+        """Each field marked with its own matches and its language copy's, on the field's text.
+
+        The copy is left out of `_source` and holds the same text, so the unified highlighter
+        marks "centres" in `summary` where the query's stem matched `summary_en`.
+        https://www.elastic.co/guide/en/elasticsearch/reference/8.19/highlighting.html#matched-fields
+        """
+        fields = {}
+        for name in names:
+            parent, _, leaf = name.rpartition(".")  # `pages.text`: the copy is `pages.text_<lang>`
+            copies = [f"{parent}.{copy}" if parent else copy for copy in self.language_fields([leaf])]
+            fields[name] = {**options, "matched_fields": [name, *copies]} if copies else dict(options)
+        return fields
+
     def page_query(self, q: str) -> dict | None:
         """The exact clauses of `text_query` over the pages of a file (`pages.text`), one page at a time."""
         free, phrases = split_query(q)
         fields = ["pages.text"]
-        if self.language in mappings.STEMMED_LANGUAGES:
+        if self.language in mappings.LANGUAGE_COPIES:
             fields.append(f"pages.{mappings.language_field('text', self.language)}")
         must = [{"multi_match": {"query": phrase, "type": "phrase", "fields": fields}} for phrase in phrases]
         should = []
@@ -239,14 +261,13 @@ class ElasticsearchEngine(SearchEngine):
                         "pre_tags": ["<mark>"],
                         "post_tags": ["</mark>"],
                         "encoder": "html",
-                        "fields": {"pages.text": {"number_of_fragments": 1, "fragment_size": 200}},
+                        "fields": self.highlight_fields(["pages.text"], number_of_fragments=1, fragment_size=200),
                     },
                 },
             }
         }
 
-    @staticmethod
-    def highlight_query(q: str) -> dict:
+    def highlight_query(self, q: str) -> dict:
         """What the highlighter marks: the reader's words and their synonyms, without fuzziness.
 
         Highlighting the full query (fuzzy, every language sub-field) costs more than the
@@ -256,7 +277,7 @@ class ElasticsearchEngine(SearchEngine):
         """
         free, phrases = split_query(q)
         texts = [*synonyms.expand(free), *phrases] if free else phrases
-        fields = list(ElasticsearchEngine.HIGHLIGHT_FIELDS)
+        fields = [*self.HIGHLIGHT_FIELDS, *self.language_fields(self.HIGHLIGHT_FIELDS)]
         return {
             "bool": {
                 "should": [{"multi_match": {"query": text, "fields": fields}} for text in texts],
@@ -348,7 +369,7 @@ class ElasticsearchEngine(SearchEngine):
                 "post_tags": ["</mark>"],
                 "encoder": "html",
                 "highlight_query": self.highlight_query(params.q),
-                "fields": {name: {"number_of_fragments": 1, "fragment_size": 200} for name in self.HIGHLIGHT_FIELDS},
+                "fields": self.highlight_fields(self.HIGHLIGHT_FIELDS, number_of_fragments=1, fragment_size=200),
             }
         return body
 
