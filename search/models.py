@@ -8,6 +8,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
 
 from portal.core.items import ItemKey
+from search import wordforms
 
 
 class Synonym(models.Model):
@@ -114,7 +115,15 @@ class SearchRecord(index.Indexed, models.Model):
 
     # Written explicitly by `search.records`, in bulk; a save elsewhere must not index half a row.
     search_auto_update = False
-    search_fields = [index.SearchField("title"), index.SearchField("summary"), index.SearchField("body")]
+    # `stems`: the same text as Snowball stems in the item's language (`search.wordforms`), kept in
+    # the full-text table's third column (the backend's autocomplete column, which the records
+    # have no other use for), so that it counts less than the words as written in bm25.
+    search_fields = [
+        index.SearchField("title"),
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.AutocompleteField("stems"),
+    ]
 
     class Meta:
         verbose_name = _("search record")
@@ -130,6 +139,10 @@ class SearchRecord(index.Indexed, models.Model):
 
     def __str__(self):
         return self.key
+
+    def stems(self) -> str:
+        """The marked stems of the title, summary and text, for the full-text index only."""
+        return wordforms.indexed_stems(f"{self.title}\n{self.summary}\n{self.body}", self.locale)
 
     @property
     def item_key(self) -> ItemKey:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import threading
 from collections import Counter, OrderedDict
+from dataclasses import replace
 from operator import itemgetter
 
 from django.db import connection
@@ -21,13 +22,15 @@ from wagtail.search.query import Or, Phrase, PlainText
 
 from portal.core.items import ItemKey
 from portal.core.privacy import partner_items_visible_to
-from search import conf, mappings, records, synonyms
+from search import conf, mappings, records, synonyms, wordforms
 from search.models import SearchRecord
+from search.queries import spelling
 from search.queries.attachments import database_page_matches, fold_attachments
 from search.queries.base import SearchEngine
 from search.queries.fulltext import ranked_ids, sqlite_scores_sql
 from search.queries.results import (
     FACETS,
+    SORT_DATE,
     SORT_RELEVANCE,
     Labels,
     SearchParams,
@@ -166,6 +169,11 @@ class DatabaseEngine(SearchEngine):
         super().__init__(user=user, language=language, labels=labels)
         self._partner: tuple[set[int], set[int]] | None = None
 
+    @property
+    def _stem_languages(self) -> tuple[str, ...]:
+        """The reader's words are stemmed as the reader's language and as their script's default."""
+        return (self.language, "")
+
     def visible_rows(self, rows: list[tuple]) -> list[tuple]:
         """The rows this reader may find: public ones, and partner-only ones `portal.core.privacy` allows."""
         page_ids, document_ids = self._partner_ids()
@@ -184,11 +192,16 @@ class DatabaseEngine(SearchEngine):
             self._partner = (set(page_ids), set(document_ids))
         return self._partner
 
-    @staticmethod
-    def text_query(params: SearchParams):
-        """The reader's words (and their synonyms) and "phrases" as a Wagtail query; None for no text."""
+    def text_query(self, params: SearchParams):
+        """The reader's words (and their synonyms) and "phrases" as a Wagtail query; None for no text.
+
+        Each variant is asked as written and as stems (`search.wordforms`): "обучение полиции"
+        finds "обучения полиции", and an item with the words as written matches both, ranking first.
+        """
         free, phrases = split_query(params.q)
-        parts = [PlainText(variant, operator="and") for variant in synonyms.expand(free)] if free else []
+        variants = synonyms.expand(free) if free else []
+        stemmed = [stem for variant in variants for stem in wordforms.stemmed_variants(variant, self._stem_languages)]
+        parts = [PlainText(variant, operator="and") for variant in dict.fromkeys([*variants, *stemmed])]
         parts += [Phrase(phrase) for phrase in phrases]
         if not parts:
             return None
@@ -209,7 +222,7 @@ class DatabaseEngine(SearchEngine):
             key = ("sqlite", scored[0], tuple(scored[1]), ranked)
         else:
             free, phrases = split_query(params.q)
-            key = ("ranked", tuple(synonyms.expand(free)) if free else (), tuple(phrases))
+            key = ("ranked", self.language, tuple(synonyms.expand(free)) if free else (), tuple(phrases))
         key = (connection.alias, *key)
         version = records.current_version()
         found = CANDIDATES.get(version, key) if version else None
@@ -248,7 +261,27 @@ class DatabaseEngine(SearchEngine):
         if scores is not None and params.sort == SORT_RELEVANCE:
             found.sort(key=self._relevance(rows, scores))  # Stable: newest first among equal scores.
         start = (params.page - 1) * size
-        return self._result(params, found[start : start + size], len(found), counts, size)
+        result = self._result(params, found[start : start + size], len(found), counts, size)
+        if not found and params.q and spelling.available(get_search_backend()):
+            result.suggestion = self._suggestion(params)
+        return result
+
+    def _suggestion(self, params: SearchParams) -> str | None:
+        """The reader's words with typos corrected (`search.queries.spelling`), if they find what this reader may see.
+
+        The vocabulary holds partner-only words too: a correction is offered only when its own
+        search, with the same filters and for the same reader, finds something.
+        """
+        free, phrases = split_query(params.q)
+        if phrases:
+            return None  # A phrase is asked for as written.
+        corrected = spelling.suggest(free, self.language)
+        if corrected is None:
+            return None
+        # Sorted by date: whether anything matches needs no bm25, a third of the match's time.
+        rows, _scores = self.candidates(replace(params, q=corrected, page=1, sort=SORT_DATE))
+        found, _counts = filter_and_count(self.visible_rows(rows), params)
+        return corrected if found else None
 
     def _relevance(self, rows: list[tuple], scores: dict[int, float]):
         """Sort key for ids: the text score (lower is better), the reader's own language favoured.

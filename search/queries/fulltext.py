@@ -60,7 +60,8 @@ def sqlite_scores_sql(backend, query, model, *, rank: bool = True) -> tuple[str,
     normalized = normalize(compiler.query)
     if not isinstance(normalized, PlainText | Phrase | Or):
         return None
-    fields = compiler.fields or compiler.FTS_TABLE_FIELDS
+    # The records' stems sit in the table's autocomplete column (`SearchRecord.search_fields`).
+    fields = [*(compiler.fields or compiler.FTS_TABLE_FIELDS), STEMS_COLUMN]
     built = compiler.build_search_query(normalized, config)
     _prefix_korean_words(built)
     match = MatchExpression(fields, built)
@@ -82,6 +83,8 @@ def sqlite_scores_sql(backend, query, model, *, rank: bool = True) -> tuple[str,
 
 
 TITLE_WEIGHT = 4.0
+# Words matched only through their stems (`search.wordforms`) count this much: the words as written first.
+STEMS_COLUMN, STEMS_WEIGHT = "autocomplete", 0.5
 
 
 def _prefix_korean_words(node) -> None:
@@ -110,6 +113,6 @@ def _fts_columns(table: str) -> tuple[str, ...]:
 
 def _weighted_bm25(table: str) -> RawSQL:
     """`bm25(<fts table>, …)` with a weight per column in the table's own order: title counts most."""
-    weights = {"title": TITLE_WEIGHT, "body": 1.0}
+    weights = {"title": TITLE_WEIGHT, "body": 1.0, STEMS_COLUMN: STEMS_WEIGHT}
     arguments = ", ".join(str(weights.get(column, 0.0)) for column in _fts_columns(table))
     return RawSQL(f"bm25({connection.ops.quote_name(table)}, {arguments})", [], output_field=FloatField())  # noqa: S611

@@ -1,0 +1,159 @@
+"""Typo tolerance for the database engine: "did you mean" from the index's own vocabulary.
+
+When a search finds nothing, each of the reader's words that the index does not hold (neither
+as written nor as its stem) is replaced by the nearest word it does hold: one edit away (a
+letter missing, extra, wrong or two letters swapped), or for words of `LONG` letters or more,
+two edits away among the words that start with the same three letters. The vocabulary is
+FTS5's own (an `fts5vocab` table over the full-text index, made per connection in the `temp`
+schema, so no migration and no copy to keep in step), read by exact terms and one prefix
+range: never a scan of the whole vocabulary. The vocabulary holds every indexed word, partner-only ones
+included, so the engine offers a correction only when it finds something this reader may see
+(`DatabaseEngine.search`). Off SQLite there is no vocabulary and no suggestion.
+https://www.sqlite.org/fts5.html#the_fts5vocab_virtual_table_module
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from django.db import connection
+
+from search.queries.fulltext import SQLiteFTSIndexEntry, SQLiteSearchBackend
+from search.wordforms import stem_token
+
+VOCABULARY = "dsp_search_vocabulary"
+# Words this long or longer may be two edits away from the word meant.
+LONG = 8
+# The Korean words are matched as prefixes and have no typo tolerance here; these scripts do.
+ALPHABETS = {
+    "latin": "abcdefghijklmnopqrstuvwxyz",
+    "cyrillic": "абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
+}
+_WORD = re.compile(r"\w+")
+
+
+def available(backend) -> bool:
+    return SQLiteSearchBackend is not None and isinstance(backend, SQLiteSearchBackend)
+
+
+def fold(word: str) -> str:
+    """A word as FTS5's unicode61 tokenizer stores it: case folded, diacritics removed from Latin letters.
+
+    Other scripts keep theirs: "й" and "ё" stay letters of their own.
+    """
+    return "".join(_fold_latin(char) if char < "\u0250" else char for char in word.casefold())
+
+
+def _fold_latin(char: str) -> str:
+    return "".join(part for part in unicodedata.normalize("NFD", char) if not unicodedata.combining(part))
+
+
+def _alphabet(word: str) -> str | None:
+    for alphabet in ALPHABETS.values():
+        if all(char in alphabet for char in word):
+            return alphabet
+    return None
+
+
+def one_edit(word: str, alphabet: str) -> set[str]:
+    """Every string one deletion, swap of neighbours, substitution or insertion away from `word`."""
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    deletes = {left + right[1:] for left, right in splits if right}
+    swaps = {left + right[1] + right[0] + right[2:] for left, right in splits if len(right) > 1}
+    replaces = {left + char + right[1:] for left, right in splits if right for char in alphabet}
+    inserts = {left + char + right for left, right in splits for char in alphabet}
+    return (deletes | swaps | replaces | inserts) - {word}
+
+
+def distance(a: str, b: str, limit: int) -> int:
+    """Levenshtein distance with neighbour swaps, or `limit + 1` once it is certainly above `limit`."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    previous2: list[int] = []
+    previous = list(range(len(b) + 1))
+    for i, char_a in enumerate(a, 1):
+        current = [i]
+        for j, char_b in enumerate(b, 1):
+            cost = current[j - 1] + 1
+            cost = min(cost, previous[j] + 1, previous[j - 1] + (char_a != char_b))
+            if i > 1 and j > 1 and char_a == b[j - 2] and a[i - 2] == char_b:
+                cost = min(cost, previous2[j - 2] + 1)
+            current.append(cost)
+        if min(current) > limit:
+            return limit + 1
+        previous2, previous = previous, current
+    return previous[-1]
+
+
+class Vocabulary:
+    """The words of the full-text index with the number of index entries holding each."""
+
+    def __init__(self):
+        table = SQLiteFTSIndexEntry._meta.db_table
+        with connection.cursor() as cursor:
+            # Per connection, in `temp`: nothing is stored, the index's own b-tree is read.
+            cursor.execute(
+                f"CREATE VIRTUAL TABLE IF NOT EXISTS temp.{VOCABULARY} USING fts5vocab(main, '{table}', 'row')"
+            )
+
+    @staticmethod
+    def counts(terms) -> dict[str, int]:
+        """{term: entries} of those of `terms` the index holds."""
+        terms = list(terms)
+        found: dict[str, int] = {}
+        with connection.cursor() as cursor:
+            for start in range(0, len(terms), 500):
+                chunk = terms[start : start + 500]
+                marks = ",".join("%s" for _ in chunk)
+                cursor.execute(f"SELECT term, doc FROM temp.{VOCABULARY} WHERE term IN ({marks})", chunk)  # noqa: S608
+                found.update(cursor.fetchall())
+        return found
+
+    @staticmethod
+    def starting_with(prefix: str, *, lengths: range) -> dict[str, int]:
+        """{term: entries} of the terms that start with `prefix` and whose length is in `lengths`."""
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT term, doc FROM temp.{VOCABULARY} WHERE term >= %s AND term < %s",  # noqa: S608
+                [prefix, prefix + "\U0010ffff"],
+            )
+            return {term: doc for term, doc in cursor.fetchall() if len(term) in lengths}
+
+
+def _correct(word: str, language: str, vocabulary: Vocabulary) -> str | None:
+    """The nearest word the index holds, as the reader would write it; None when there is none."""
+    alphabet = _alphabet(word)
+    if alphabet is None or len(word) < 3:
+        return None
+    candidates: dict[str, str] = {}  # folded term -> the spelling shown to the reader
+    for variant in sorted(one_edit(word, alphabet)):
+        candidates.setdefault(fold(variant), variant)
+    found = vocabulary.counts(candidates)
+    if found:
+        return candidates[max(found, key=lambda term: (found[term], term))]
+    if len(word) < LONG:
+        return None
+    near = vocabulary.starting_with(fold(word[:3]), lengths=range(len(word) - 2, len(word) + 3))
+    scored = [(distance(fold(word), term, 2), -entries, term) for term, entries in near.items() if term.isalpha()]
+    best = min((item for item in scored if item[0] <= 2), default=None)
+    return best[2] if best else None
+
+
+def suggest(q: str, language: str) -> str | None:
+    """The reader's words with each unknown word corrected; None when nothing needs or can be corrected."""
+    words = [word.casefold() for word in _WORD.findall(q)]
+    if not words:
+        return None
+    vocabulary = Vocabulary()
+    stems = {word: fold(stem_token(word, language) or word) for word in words}
+    known = vocabulary.counts({fold(word) for word in words} | set(stems.values()))
+    corrected, changed = [], False
+    for word in words:
+        if fold(word) in known or stems[word] in known:
+            corrected.append(word)
+            continue
+        correction = _correct(word, language, vocabulary)
+        corrected.append(correction or word)
+        changed = changed or correction is not None
+    return " ".join(corrected) if changed else None
