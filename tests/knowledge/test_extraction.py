@@ -3,7 +3,6 @@
 import shutil
 
 from django.core.files.base import ContentFile
-from django.core.files.uploadedfile import SimpleUploadedFile
 
 from wagtail.models import Collection
 
@@ -12,12 +11,14 @@ import pytest
 from knowledge import extraction
 from knowledge.models import DocumentPageText, ExtractionState, KnowledgeDocument
 from search import indexing
+from tests.knowledge.admin_upload import upload
 from tests.knowledge.files import docx_of, odt_of, pdf_of, pptx_of
 from tests.search.conftest import es, es_url, search_settings  # noqa: F401 - fixtures
 
 pytestmark = pytest.mark.django_db
 
 PHRASE = "marigold referral ledger"
+TITLE = "Round table minutes"
 PAGES = ["Opening remarks of the round table", "Shelter capacity in the regions", f"Annex: the {PHRASE} in use"]
 
 
@@ -25,32 +26,6 @@ PAGES = ["Opening remarks of the round table", "Shelter capacity in the regions"
 def reviewer(client, roles, make_user):
     client.force_login(make_user("reviewer", group=roles["reviewers"]))
     return client
-
-
-def upload(client, name: str, data: bytes, title: str = "Round table minutes"):
-    """Upload through the admin's multiple upload view, as an editor does, and save its last step."""
-    collection = Collection.get_first_root_node().pk
-    answer = client.post(
-        "/admin/documents/multiple/add/",
-        {"files[]": SimpleUploadedFile(name, data), "collection": collection},
-        headers={"x-requested-with": "XMLHttpRequest"},
-    ).json()
-    assert answer["success"], answer
-    pk = answer["uploaded_file_id"]
-    prefix = f"uploaded-document-{pk}"
-    response = client.post(
-        f"/admin/documents/multiple/create_from_uploaded_document/{pk}/",
-        {
-            f"{prefix}-title": title,
-            f"{prefix}-collection": collection,
-            f"{prefix}-document_type": "proceedings",
-            f"{prefix}-language": "en",
-            f"{prefix}-publication_date": "2025-03-01",
-        },
-        headers={"x-requested-with": "XMLHttpRequest"},
-    )
-    assert response.status_code == 200 and response.json()["success"]
-    return KnowledgeDocument.objects.get(title=title)
 
 
 def site_search(client, query: str) -> dict:
@@ -63,7 +38,7 @@ def site_search(client, query: str) -> dict:
 
 def test_a_phrase_on_page_3_of_an_upload_is_found_on_the_database_engine(reviewer, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
-        document = upload(reviewer, "minutes.pdf", pdf_of(PAGES))
+        document = upload(reviewer, "minutes.pdf", pdf_of(PAGES), title=TITLE)
     document.refresh_from_db()
     assert document.extraction_state == ExtractionState.READ
     assert list(document.page_texts.values_list("number", flat=True)) == [1, 2, 3]
@@ -81,7 +56,7 @@ def test_a_phrase_on_page_3_of_an_upload_is_found_on_elasticsearch(
 ):
     indexing.rebuild()
     with django_capture_on_commit_callbacks(execute=True):
-        upload(reviewer, "minutes.pdf", pdf_of(PAGES))
+        upload(reviewer, "minutes.pdf", pdf_of(PAGES), title=TITLE)
     indexing.refresh()
     answer = site_search(reviewer, PHRASE)
     assert [hit["title"] for hit in answer["hits"]] == ["Round table minutes"] and not answer["degraded"]
@@ -92,7 +67,7 @@ def test_an_unreadable_file_is_flagged_with_its_reason_and_the_upload_succeeds(
 ):
     with django_capture_on_commit_callbacks(execute=True):
         # A PDF by its bytes (upload checks accept it), cut short before any page.
-        document = upload(reviewer, "broken.pdf", pdf_of(PAGES)[:400])
+        document = upload(reviewer, "broken.pdf", pdf_of(PAGES)[:400], title=TITLE)
     document.refresh_from_db()
     assert document.file.name.endswith(".pdf") and document.file.size == 400
     assert document.extraction_state == ExtractionState.FAILED

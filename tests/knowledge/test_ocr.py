@@ -13,8 +13,8 @@ import pytest
 
 from knowledge import extraction
 from knowledge.models import ExtractionState
+from tests.knowledge.admin_upload import upload
 from tests.knowledge.files import pdf_of, scanned_pdf_of, scanned_strips_pdf_of
-from tests.knowledge.test_extraction import upload
 
 pytestmark = pytest.mark.django_db
 

@@ -12,8 +12,6 @@ import re
 import time
 from pathlib import Path
 
-from django.core.files.uploadedfile import SimpleUploadedFile
-
 from wagtail.models import Collection, CollectionViewRestriction, Locale
 
 import pytest
@@ -22,12 +20,12 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas
 
-from knowledge.models import KnowledgeDocument
 from search import conf, indexing
 from search.client import get_client
 from search.models import SearchRecord
 from search.queries.results import HANGUL
 from tests.factories import make_knowledge
+from tests.knowledge.admin_upload import upload
 
 pytestmark = pytest.mark.django_db
 
@@ -80,32 +78,6 @@ def file_pages(language: str) -> list[str]:
 def reviewer(client, roles, make_user):
     client.force_login(make_user("reviewer", group=roles["reviewers"]))
     return client
-
-
-def upload(client, name: str, data: bytes, *, title: str, language: str = "en", collection=None):
-    """Upload through the admin's multiple upload view, as an editor does, and save its last step."""
-    collection = (collection or Collection.get_first_root_node()).pk
-    answer = client.post(
-        "/admin/documents/multiple/add/",
-        {"files[]": SimpleUploadedFile(name, data), "collection": collection},
-        headers={"x-requested-with": "XMLHttpRequest"},
-    ).json()
-    assert answer["success"], answer
-    pk = answer["uploaded_file_id"]
-    prefix = f"uploaded-document-{pk}"
-    response = client.post(
-        f"/admin/documents/multiple/create_from_uploaded_document/{pk}/",
-        {
-            f"{prefix}-title": title,
-            f"{prefix}-collection": collection,
-            f"{prefix}-document_type": "proceedings",
-            f"{prefix}-language": language,
-            f"{prefix}-publication_date": "2025-03-01",
-        },
-        headers={"x-requested-with": "XMLHttpRequest"},
-    )
-    assert response.status_code == 200 and response.json()["success"]
-    return KnowledgeDocument.objects.get(title=title)
 
 
 def search_api(client, language: str, query: str) -> dict:
