@@ -7,12 +7,15 @@ Russian and Korean data come from scripts/install-test-tools.sh, which `make tes
 import shutil
 import subprocess
 
+from django.conf import settings
+
 from wagtail.models import Locale
 
 import pytest
 
 from knowledge import extraction
 from knowledge.models import ExtractionState
+from search import indexing
 from tests.knowledge.admin_upload import upload
 from tests.knowledge.files import pdf_of, scanned_pdf_of, scanned_strips_pdf_of
 
@@ -33,7 +36,7 @@ def tesseract_installed():
 
 @pytest.fixture(autouse=True)
 def database_engine(settings):
-    """Search on the database engine: the Elasticsearch side is tested with text PDFs (test_extraction.py)."""
+    """Search on the database engine unless a test asks for each engine (`search_engine`)."""
     settings.SEARCH_ELASTICSEARCH_URL = ""
 
 
@@ -46,12 +49,14 @@ def reviewer(client, roles, make_user):
 def found(client, language: str, query: str) -> list[str]:
     """The titles a reader finds with the site's search (its JSON API) in that language."""
     client.logout()
+    if settings.SEARCH_ELASTICSEARCH_URL:
+        indexing.refresh()  # Elasticsearch makes writes searchable each second; the test does not wait.
     answer = client.get(f"/{language}/search/api/", {"q": query})
     assert answer.status_code == 200
     return [hit["title"] for hit in answer.json()["hits"]]
 
 
-def test_an_english_scan_is_read_by_ocr_and_found(reviewer, django_capture_on_commit_callbacks):
+def test_an_english_scan_is_read_by_ocr_and_found(reviewer, search_engine, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         document = upload(reviewer, "council.pdf", scanned_pdf_of([["Cover"], ENGLISH]), title="Council minutes")
     document.refresh_from_db()
@@ -63,7 +68,9 @@ def test_an_english_scan_is_read_by_ocr_and_found(reviewer, django_capture_on_co
     assert found(reviewer, "en", "marigold helpline") == ["Council minutes"]
 
 
-def test_russian_and_korean_scans_are_read_by_ocr_and_found(reviewer, django_capture_on_commit_callbacks):
+def test_russian_and_korean_scans_are_read_by_ocr_and_found(
+    reviewer, search_engine, django_capture_on_commit_callbacks
+):
     for code in ("ru", "ko"):
         Locale.objects.get_or_create(language_code=code)
     with django_capture_on_commit_callbacks(execute=True):
