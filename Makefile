@@ -59,6 +59,10 @@ bench-search: .venv/.dev ## search benchmark: Elasticsearch and the embedded def
 	scripts/elasticsearch.sh start
 	SEARCH_ELASTICSEARCH_URL=http://127.0.0.1:$${ES_PORT:-9201} DJANGO_SETTINGS_MODULE=portal.settings.test $(PY) bench/search_bench.py
 
+bench-relevance: .venv/.dev ## search relevance on judged en/ru/ko queries, both engines: nDCG@10, recall@10, zero results (ARGS=--verbose)
+	scripts/elasticsearch.sh start
+	SEARCH_ELASTICSEARCH_URL=http://127.0.0.1:$${ES_PORT:-9201} DJANGO_SETTINGS_MODULE=portal.settings.test $(PY) bench/relevance_bench.py $(ARGS)
+
 bench-render: .venv/.dev ## page render p50/p95 per page type with 5,000 items, beside a static file
 	$(PY) bench/render_bench.py
 
@@ -68,4 +72,4 @@ bench-lighthouse: .venv/.dev ## Lighthouse scores for the home, country, search,
 bench-extraction: .venv/.dev ## text extraction pages/s on 1, 30, 300-page PDFs (text, scanned) on one core; upload response time
 	$(PY) bench/extraction_bench.py
 
-.PHONY: help install run test lint format messages es-start es-stop bench-search bench-render bench-lighthouse bench-extraction
+.PHONY: help install run test lint format messages es-start es-stop bench-search bench-relevance bench-render bench-lighthouse bench-extraction
