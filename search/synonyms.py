@@ -1,22 +1,54 @@
-"""Synonym groups kept by editors (`search.models.Synonym`), applied to the reader's query.
+"""The search thesaurus: groups of terms that mean the same, applied to the reader's query.
+
+A group is either one kept by editors (`search.models.Synonym`, terms in any language) or a
+country or theme named in every language it has been translated into (`portal.core.models`:
+one row per locale sharing a `translation_key`), so "Кыргызстан" also asks for "Kyrgyzstan"
+and "키르기스스탄", and a Russian reader finds an item written only in English.
 
 Expansion happens in the query, not in the index analyzer: it works the same on both
 engines (and on Elasticsearch distributions without the synonym filter), and an editor's
-change takes effect at once instead of after a rebuild.
+change, a synonym or a vocabulary entry's translation, takes effect at once instead of
+after a rebuild.
+
+Terms are found in the query whatever their endings: words are compared as written, by their
+Snowball stems, and, as the stemmer does not always agree with itself on a noun's cases
+("Кыргызстан" is `кыргызста`, "Кыргызстане" `кыргызстан`), a Cyrillic word written as the
+term with a short ending matches it too; a Korean word matches a term it starts with, since
+Korean attaches particles ("해바라기센터에서").
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from itertools import zip_longest
 
+from django.conf import settings
 from django.core.cache import cache
+from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 
+from portal.core.models import Country, Theme
+from search import wordforms
 from search.models import Synonym
 
-CACHE_KEY = "search:synonym-groups:v1"
+CACHE_KEY = "search:thesaurus-groups:v2"
 CACHE_SECONDS = 300
+# Models whose rows make thesaurus groups; a save or delete of any row clears the cache.
+THESAURUS_MODELS = (Synonym, Country, Theme)
 _WORD = re.compile(r"\w+", re.UNICODE)
+_HANGUL = re.compile(r"[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]")
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+# A Russian noun's or adjective's final letter that its other cases replace ("Корея" -> "Корее").
+_RUSSIAN_FINAL = frozenset("аяоеёьйыиу")
+# At most this many letters after a Cyrillic term's base ("кризисн|ых", "Кыргызстан|е").
+_RUSSIAN_ENDING = 3
+# A base shorter than this is matched by its stem only ("мир" is not a prefix of "мировой").
+_MIN_BASE = 4
+# A Korean term must be this long to match as the start of a word (one syllable says too little).
+_MIN_KOREAN = 2
 
 
 def tokens(text: str) -> list[str]:
@@ -24,26 +56,91 @@ def tokens(text: str) -> list[str]:
     return [word.casefold() for word in _WORD.findall(text)]
 
 
-def synonym_groups() -> list[list[str]]:
+def thesaurus_groups() -> list[list[str]]:
+    """Every group of the thesaurus: the editors' synonyms, then each country's and theme's names.
+
+    Read with one query per model and cached until one of their rows is saved or deleted.
+    """
     groups = cache.get(CACHE_KEY)
     if groups is None:
         groups = [synonym.term_list for synonym in Synonym.objects.all()]
+        groups += vocabulary_groups(Country) + vocabulary_groups(Theme)
         groups = [group for group in groups if len(group) > 1]
         cache.set(CACHE_KEY, groups, CACHE_SECONDS)
     return groups
 
 
-def _find(haystack: list[str], needle: list[str]) -> int:
-    for start in range(len(haystack) - len(needle) + 1):
-        if haystack[start : start + len(needle)] == needle:
+def vocabulary_groups(model) -> list[list[str]]:
+    """The names of each entry of a translatable vocabulary in every locale, the default language's first."""
+    rows = model.objects.values_list("translation_key", "locale__language_code", "name")
+    by_key: dict = {}
+    for key, _language, name in sorted(rows, key=lambda row: (row[1] != settings.LANGUAGE_CODE, row[1])):
+        by_key.setdefault(key, []).append(name)
+    return [_distinct(names) for names in by_key.values()]
+
+
+def _distinct(terms: Iterable[str]) -> list[str]:
+    seen: dict[str, str] = {}
+    for term in terms:
+        term = " ".join(term.split())
+        if term and term.casefold() not in seen:
+            seen[term.casefold()] = term
+    return list(seen.values())
+
+
+@dataclass(frozen=True)
+class _TermWord:
+    """One word of a thesaurus term, with what a word of the query may match it by."""
+
+    text: str
+    stem: str | None
+    korean: bool
+    base: str | None  # Cyrillic: the word without a final vowel its cases replace
+
+    @classmethod
+    def of(cls, text: str) -> _TermWord:
+        base = None
+        if _CYRILLIC.search(text):
+            base = text[:-1] if text[-1] in _RUSSIAN_FINAL else text
+            base = base if len(base) >= _MIN_BASE else None
+        korean = bool(_HANGUL.match(text)) and len(text) >= _MIN_KOREAN
+        return cls(text, wordforms.stem_token(text, ""), korean, base)
+
+    def matches(self, word: str, stem: str | None) -> bool:
+        if word == self.text or (stem is not None and stem == self.stem):
+            return True
+        if self.korean:
+            return word.startswith(self.text)
+        if self.base is not None:
+            return word.startswith(self.base) and len(word) - len(self.base) <= _RUSSIAN_ENDING
+        return False
+
+
+@lru_cache(maxsize=4)
+def _candidates(groups: tuple[tuple[str, ...], ...]) -> list[tuple[tuple[_TermWord, ...], tuple[str, ...], int]]:
+    """(the term's words, the words of its group's terms, the group's number), longest terms first."""
+    candidates = [
+        (tuple(_TermWord.of(word) for word in tokens(term)), tuple(" ".join(tokens(other)) for other in group), number)
+        for number, group in enumerate(groups)
+        for term in group
+    ]
+    candidates = [candidate for candidate in candidates if candidate[0]]
+    candidates.sort(key=lambda candidate: -len(candidate[0]))
+    return candidates
+
+
+def _find(words: list[str], stems: list[str | None], term: tuple[_TermWord, ...]) -> int:
+    for start in range(len(words) - len(term) + 1):
+        if all(part.matches(words[start + i], stems[start + i]) for i, part in enumerate(term)):
             return start
     return -1
 
 
 def expand(query: str, *, limit: int = 8) -> list[str]:
-    """The query itself, then variants with a known term swapped for its synonyms.
+    """The query itself, then variants with a known term swapped for the other terms of its group.
 
-    "GBV shelters" -> ["GBV shelters", "gender based violence shelters", ...]. Longer terms
+    "GBV shelters" -> ["GBV shelters", "gender based violence shelters", ...]; "приюты в
+    Кыргызстане" -> [..., "приюты в kyrgyzstan", "приюты в 키르기스스탄", ...]. Longer terms
     are matched first, so "technology-facilitated GBV" is replaced as a whole.
     """
     words = tokens(query)
@@ -51,20 +148,25 @@ def expand(query: str, *, limit: int = 8) -> list[str]:
     seen = {tuple(words)}
     if not words:
         return variants
-    candidates = [(tokens(term), group) for group in synonym_groups() for term in group]
-    candidates.sort(key=lambda item: -len(item[0]))
+    stems = [wordforms.stem_token(word, "") for word in words]
+    found: list[tuple[int, int, tuple[str, ...]]] = []  # (start, length, the group's terms)
     used_groups: set[int] = set()
-    for term_words, group in candidates:
-        if not term_words or id(group) in used_groups:
+    for term, group, number in _candidates(tuple(tuple(group) for group in thesaurus_groups())):
+        if number in used_groups:
             continue
-        start = _find(words, term_words)
-        if start < 0:
-            continue
-        used_groups.add(id(group))
-        for alternative in group:
-            replaced = words[:start] + tokens(alternative) + words[start + len(term_words) :]
-            if tuple(replaced) not in seen:
-                seen.add(tuple(replaced))
+        start = _find(words, stems, term)
+        if start >= 0:
+            used_groups.add(number)
+            found.append((start, len(term), group))
+    # One term of each group found in turn, so that a long group ("GBV" has seven terms) does not
+    # use up the variants before a country in the same query gets its other names.
+    for alternatives in zip_longest(*(group for _start, _length, group in found)):
+        for (start, length, _group), alternative in zip(found, alternatives, strict=True):
+            if alternative is None:
+                continue
+            replaced = (*words[:start], *alternative.split(), *words[start + length :])
+            if replaced not in seen:
+                seen.add(replaced)
                 variants.append(" ".join(replaced))
             if len(variants) >= limit:
                 return variants
@@ -72,9 +174,14 @@ def expand(query: str, *, limit: int = 8) -> list[str]:
 
 
 def _clear_cache(**kwargs):
+    # Now, for this request, and again once the change is committed: a search in another
+    # process may have cached the groups as they were between the save and the commit.
     cache.delete(CACHE_KEY)
+    transaction.on_commit(lambda: cache.delete(CACHE_KEY))
 
 
 def connect_cache_invalidation():
-    post_save.connect(_clear_cache, sender=Synonym, dispatch_uid="search_synonyms_saved")
-    post_delete.connect(_clear_cache, sender=Synonym, dispatch_uid="search_synonyms_deleted")
+    for model in THESAURUS_MODELS:
+        name = model._meta.model_name
+        post_save.connect(_clear_cache, sender=model, dispatch_uid=f"search_thesaurus_{name}_saved")
+        post_delete.connect(_clear_cache, sender=model, dispatch_uid=f"search_thesaurus_{name}_deleted")

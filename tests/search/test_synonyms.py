@@ -1,6 +1,15 @@
-"""Editors' synonym groups, expanded in the reader's query."""
+"""The thesaurus (editors' synonym groups, countries and themes in every language), expanded in the reader's query."""
 
-from search.synonyms import expand
+from django.core.cache import cache
+
+from wagtail.models import Locale
+
+import pytest
+
+from portal.core.models import Country
+from search.models import Synonym
+from search.synonyms import expand, thesaurus_groups
+from tests.factories import CountryFactory, ThemeFactory
 
 
 def test_synonyms_expand_both_ways(db):
@@ -8,3 +17,70 @@ def test_synonyms_expand_both_ways(db):
     assert "gbv" in expand("gender-based violence")
     assert "해바라기센터" in expand("Sunflower Centre")
     assert expand("police protocol") == ["police protocol"]
+
+
+@pytest.fixture
+def kyrgyzstan(db):
+    """Kyrgyzstan named in four languages, and no editors' groups but one (the migration's defaults removed)."""
+    Synonym.objects.all().delete()
+    Synonym.objects.create(terms="crisis centres\nкризисные центры\n위기센터\npolice\nполиция")
+    country = CountryFactory(iso_code="KG", name="Kyrgyzstan")
+    for code, name in (("ru", "Кыргызстан"), ("ko", "키르기스스탄"), ("fr", "Kirghizistan")):
+        translation = country.copy_for_translation(Locale.objects.get_or_create(language_code=code)[0])
+        translation.name = name
+        translation.save()
+    return country
+
+
+def test_a_country_is_one_group_of_its_names_in_every_language(kyrgyzstan):
+    for query in ("Кыргызстан", "Кыргызстане", "Кыргызстана", "키르기스스탄에서", "Kirghizistan", "Kyrgyzstan"):
+        variants = expand(query)
+        assert {"kyrgyzstan", "кыргызстан", "키르기스스탄", "kirghizistan"} - {query.casefold()} <= set(variants), query
+    assert "shelters in kyrgyzstan" in expand("shelters in Кыргызстане")
+
+
+def test_terms_are_matched_whatever_their_endings(kyrgyzstan):
+    assert "crisis centres" in expand("кризисных центрах")
+    assert "crisis centres" in expand("위기센터에서")
+    assert "кризисные центры" in expand("crisis centre")
+    assert "полиция training" in expand("police training")
+    # Not every word that starts alike: "policy" is not "police", "центральный" is not "центр".
+    assert expand("policy brief") == ["policy brief"]
+    assert expand("центральные органы") == ["центральные органы"]
+
+
+def test_each_group_found_gets_its_turn_within_the_limit(kyrgyzstan):
+    Synonym.objects.create(terms="\n".join(["GBV", *(f"gbv term {number}" for number in range(12))]))
+    variants = expand("GBV Кыргызстан")
+    assert len(variants) == 8
+    assert "gbv kyrgyzstan" in variants
+    assert "gbv term 0 кыргызстан" in variants
+
+
+def test_the_thesaurus_is_read_once_per_model_and_cached(kyrgyzstan, django_assert_num_queries):
+    cache.clear()
+    with django_assert_num_queries(3):  # synonyms, countries, themes
+        groups = thesaurus_groups()
+    assert ["Kyrgyzstan", "Kirghizistan", "키르기스스탄", "Кыргызстан"] in groups
+    with django_assert_num_queries(0):
+        thesaurus_groups()
+
+
+def test_any_row_of_a_vocabulary_or_synonym_saved_or_deleted_clears_the_cache(kyrgyzstan):
+    thesaurus_groups()
+    russian = Country.objects.get(iso_code="KG", locale__language_code="ru")
+    russian.name = "Киргизия"
+    russian.save()
+    assert "kyrgyzstan" in expand("Киргизии")
+    theme = ThemeFactory(slug="shelters", name="Shelters")
+    thesaurus_groups()
+    korean = theme.copy_for_translation(Locale.objects.get_or_create(language_code="ko")[0])
+    korean.name = "쉼터"
+    korean.save()
+    assert "shelters" in expand("쉼터")
+    thesaurus_groups()
+    korean.delete()
+    assert expand("쉼터") == ["쉼터"]
+    thesaurus_groups()
+    Synonym.objects.all().delete()
+    assert expand("police") == ["police"]
