@@ -96,6 +96,9 @@ class SearchRecord(index.Indexed, models.Model):
     """
 
     key = models.CharField(_("object"), max_length=64, unique=True)
+    # An item and its translations share a family (`page:<translation_key>`): a search shows
+    # one hit per family (`search.queries.families`).
+    family = models.CharField(_("item"), max_length=64, blank=True)
     # Cascades keep the table free of records whose object is gone, whatever path deletes it.
     page = models.ForeignKey("wagtailcore.Page", null=True, blank=True, on_delete=models.CASCADE, related_name="+")
     document = models.ForeignKey(
@@ -132,9 +135,22 @@ class SearchRecord(index.Indexed, models.Model):
         # newest first: a search without words reads this compact index, never the texts.
         indexes = [
             models.Index(
-                fields=["date", "id", "countries", "themes", "kind", "locale", "year", "audience", "page", "document"],
-                name="search_record_scan",
-            )
+                fields=[
+                    "date",
+                    "id",
+                    "countries",
+                    "themes",
+                    "kind",
+                    "locale",
+                    "year",
+                    "audience",
+                    "page",
+                    "document",
+                    "family",
+                ],
+                name="search_record_scan_family",
+            ),
+            models.Index(fields=["family"], name="search_record_family"),
         ]
 
     def __str__(self):

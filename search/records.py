@@ -28,9 +28,16 @@ def _text(source: dict) -> str:
     return "\n".join(part for part in parts if part)
 
 
+def family_of(key: ItemKey, source: dict) -> str:
+    """`page:<translation_key>`: what an item's records share with its translations' (the key alone without one)."""
+    translation_key = source.get("translation_key")
+    return f"{key.type}:{translation_key}" if translation_key else str(key)
+
+
 def record_for(key: ItemKey, source: dict) -> SearchRecord:
     return SearchRecord(
         key=str(key),
+        family=family_of(key, source),
         page_id=key.pk if key.type == ItemKey.PAGE else None,
         document_id=key.pk if key.type == ItemKey.DOCUMENT else None,
         kind=source["kind"],

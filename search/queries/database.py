@@ -21,31 +21,27 @@ from wagtail.search.backends import get_search_backend
 from wagtail.search.query import Or, Phrase, PlainText
 
 from portal.core.items import ItemKey
-from portal.core.privacy import partner_items_visible_to
 from search import conf, mappings, records, synonyms, wordforms
 from search.models import SearchRecord
 from search.queries import spelling
-from search.queries.attachments import database_page_matches, fold_attachments
+from search.queries.attachments import database_page_matches
 from search.queries.base import SearchEngine
 from search.queries.fulltext import ranked_ids, sqlite_scores_sql
 from search.queries.results import (
     FACETS,
     SORT_DATE,
     SORT_RELEVANCE,
-    Labels,
     SearchParams,
     SearchResult,
     build_facets,
-    hits_from_records,
     num_pages,
-    query_words,
     split_query,
 )
 
 # What the engine reads of every candidate record: the id, one column per facet, then who may see it.
-ROW_COLUMNS = ("id", "countries", "themes", "kind", "locale", "year", "audience", "page_id", "document_id")
+ROW_COLUMNS = ("id", "countries", "themes", "kind", "locale", "year", "audience", "page_id", "document_id", "family")
 FACET_COLUMNS = {"country": 1, "theme": 2, "kind": 3, "language": 4, "year": 5}
-AUDIENCE, PAGE_ID, DOCUMENT_ID = 6, 7, 8
+AUDIENCE, PAGE_ID, DOCUMENT_ID, FAMILY = 6, 7, 8, 9
 MULTI_VALUED = frozenset({"country", "theme"})
 # bm25 scores are negative (lower is better): the reader's language counts this much more.
 OWN_LANGUAGE_BOOST = 1.5
@@ -97,6 +93,11 @@ def filter_and_count(rows: list[tuple], params: SearchParams) -> tuple[list[int]
         else:
             (passed if failed is None else failed_once[failed]).append(row)
     counts: dict[str, Counter] = {facet: Counter() for facet in FACETS}
+    considered = [passed, *failed_once.values()]
+    families = [_family(row) for rows in considered for row in rows]
+    if len(set(families)) < len(families):
+        _count_families(passed, failed_once, counts)
+        return [row[0] for row in passed], counts
     for facet, column in FACET_COLUMNS.items():
         tally = Counter(map(itemgetter(column), passed))
         tally.update(map(itemgetter(column), failed_once.get(facet, ())))
@@ -104,6 +105,41 @@ def filter_and_count(rows: list[tuple], params: SearchParams) -> tuple[list[int]
             for value in _values(facet, raw):
                 counts[facet][value] += count
     return [row[0] for row in passed], counts
+
+
+def _family(row: tuple):
+    """The item a row belongs to: its family, or the row itself for a record without one."""
+    return row[FAMILY] or row[0]
+
+
+def _count_families(passed: list[tuple], failed_once: dict[str, list[tuple]], counts: dict[str, Counter]) -> None:
+    """Facet counts of items, not rows: a value counts once per family that has it (translations share most)."""
+    for facet, column in FACET_COLUMNS.items():
+        seen: set[tuple] = set()
+        for rows in (passed, failed_once.get(facet, ())):
+            for row in rows:
+                family = _family(row)
+                for value in _values(facet, row[column]):
+                    if (family, value) not in seen:
+                        seen.add((family, value))
+                        counts[facet][value] += 1
+
+
+def _key(row: tuple) -> ItemKey:
+    return ItemKey.page(row[PAGE_ID]) if row[PAGE_ID] else ItemKey.document(row[DOCUMENT_ID])
+
+
+def one_per_family(found: list[int], rows: list[tuple]) -> list[int]:
+    """The ids in order, keeping the first (best) record of each item: an item and its translations are one hit."""
+    family_of = {row[0]: _family(row) for row in rows}
+    seen: set = set()
+    kept = []
+    for pk in found:
+        family = family_of[pk]
+        if family not in seen:
+            seen.add(family)
+            kept.append(pk)
+    return kept
 
 
 class CandidateCache:
@@ -165,10 +201,6 @@ class DatabaseEngine(SearchEngine):
 
     name = "database"
 
-    def __init__(self, *, user, language: str, labels: Labels | None = None):
-        super().__init__(user=user, language=language, labels=labels)
-        self._partner: tuple[set[int], set[int]] | None = None
-
     @property
     def _stem_languages(self) -> tuple[str, ...]:
         """The reader's words are stemmed as the reader's language and as their script's default."""
@@ -176,7 +208,7 @@ class DatabaseEngine(SearchEngine):
 
     def visible_rows(self, rows: list[tuple]) -> list[tuple]:
         """The rows this reader may find: public ones, and partner-only ones `portal.core.privacy` allows."""
-        page_ids, document_ids = self._partner_ids()
+        page_ids, document_ids = self.partner_ids()
         public = mappings.AUDIENCE_PUBLIC
         if not page_ids and not document_ids:
             return [row for row in rows if row[AUDIENCE] == public]
@@ -185,12 +217,6 @@ class DatabaseEngine(SearchEngine):
             for row in rows
             if row[AUDIENCE] == public or row[PAGE_ID] in page_ids or row[DOCUMENT_ID] in document_ids
         ]
-
-    def _partner_ids(self) -> tuple[set[int], set[int]]:
-        if self._partner is None:
-            page_ids, document_ids = partner_items_visible_to(self.user)
-            self._partner = (set(page_ids), set(document_ids))
-        return self._partner
 
     def text_query(self, params: SearchParams):
         """The reader's words (and their synonyms) and "phrases" as a Wagtail query; None for no text.
@@ -260,8 +286,9 @@ class DatabaseEngine(SearchEngine):
         found, counts = filter_and_count(self.visible_rows(rows), params)
         if scores is not None and params.sort == SORT_RELEVANCE:
             found.sort(key=self._relevance(rows, scores))  # Stable: newest first among equal scores.
+        found = one_per_family(found, rows)
         start = (params.page - 1) * size
-        result = self._result(params, found[start : start + size], len(found), counts, size)
+        result = self._result(params, found[start : start + size], rows, len(found), counts, size)
         if not found and params.q and spelling.available(get_search_backend()):
             result.suggestion = self._suggestion(params)
         return result
@@ -297,17 +324,13 @@ class DatabaseEngine(SearchEngine):
 
         return key
 
-    def _result(self, params, window: list[int], total: int, counts, size: int) -> SearchResult:
-        by_id = SearchRecord.objects.in_bulk(window)
-        records = {record.item_key: record for record in by_id.values()}
-        keys = [by_id[pk].item_key for pk in window if pk in by_id]
-        words = query_words(params.q)
+    def _result(self, params, window: list[int], rows: list[tuple], total: int, counts, size: int) -> SearchResult:
+        wanted = set(window)
+        key_of = {row[0]: _key(row) for row in rows if row[0] in wanted}
+        keys = [key_of[pk] for pk in window]
         documents = [key.pk for key in keys if key.type == ItemKey.DOCUMENT]
         pages = {ItemKey.document(pk): match for pk, match in database_page_matches(documents, params.q).items()}
-        hits = hits_from_records(keys, self.user, self.labels, records=records, pages=pages, words=words)
-        hits, merged = fold_attachments(
-            hits, user=self.user, language=self.language, params=params, labels=self.labels, words=words
-        )
+        hits, merged = self.hits(keys, params, pages=pages)
         return SearchResult(
             hits=hits,
             total=total - merged,

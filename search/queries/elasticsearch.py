@@ -16,10 +16,8 @@ from collections import OrderedDict
 from django.utils.safestring import SafeString
 
 from portal.core.items import ItemKey
-from portal.core.privacy import partner_items_visible_to
 from search import conf, mappings, records, synonyms
 from search.client import ENGINE_ERRORS, Budget, get_client
-from search.queries.attachments import fold_attachments
 from search.queries.base import SearchEngine
 from search.queries.results import (
     HANGUL,
@@ -30,9 +28,7 @@ from search.queries.results import (
     SearchResult,
     build_facets,
     clean_highlight,
-    hits_from_records,
     num_pages,
-    query_words,
     split_query,
     written_for,
 )
@@ -296,7 +292,7 @@ class ElasticsearchEngine(SearchEngine):
 
     def _read_privacy_filter(self) -> dict:
         public = {"term": {"audience": mappings.AUDIENCE_PUBLIC}}
-        page_ids, document_ids = partner_items_visible_to(self.user)
+        page_ids, document_ids = (sorted(ids) for ids in self.partner_ids())
         should: list[dict] = [public]
         if page_ids:
             should.append({"terms": {"page_id": page_ids}})
@@ -321,17 +317,31 @@ class ElasticsearchEngine(SearchEngine):
 
     FACET_FIELDS = {"country": "countries", "theme": "themes", "kind": "kind", "language": "locale", "year": "year"}
 
+    # An item and its translations share it: one hit per item (`collapse`), counted once.
+    FAMILY_FIELD = "translation_key"
+    # Distinct items are counted exactly up to this many (Elasticsearch's `cardinality`).
+    ITEM_COUNT_PRECISION = 10_000
+
+    def items(self) -> dict:
+        """How many items (families, not records) fall in a bucket."""
+        return {"cardinality": {"field": self.FAMILY_FIELD, "precision_threshold": self.ITEM_COUNT_PRECISION}}
+
     def aggregations(self, filters: dict[str, dict]) -> dict:
-        """Each facet counts under every filter but its own, so its other values stay visible."""
+        """Each facet counts items under every filter but its own, so its other values stay visible."""
         aggs = {}
         for name, es_field in self.FACET_FIELDS.items():
             others = [clause for other, clause in filters.items() if other != name]
             aggs[name] = {
                 "filter": {"bool": {"filter": others}} if others else {"match_all": {}},
-                "aggs": {"values": {"terms": {"field": es_field, "size": 100}}},
+                "aggs": {"values": {"terms": {"field": es_field, "size": 100}, "aggs": {"items": self.items()}}},
             }
         # Aggregations ignore the post filter: this counts what the words find, before any facet.
         aggs["matched"] = {"filter": {"match_all": {}}}
+        # And this, the items that pass every filter: the number of hits.
+        aggs["found"] = {
+            "filter": {"bool": {"filter": list(filters.values())}} if filters else {"match_all": {}},
+            "aggs": {"items": self.items()},
+        }
         return aggs
 
     def body(self, params: SearchParams, size: int, *, forgiving: bool = False, exact: bool = True) -> dict:
@@ -355,6 +365,8 @@ class ElasticsearchEngine(SearchEngine):
             "size": size,
             "track_total_hits": True,
             "_source": ["page_id", "doc_id"],
+            # One hit per item: its best record (the reader's language is swapped in after).
+            "collapse": {"field": self.FAMILY_FIELD},
             "sort": (
                 [{"date": {"order": "desc", "missing": "_last"}}, "_score"]
                 if params.sort == SORT_DATE
@@ -432,10 +444,10 @@ class ElasticsearchEngine(SearchEngine):
                 suggestion = self._suggestion(forgiving, params)
                 if response is None or self._matched(forgiving) > matched:
                     response = forgiving
-        total = response["hits"]["total"]["value"]
+        total = response["aggregations"]["found"]["items"]["value"]
         counts = {
             name: {
-                str(bucket["key"]): bucket["doc_count"]
+                str(bucket["key"]): bucket["items"]["value"]
                 for bucket in response["aggregations"][name]["values"]["buckets"]
             }
             for name in self.FACET_FIELDS
@@ -444,11 +456,7 @@ class ElasticsearchEngine(SearchEngine):
         keys = [self._key(hit) for hit in raw_hits]
         snippets = {key: snippet for key, raw in zip(keys, raw_hits, strict=True) if (snippet := self._highlight(raw))}
         pages = {key: match for key, raw in zip(keys, raw_hits, strict=True) if (match := self._page_match(raw))}
-        words = query_words(params.q)
-        hits = hits_from_records(keys, self.user, self.labels, snippets=snippets, pages=pages, words=words)
-        hits, merged = fold_attachments(
-            hits, user=self.user, language=self.language, params=params, labels=self.labels, words=words
-        )
+        hits, merged = self.hits(keys, params, snippets=snippets, pages=pages)
         return SearchResult(
             hits=hits,
             total=total - merged,

@@ -115,6 +115,14 @@ class FoundIn:
         }
 
 
+class Translation(NamedTuple):
+    """Another language of a hit's item: a link the hit offers beside its own."""
+
+    locale: str
+    label: str  # the language's name in the reader's language
+    url: str
+
+
 @dataclass
 class Hit:
     title: str
@@ -131,6 +139,8 @@ class Hit:
     page: int | None = None
     # The attachments of a page hit in which the words were found, each in place of its own hit.
     found_in: list[FoundIn] = field(default_factory=list)
+    # The item's other languages this reader may see (`search.queries.families`).
+    translations: list[Translation] = field(default_factory=list)
 
     @property
     def page_url(self) -> str:
@@ -150,6 +160,7 @@ class Hit:
             "page": self.page,
             "page_url": self.page_url,
             "found_in": [found.as_dict() for found in self.found_in],
+            "translations": [translation._asdict() for translation in self.translations],
         }
 
 
@@ -327,6 +338,7 @@ def hits_from_records(
     records: dict[ItemKey, SearchRecord] | None = None,
     snippets: dict[ItemKey, SafeString] | None = None,
     pages: dict[ItemKey, PageMatch] | None = None,
+    translations: dict[ItemKey, list[ItemKey]] | None = None,
     words=(),
 ) -> list[Hit]:
     """Hits for index keys, in order, from the search records, for what `user` may still see.
@@ -336,15 +348,18 @@ def hits_from_records(
     can lag behind a restriction). Keys without a record yet are read from their objects.
     The snippet is the engine's highlight if given, else the summary with `words` marked.
     `records` (by key) saves reading them again when the caller has them. A document found
-    on a page of its file (`pages`) shows that page's words and links to it.
+    on a page of its file (`pages`) shows that page's words and links to it. `translations` (by
+    key) are the item's other languages, linked from its hit where `user` may see them.
     """
     keys = [ItemKey.parse(key) for key in keys]
     snippets = snippets or {}
     pages = pages or {}
+    translations = translations or {}
+    others = [other for key in keys for other in translations.get(key, ())]
     if records is None:
-        found = SearchRecord.objects.filter(key__in=[str(key) for key in keys])
+        found = SearchRecord.objects.filter(key__in=[str(key) for key in [*keys, *others]])
         records = {record.item_key: record for record in found}
-    allowed, documents = visible_items(keys, user)
+    allowed, documents = visible_items([*keys, *others], user)
     missing = [key for key in keys if key not in records and key in allowed]
     objects = load_objects(missing, user) if missing else {}
     hits = []
@@ -369,7 +384,18 @@ def hits_from_records(
             match = pages.get(key)
             if match is not None:
                 hit.page, hit.snippet = match.number, match.snippet or hit.snippet
+        hits[-1].translations = [
+            Translation(other.locale, labels.label("language", other.locale), _item_url(other, documents))
+            for other_key in translations.get(key, ())
+            if other_key in allowed and (other := records.get(other_key)) is not None
+        ]
     return hits
+
+
+def _item_url(record: SearchRecord, documents: dict[int, object]) -> str:
+    """Where a record's item is read: a document's landing page, a page's address."""
+    document = documents.get(record.document_id) if record.document_id else None
+    return document.get_landing_url() if document is not None else record.url
 
 
 def document_file_url(document) -> str:
