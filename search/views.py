@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.http import JsonResponse
 from django.template.response import TemplateResponse
 from django.urls import reverse
-from django.utils.translation import get_language
+from django.utils.translation import get_language, get_language_info
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
@@ -57,6 +57,27 @@ def _active_filters(request, form: SearchForm, result: SearchResult) -> list[dic
     return active
 
 
+def _language_scope(request, params) -> dict:
+    """The choice between items in the reader's language only and items in every language.
+
+    "Only in my language" is the language filter set to the reader's language alone; "all
+    languages" is no language filter. Any other language filter is neither.
+    """
+    reader = get_language().split("-")[0]
+    if params.languages == (reader,):
+        current = "mine"
+    elif not params.languages:
+        current = "all"
+    else:
+        current = None
+    return {
+        "current": current,
+        "language_label": get_language_info(reader)["name_translated"],
+        "mine_url": _query_string(request.GET, language=[reader], page=None),
+        "all_url": _query_string(request.GET, language=None, page=None),
+    }
+
+
 @require_GET
 def search_page(request):
     form, result = run_search(request)
@@ -77,6 +98,7 @@ def search_page(request):
                 if result.facets.get(name)
             ],
             active_filters=_active_filters(request, form, result),
+            language_scope=_language_scope(request, params),
             clear_filters_url=_query_string(
                 request.GET, country=None, theme=None, kind=None, language=None, year=None, page=None
             ),
