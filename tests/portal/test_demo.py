@@ -11,6 +11,7 @@ from events.models import EventPage
 from knowledge.models import KnowledgeDocument, KnowledgePage
 from portal.core.models import Country
 from portal.site.models import CountryPage
+from search.models import Synonym
 
 
 @pytest.fixture(scope="module")
@@ -29,6 +30,7 @@ def snapshot():
         "documents": list(KnowledgeDocument.objects.order_by("pk").values_list("pk", "title", "file")),
         "countries": Country.objects.count(),
         "restrictions": PageViewRestriction.objects.count(),
+        "thesaurus": list(Synonym.objects.order_by("pk").values_list("pk", "terms")),
     }
 
 
@@ -48,6 +50,13 @@ def test_second_run_changes_nothing(demo):
     before = snapshot()
     call_command("load_demo", verbosity=0)
     assert snapshot() == before
+
+
+@pytest.mark.django_db
+def test_demo_loads_the_search_thesaurus(demo):
+    terms = "\n".join(Synonym.objects.values_list("terms", flat=True))
+    for term in ("центр «Подсолнух»", "위기센터", "учебная поездка", "webinaire"):
+        assert term in terms, term
 
 
 @pytest.mark.django_db

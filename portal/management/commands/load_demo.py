@@ -3,17 +3,19 @@
 from django.core.management.base import BaseCommand
 
 from portal.site.demo.loader import demo_load, demo_logins
+from search.demo import demo_thesaurus_ensure
 
 
 class Command(BaseCommand):
     help = (
-        "Load the demo content: vocabularies, pages, documents, images, translations and one user per role. "
+        "Load the demo content: vocabularies, pages, documents, images, translations, one user per role and "
+        "the search thesaurus. "
         "Items that already exist are left untouched, so the command can run on every start."
     )
 
     def handle(self, *args, **options):
         self.stdout.write("Loading demo content")
-        counts = demo_load(stdout=self.stdout)
+        counts = demo_load(stdout=self.stdout, extra_steps=[demo_thesaurus_ensure])
 
         self.stdout.write("Demo logins (for local use only):")
         for username, password, role in demo_logins():

@@ -11,6 +11,8 @@ needs only a data edit (see `data/README.md`).
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+
 from django.apps import apps
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -33,9 +35,11 @@ from .tally import Tally
 _LOGIN_KEYS = ("role", "description")
 
 
-def demo_load(*, stdout=None) -> dict:
+def demo_load(*, stdout=None, extra_steps: Sequence[Callable[[Tally], None]] = ()) -> dict:
     """Create whatever demo content is missing; return counts of created and present items.
 
+    `extra_steps` load the demo content of the layers above the site's assembly (search's
+    thesaurus, given by `manage.py load_demo`), last, in the same transaction and tally.
     Returns `{"created": int, "present": int, "kinds": {kind: {"created": int, "present": int}}}`.
     """
     tally = Tally(stdout=stdout)
@@ -55,6 +59,8 @@ def demo_load(*, stdout=None) -> dict:
         page_translations_ensure(tally, refs, translations=translations)
         _users_ensure(tally, home, partner_group=partner_group)
         _site_settings_ensure(tally, refs)
+        for step in extra_steps:
+            step(tally)
     return tally.counts()
 
 
