@@ -63,6 +63,8 @@ THEMES = [
     "child-survivors",
 ]
 LANGUAGES = ["en", "ru", "ko"]
+# The interface languages whose readers' searches are timed.
+READERS = ("en", "ru", "ko")
 # Words per language, space-separated to keep the table short.
 WORDS = {
     language: text.split()  # noqa: SIM905
@@ -75,23 +77,61 @@ WORDS = {
         "온라인 예방 자료 표준 수사",
     }.items()
 }
-QUERIES = [
-    "",
-    "",
-    "police protocol",
-    "one-stop centre",
-    "GBV",
-    "helpline",
-    "shelter standards",
-    "polise protocol",
-    "hospital counselling",
-    "online abuse",
-    "насилие",
-    "центр",
-    "경찰",
-    "survivor referral",
-    "court evidence",
-]
+# What readers of each interface language type: their own words (inflected, misspelt), the
+# programme's acronyms and English terms, as the search logs of a multilingual portal show.
+QUERIES = {
+    "en": [
+        "",
+        "",
+        "police protocol",
+        "one-stop centre",
+        "GBV",
+        "helpline",
+        "shelter standards",
+        "polise protocol",
+        "hospital counselling",
+        "online abuse",
+        "насилие",
+        "центр",
+        "경찰",
+        "survivor referral",
+        "court evidence",
+    ],
+    "ru": [
+        "",
+        "",
+        "протокол полиции",
+        "обучения полиции",
+        "кризисных центров",
+        "насилие в отношении женщин",
+        "телефоны доверия",
+        "приютов",
+        "пострадавших детей",
+        "доказательства в суде",
+        "полицыя",
+        "GBV",
+        "Кыргызстане",
+        "one-stop centre",
+        "консультирование в больнице",
+    ],
+    "ko": [
+        "",
+        "",
+        "경찰 수사",
+        "해바라기센터에서",
+        "피해자 상담",
+        "쉼터",
+        "상담전화",
+        "아동 피해자",
+        "법원 증거",
+        "온라인 폭력",
+        "GBV",
+        "교육 예산",
+        "병원",
+        "police protocol",
+        "여성폭력 예방",
+    ],
+}
 
 
 def setup_django(database: str) -> None:
@@ -240,14 +280,15 @@ def build(items: int, rng: random.Random) -> dict:
     return created
 
 
-def mixed_params(count: int, rng: random.Random) -> list:
+def mixed_params(count: int, rng: random.Random, language: str = "en") -> list:
+    """Searches of readers of `language`: their words, with facets ticked, sorted and paged as readers do."""
     from search.queries import SearchParams
 
     params = []
     for _ in range(count):
         params.append(
             SearchParams(
-                q=rng.choice(QUERIES),
+                q=rng.choice(QUERIES[language]),
                 countries=tuple(c for c, _, _ in rng.sample(COUNTRIES, rng.choice([0, 0, 1, 1, 2]))),
                 themes=tuple(rng.sample(THEMES, rng.choice([0, 0, 1]))),
                 kinds=tuple(rng.sample(["brief", "practice-note", "event", "document"], rng.choice([0, 0, 0, 1]))),
@@ -351,33 +392,50 @@ def main() -> int:
         written, _ = records.rebuild()
         db_rate = written / (time.perf_counter() - started)
 
-        params = mixed_params(args.queries, random.Random(args.seed))
+        timings: dict[str, dict[str, list[float]]] = {}
         try:
-            es_engine = ElasticsearchEngine(user=None, language="en")
-            db_engine = DatabaseEngine(user=None, language="en")
-            warm_up = mixed_params(50, random.Random(args.seed + 1))
-            timed(es_engine, warm_up)  # the node's JIT and caches, other queries than the measured ones
-            timed(db_engine, warm_up)
-            es_times = timed(es_engine, params)
-            db_times = timed(db_engine, params)
-            es_cold = timed(es_engine, params, cold=True)
-            db_cold = timed(db_engine, params, cold=True)
+            for language in READERS:
+                params = mixed_params(args.queries, random.Random(args.seed), language)
+                es_engine = ElasticsearchEngine(user=None, language=language)
+                db_engine = DatabaseEngine(user=None, language=language)
+                warm_up = mixed_params(50, random.Random(args.seed + 1), language)
+                timed(es_engine, warm_up)  # the node's JIT and caches, other queries than the measured ones
+                timed(db_engine, warm_up)
+                timings[language] = {
+                    "es": timed(es_engine, params),
+                    "db": timed(db_engine, params),
+                    "es_cold": timed(es_engine, params, cold=True),
+                    "db_cold": timed(db_engine, params, cold=True),
+                }
         finally:
             indexing.delete_all_indices()
 
+    en = timings["en"]
     rows = [
         ("rebuild, database -> index (items/s)", f"{es_rate:,.0f}", f"{db_rate:,.0f}"),
         ("bulk ingest, prepared docs (items/s)", f"{ingest_rate:,.0f}", "-"),
         (
-            f"query p50 (ms, {args.queries} mixed faceted)",
-            f"{percentile(es_times, 0.5):.1f}",
-            f"{percentile(db_times, 0.5):.1f}",
+            f"query p50 (ms, {args.queries} mixed faceted, en readers)",
+            f"{percentile(en['es'], 0.5):.1f}",
+            f"{percentile(en['db'], 0.5):.1f}",
         ),
-        ("query p95 (ms)", f"{percentile(es_times, 0.95):.1f}", f"{percentile(db_times, 0.95):.1f}"),
-        ("query mean (ms)", f"{statistics.mean(es_times):.1f}", f"{statistics.mean(db_times):.1f}"),
-        ("query p50, words always new (ms)", f"{percentile(es_cold, 0.5):.1f}", f"{percentile(db_cold, 0.5):.1f}"),
-        ("query p95, words always new (ms)", f"{percentile(es_cold, 0.95):.1f}", f"{percentile(db_cold, 0.95):.1f}"),
+        ("query p95 (ms)", f"{percentile(en['es'], 0.95):.1f}", f"{percentile(en['db'], 0.95):.1f}"),
+        ("query mean (ms)", f"{statistics.mean(en['es']):.1f}", f"{statistics.mean(en['db']):.1f}"),
     ]
+    for language, times in timings.items():
+        rows += [
+            (
+                f"{language} readers: query p50, words always new (ms)",
+                f"{percentile(times['es_cold'], 0.5):.1f}",
+                f"{percentile(times['db_cold'], 0.5):.1f}",
+            ),
+            (
+                f"{language} readers: query p95, words always new (ms)",
+                f"{percentile(times['es_cold'], 0.95):.1f}",
+                f"{percentile(times['db_cold'], 0.95):.1f}",
+            ),
+        ]
+    rows.append(("target p95, words always new (ms)", "< 50", "< 150"))
     width = max(len(row[0]) for row in rows)
     print(f"\n{args.items:,} items, 10 countries, 14 themes, 3 languages")
     print(f"{'':{width}}  {'Elasticsearch':>14}  {'database':>10}")
