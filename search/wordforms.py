@@ -79,10 +79,35 @@ def indexed_stems(text: str, language: str) -> str:
     return " ".join(stems)
 
 
+# Korean particles (josa), longest first: a reader writes "해바라기센터에서" (at the Sunflower Centre).
+KOREAN_PARTICLES = (
+    "에서는", "에게서", "으로서", "으로써", "에서", "에게", "께서", "까지", "부터", "으로", "처럼", "보다",
+    "마다", "에는", "와는", "과는", "이나", "의", "은", "는", "이", "가", "을", "를", "에", "와", "과",
+    "도", "만", "로",
+)  # fmt: skip
+_HANGUL_WORD = re.compile(r"^[\uac00-\ud7af]+$")
+
+
+def korean_base(word: str) -> str | None:
+    """A Korean word without its particle ("해바라기센터에서" -> "해바라기센터"), None without one.
+
+    At least two syllables are left, so "국가" (a state) is not read as "국" and "가". The base
+    is matched as a prefix, beside the word as written, so a noun that merely ends like a
+    particle still finds itself.
+    """
+    if not _HANGUL_WORD.match(word):
+        return None
+    for particle in KOREAN_PARTICLES:
+        if word.endswith(particle) and len(word) - len(particle) >= 2:
+            return word[: -len(particle)]
+    return None
+
+
 def stemmed_query(text: str, language: str) -> str | None:
-    """The reader's words with each stemmable word replaced by its marked stem; None when none is."""
+    """The reader's words with each stemmable word replaced by its marked stem, and each Korean
+    word by its base; None when no word changes."""
     words = _WORD.findall(text)
-    stemmed = [stem_token(word, language) or word for word in words]
+    stemmed = [stem_token(word, language) or korean_base(word) or word for word in words]
     return " ".join(stemmed) if stemmed != words else None
 
 

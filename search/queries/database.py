@@ -290,7 +290,12 @@ class DatabaseEngine(SearchEngine):
         start = (params.page - 1) * size
         result = self._result(params, found[start : start + size], rows, len(found), counts, size)
         if not found and params.q and spelling.available(get_search_backend()):
-            result.suggestion = self._suggestion(params)
+            corrected = self._suggestion(params)
+            if corrected is not None:
+                # Nothing matched the words as typed: the reader sees what the correction finds,
+                # and is told so (as Elasticsearch forgives the same typos in its second request).
+                result = self.search(replace(params, q=corrected))
+                result.suggestion, result.corrected = corrected, True
         return result
 
     def _suggestion(self, params: SearchParams) -> str | None:

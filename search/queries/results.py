@@ -172,6 +172,8 @@ class SearchResult:
     page: int = 1
     num_pages: int = 1
     suggestion: str | None = None
+    # The hits are those of `suggestion`: the words as typed found nothing.
+    corrected: bool = False
     degraded: bool = False
     engine: str = ""
 
@@ -189,6 +191,7 @@ class SearchResult:
             "page": self.page,
             "num_pages": self.num_pages,
             "suggestion": self.suggestion,
+            "corrected": self.corrected,
             "degraded": self.degraded,
             "hits": [hit.as_dict() for hit in self.hits],
             "facets": {name: [value._asdict() for value in values] for name, values in self.facets.items()},

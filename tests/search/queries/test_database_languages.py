@@ -104,6 +104,12 @@ def test_korean_words_are_still_found_by_their_start(languages, q):
     assert titles(search("ko", q))[0] == SUNFLOWER_KO
 
 
+@pytest.mark.parametrize("q", ["해바라기센터에서 상담을", "원스톱 지원센터의 의료", "병원에서 상담"])
+def test_korean_particles_on_the_readers_words_do_not_hide_the_item(languages, q):
+    # The text says 해바라기센터에서 ... 상담과 의료: the reader's particles differ from the text's.
+    assert titles(search("ko", q)) == [SUNFLOWER_KO]
+
+
 @pytest.mark.parametrize(
     ("language", "q", "suggestion"),
     [
@@ -111,15 +117,17 @@ def test_korean_words_are_still_found_by_their_start(languages, q):
         ("en", "domestic violnce", "domestic violence"),
         ("ko", "Violense", "violence"),
         ("ru", "обучение полицыи", "обучение полиции"),
-        ("ru", "кризисные центрв", "кризисные центры"),
+        ("ru", "кризсные центры", "кризисные центры"),
         ("en", "helplnies", "helplines"),  # long: two edits
     ],
 )
-def test_a_typo_gets_a_did_you_mean_that_finds_items(languages, language, q, suggestion):
+def test_a_typo_finds_what_its_correction_finds_and_says_so(languages, language, q, suggestion):
     result = search(language, q)
-    assert result.total == 0
-    assert result.suggestion == suggestion
-    assert search(language, suggestion).total > 0
+    corrected = search(language, suggestion)
+    assert corrected.total > 0 and not corrected.corrected
+    # Nothing matched the words as typed: the reader is shown the correction's hits, and told.
+    assert result.suggestion == suggestion and result.corrected
+    assert titles(result) == titles(corrected) and result.total == corrected.total
 
 
 def test_no_suggestion_without_a_typo_or_a_near_word(languages):
