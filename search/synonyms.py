@@ -13,7 +13,7 @@ after a rebuild.
 Terms are found in the query whatever their endings: words are compared as written, by their
 Snowball stems, and, as the stemmer does not always agree with itself on a noun's cases
 ("Кыргызстан" is `кыргызста`, "Кыргызстане" `кыргызстан`), a Cyrillic word written as the
-term with a short ending matches it too; a Korean word matches a term it starts with, since
+term with a Russian case ending matches it too; a Korean word matches a term it starts with, since
 Korean attaches particles ("해바라기센터에서").
 """
 
@@ -43,8 +43,16 @@ _HANGUL = re.compile(r"[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 # A Russian noun's or adjective's final letter that its other cases replace ("Корея" -> "Корее").
 _RUSSIAN_FINAL = frozenset("аяоеёьйыиу")
-# At most this many letters after a Cyrillic term's base ("кризисн|ых", "Кыргызстан|е").
-_RUSSIAN_ENDING = 3
+# What may follow a Cyrillic term's base: Russian case endings of nouns and adjectives
+# ("Кыргызстан|е", "Коре|и", "кризисн|ых"), so a typo ("центрв") is not taken for a form.
+# fmt: off
+_RUSSIAN_ENDINGS = frozenset((
+    "а", "я", "у", "ю", "е", "и", "ы", "о", "ь", "й",
+    "ой", "ей", "ом", "ем", "ам", "ям", "ах", "ях", "ами", "ями", "ов", "ев", "ью", "ии", "ию", "ия",
+    "ий", "ый", "ая", "яя", "ое", "ее", "ые", "ие", "ого", "его", "ому", "ему", "ых", "их", "ым", "им",
+    "ыми", "ими", "ую", "юю", "ою", "ею",
+))
+# fmt: on
 # A base shorter than this is matched by its stem only ("мир" is not a prefix of "мировой").
 _MIN_BASE = 4
 # A Korean term must be this long to match as the start of a word (one syllable says too little).
@@ -112,7 +120,7 @@ class _TermWord:
         if self.korean:
             return word.startswith(self.text)
         if self.base is not None:
-            return word.startswith(self.base) and len(word) - len(self.base) <= _RUSSIAN_ENDING
+            return word.startswith(self.base) and word[len(self.base) :] in _RUSSIAN_ENDINGS
         return False
 
 

@@ -47,6 +47,17 @@ def test_terms_are_matched_whatever_their_endings(kyrgyzstan):
     # Not every word that starts alike: "policy" is not "police", "центральный" is not "центр".
     assert expand("policy brief") == ["policy brief"]
     assert expand("центральные органы") == ["центральные органы"]
+    # Nor a typo taken for an ending: "did you mean" deals with it.
+    assert expand("кризисные центрв") == ["кризисные центрв"]
+
+
+def test_a_russian_case_ending_that_replaces_the_final_letter_is_matched(db):
+    korea = CountryFactory(iso_code="KR", name="Republic of Korea", region="east-asia")
+    russian = korea.copy_for_translation(Locale.objects.get_or_create(language_code="ru")[0])
+    russian.name = "Республика Корея"
+    russian.save()
+    # Snowball's stems of "Корея" and "Корее" differ (`коре`, `кор`); the word is the term's base and "е".
+    assert "shelters in republic of korea" in expand("shelters in Республике Корее")
 
 
 def test_each_group_found_gets_its_turn_within_the_limit(kyrgyzstan):
