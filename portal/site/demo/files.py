@@ -25,6 +25,10 @@ def data_paths(folder: str) -> list[Path]:
     return [path.relative_to(DATA_DIR) for path in sorted((DATA_DIR / folder).glob("*.yaml"))]
 
 
+def _read_if_present(name: str) -> dict:
+    return (data_read(name) or {}) if (DATA_DIR / name).exists() else {}
+
+
 def translations_read() -> dict[str, dict]:
     """{language code: {"vocabularies", "documents", "pages": {page file name: {slug: words}}}}.
 
@@ -33,9 +37,10 @@ def translations_read() -> dict[str, dict]:
     found = {}
     for folder in sorted(path for path in (DATA_DIR / "translations").iterdir() if path.is_dir()):
         code = folder.name
+        # A language may translate only some of them (the countries' names, say).
         found[code] = {
-            "vocabularies": data_read(f"translations/{code}/vocabularies.yaml") or {},
-            "documents": data_read(f"translations/{code}/documents.yaml") or {},
+            "vocabularies": _read_if_present(f"translations/{code}/vocabularies.yaml"),
+            "documents": _read_if_present(f"translations/{code}/documents.yaml"),
             "pages": {path.name: data_read(path) or {} for path in data_paths(f"translations/{code}/pages")},
         }
     return found
