@@ -25,7 +25,8 @@ from search.wordforms import stem_token
 VOCABULARY = "dsp_search_vocabulary"
 # Words this long or longer may be two edits away from the word meant.
 LONG = 8
-# The Korean words are matched as prefixes and have no typo tolerance here; these scripts do.
+# Letters a correction may put in a word of these scripts. Korean words are matched as prefixes
+# and corrected against the starts of the index's words instead (`_correct_korean`).
 ALPHABETS = {
     "latin": "abcdefghijklmnopqrstuvwxyz",
     "cyrillic": "абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
@@ -140,6 +141,35 @@ def _correct(word: str, language: str, vocabulary: Vocabulary) -> str | None:
     return best[2] if best else None
 
 
+_HANGUL_WORD = re.compile(r"^[\uac00-\ud7af]+$")
+# Korean words hold particles ("해바라기센터에서"): the starts of this many more syllables are compared.
+KOREAN_TAIL = 4
+
+
+def _korean_known(word: str, vocabulary: Vocabulary) -> bool:
+    """Whether the index holds a word starting with this Korean word (it is matched as a prefix)."""
+    return bool(vocabulary.starting_with(word, lengths=range(len(word), len(word) + KOREAN_TAIL + 1)))
+
+
+def _correct_korean(word: str, vocabulary: Vocabulary) -> str | None:
+    """The start of an indexed Korean word one syllable away from `word` ("해바리기센터" -> "해바라기센터").
+
+    Compared with the same number of syllables (one more or less for a missing or extra one),
+    among the words with the same first syllable; the most common wins.
+    """
+    if len(word) < 3:
+        return None
+    near = vocabulary.starting_with(word[0], lengths=range(len(word) - 1, len(word) + KOREAN_TAIL + 2))
+    best = None
+    for term, entries in near.items():
+        for size in (len(word), len(word) - 1, len(word) + 1):
+            head = term[:size]
+            if len(head) == size and head != word and distance(word, head, 1) <= 1:
+                candidate = (-entries, head)
+                best = candidate if best is None or candidate < best else best
+    return best[1] if best else None
+
+
 def suggest(q: str, language: str) -> str | None:
     """The reader's words with each unknown word corrected; None when nothing needs or can be corrected."""
     words = [word.casefold() for word in _WORD.findall(q)]
@@ -150,10 +180,11 @@ def suggest(q: str, language: str) -> str | None:
     known = vocabulary.counts({fold(word) for word in words} | set(stems.values()))
     corrected, changed = [], False
     for word in words:
-        if fold(word) in known or stems[word] in known:
+        korean = bool(_HANGUL_WORD.match(word))
+        if fold(word) in known or stems[word] in known or (korean and _korean_known(word, vocabulary)):
             corrected.append(word)
             continue
-        correction = _correct(word, language, vocabulary)
+        correction = _correct_korean(word, vocabulary) if korean else _correct(word, language, vocabulary)
         corrected.append(correction or word)
         changed = changed or correction is not None
     return " ".join(corrected) if changed else None

@@ -119,6 +119,8 @@ def test_korean_particles_on_the_readers_words_do_not_hide_the_item(languages, q
         ("ru", "обучение полицыи", "обучение полиции"),
         ("ru", "кризсные центры", "кризисные центры"),
         ("en", "helplnies", "helplines"),  # long: two edits
+        ("ko", "해바리기센터", "해바라기센터"),  # a wrong syllable
+        ("ko", "해바리기센터에서 상담", "해바라기센터에서 상담"),  # and the reader's particle kept
     ],
 )
 def test_a_typo_finds_what_its_correction_finds_and_says_so(languages, language, q, suggestion):
