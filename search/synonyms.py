@@ -166,6 +166,15 @@ def expand(query: str, *, limit: int = 8) -> list[str]:
         if start >= 0:
             used_groups.add(number)
             found.append((start, len(term), group))
+    # The whole query in each script, every term found replaced at once ("обучения полиции" ->
+    # "training police"): single swaps leave the other words in the reader's language, and an
+    # item written only in English has none of them.
+    for translated in _translations(words, found):
+        if translated not in seen:
+            seen.add(translated)
+            variants.append(" ".join(translated))
+        if len(variants) >= limit:
+            return variants
     # One term of each group found in turn, so that a long group ("GBV" has seven terms) does not
     # use up the variants before a country in the same query gets its other names.
     for alternatives in zip_longest(*(group for _start, _length, group in found)):
@@ -178,6 +187,32 @@ def expand(query: str, *, limit: int = 8) -> list[str]:
                 variants.append(" ".join(replaced))
             if len(variants) >= limit:
                 return variants
+    return variants
+
+
+def _script(term: str) -> str:
+    if _HANGUL.search(term):
+        return "hangul"
+    return "cyrillic" if _CYRILLIC.search(term) else "latin"
+
+
+def _translations(words: list[str], found: list[tuple[int, int, tuple[str, ...]]]) -> list[tuple[str, ...]]:
+    """The query with every term found (two or more, not overlapping) replaced by its group's first
+    term in one script, for each script; the words outside the terms stay as they are."""
+    spans: list[tuple[int, int, tuple[str, ...]]] = []
+    for start, length, group in found:
+        if all(start + length <= other or other + other_length <= start for other, other_length, _ in spans):
+            spans.append((start, length, group))
+    if len(spans) < 2:
+        return []
+    variants = []
+    for script in ("latin", "cyrillic", "hangul"):
+        replaced = list(words)
+        for start, length, group in sorted(spans, reverse=True):
+            term = next((term for term in group if _script(term) == script), None)
+            if term is not None:
+                replaced[start : start + length] = tokens(term)
+        variants.append(tuple(replaced))
     return variants
 
 

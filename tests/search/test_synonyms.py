@@ -95,3 +95,14 @@ def test_any_row_of_a_vocabulary_or_synonym_saved_or_deleted_clears_the_cache(ky
     thesaurus_groups()
     Synonym.objects.all().delete()
     assert expand("police") == ["police"]
+
+
+def test_a_query_of_several_terms_is_also_asked_wholly_in_each_script(db):
+    """An item written only in English has none of a Russian reader's words: one variant swaps them all."""
+    Synonym.objects.all().delete()
+    Synonym.objects.create(terms="training\nобучение\n교육")
+    Synonym.objects.create(terms="police\nполиция\n경찰")
+    assert expand("обучения полиции")[1:4] == ["training police", "обучение полиция", "교육 경찰"]
+    assert expand("경찰 교육을")[1:3] == ["police training", "полиция обучение"]
+    # One term alone is swapped by the single swaps already.
+    assert expand("police") == ["police", "полиция", "경찰"]
