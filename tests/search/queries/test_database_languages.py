@@ -5,6 +5,8 @@ The same complaints as on Elasticsearch (`test_elasticsearch_languages.py`), on 
 serves: SQLite FTS5 through Wagtail's database backend, readers in English, Russian and Korean.
 """
 
+import html
+
 from django.utils import translation
 
 from wagtail.models import Locale
@@ -137,10 +139,24 @@ def test_no_suggestion_without_a_typo_or_a_near_word(languages):
     assert search("en", "qqqqxz").suggestion is None
 
 
-def test_the_page_offers_the_suggestion_as_a_link(languages, client):
-    response = client.get("/en/search/", {"q": "violance"})
+@pytest.mark.parametrize(
+    ("language", "q", "said"),
+    [
+        ("en", "violance", "No results for “violance”. Showing results for “violence”."),
+        (
+            "ru",
+            "обучение полицыи",
+            "По запросу «обучение полицыи» ничего не найдено. Показаны результаты для «обучение полиции».",
+        ),
+        ("ko", "해바리기센터", "‘해바리기센터’에 대한 결과가 없습니다. ‘해바라기센터’의 결과를 보여 드립니다."),
+    ],
+)
+def test_the_page_shows_the_corrections_results_and_says_so(languages, client, language, q, said):
+    response = client.get(f"/{language}/search/", {"q": q})
     assert response.status_code == 200
-    assert 'href="?q=violence"' in response.content.decode()
+    page = response.content.decode()
+    assert said in html.unescape(page)
+    assert "search-empty" not in page and 'class="search-hit' in page
 
 
 @pytest.mark.parametrize(("language", "offered"), [("en", False), ("ru", True), ("ko", True)])
