@@ -320,11 +320,14 @@ class ElasticsearchEngine(SearchEngine):
     # An item and its translations share it: one hit per item (`collapse`), counted once.
     FAMILY_FIELD = "translation_key"
     # Distinct items are counted exactly up to this many (Elasticsearch's `cardinality`).
+    # (Its memory grows with the count, up to 8 bytes a unit of precision, for each facet value.)
     ITEM_COUNT_PRECISION = 10_000
+    FACET_COUNT_PRECISION = 3_000
 
-    def items(self) -> dict:
+    def items(self, precision: int | None = None) -> dict:
         """How many items (families, not records) fall in a bucket."""
-        return {"cardinality": {"field": self.FAMILY_FIELD, "precision_threshold": self.ITEM_COUNT_PRECISION}}
+        threshold = precision or self.ITEM_COUNT_PRECISION
+        return {"cardinality": {"field": self.FAMILY_FIELD, "precision_threshold": threshold}}
 
     def aggregations(self, filters: dict[str, dict]) -> dict:
         """Each facet counts items under every filter but its own, so its other values stay visible."""
@@ -333,7 +336,12 @@ class ElasticsearchEngine(SearchEngine):
             others = [clause for other, clause in filters.items() if other != name]
             aggs[name] = {
                 "filter": {"bool": {"filter": others}} if others else {"match_all": {}},
-                "aggs": {"values": {"terms": {"field": es_field, "size": 100}, "aggs": {"items": self.items()}}},
+                "aggs": {
+                    "values": {
+                        "terms": {"field": es_field, "size": 100},
+                        "aggs": {"items": self.items(self.FACET_COUNT_PRECISION)},
+                    }
+                },
             }
         # Aggregations ignore the post filter: this counts what the words find, before any facet.
         aggs["matched"] = {"filter": {"match_all": {}}}
@@ -387,7 +395,11 @@ class ElasticsearchEngine(SearchEngine):
 
     @staticmethod
     def suggest_clause(free: str) -> dict:
-        """The "did you mean" part of a request, for the reader's free words."""
+        """The "did you mean" part of a request, for the reader's free words.
+
+        The suggester draws on every item's titles and summaries, partner-only and unreviewed
+        ones too: `visible_suggestion` checks a correction before the reader sees it.
+        """
         return {
             "did_you_mean": {
                 "text": free,
@@ -400,6 +412,25 @@ class ElasticsearchEngine(SearchEngine):
                 },
             }
         }
+
+    def visible_suggestion(self, suggestion: str | None, budget: Budget) -> str | None:
+        """The correction, if its words find an item this reader may see; else None.
+
+        One count request, within the search's time budget: a typo must never reveal a word of a
+        title the reader may not read. (The suggester's own `collate` needs the mustache module,
+        which a node built from the test distribution lacks.)
+        """
+        if not suggestion:
+            return None
+        text = self.text_query(suggestion)
+        if text is None:
+            return None
+        query = {"bool": {"must": [text], "filter": [self.privacy_filter()]}}
+        try:
+            found = budget.client(self.client).count(index=conf.alias_name(), query=query)["count"]
+        except ENGINE_ERRORS:
+            return None
+        return suggestion if found else None
 
     # Running it ---------------------------------------------------------------------------
     def search(self, params: SearchParams) -> SearchResult:
@@ -441,7 +472,7 @@ class ElasticsearchEngine(SearchEngine):
                     raise
                 forgiving = None
             if forgiving is not None:
-                suggestion = self._suggestion(forgiving, params)
+                suggestion = self.visible_suggestion(self._suggestion(forgiving, params), budget)
                 if response is None or self._matched(forgiving) > matched:
                     response = forgiving
         total = response["aggregations"]["found"]["items"]["value"]

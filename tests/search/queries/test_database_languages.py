@@ -7,8 +7,6 @@ serves: SQLite FTS5 through Wagtail's database backend, readers in English, Russ
 
 import html
 
-from django.utils import translation
-
 from wagtail.models import Locale
 
 import pytest
@@ -28,13 +26,6 @@ VIOLENCE_TITLES = [
     "Domestic violence helplines",
     "Online violence and the law",
 ]
-
-
-@pytest.fixture(autouse=True)
-def language_restored():
-    """A request in /ko/ leaves Korean active in this thread: later tests expect the default back."""
-    with translation.override(translation.get_language()):
-        yield
 
 
 @pytest.fixture

@@ -143,3 +143,46 @@ def test_paging_counts_items_not_records(client, items, settings):
     assert first["total"] == second["total"] == 2 and first["num_pages"] == 2
     shown = [first["hits"][0]["title"], second["hits"][0]["title"]]
     assert sorted(shown) == sorted([TITLES["ru"], "WHRIK annual review"])
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_typo_of_a_partner_only_word_suggests_nothing_to_the_public(client, items, partner, language):
+    """ "Did you mean" draws on every title: a correction must find something this reader may see."""
+    typo = MARKER[:-1]  # "zephyrqui", one letter short
+    for q in (typo, f"{typo} план"):
+        answer = search(client, language, q)
+        assert answer["suggestion"] is None and answer["hits"] == []
+        page = client.get(f"/{language}/search/", {"q": q}).content.decode()
+        assert MARKER not in page.replace(q, "")
+    client.force_login(partner)
+    answer = search(client, language, typo)
+    assert MARKER in (answer["suggestion"] or "") or any(MARKER in hit["title"] for hit in answer["hits"])
+
+
+def test_a_file_attached_to_another_language_of_a_hit_folds_into_that_hit(
+    search_engine, site, make_document, client, django_capture_on_commit_callbacks
+):
+    """The Russian brief links its own file; the English original's file still belongs to the one hit."""
+    with django_capture_on_commit_callbacks(execute=True):
+        english_file = make_document("Quillwort house rules", text="Quillwort shelter house rules.")
+        russian_file = make_document("Правила дома quillwort", text="Правила приюта quillwort.", language="ru")
+        brief = make_knowledge(
+            site["knowledge"],
+            title="Quillwort shelter rules",
+            summary="House rules of the quillwort shelter.",
+            attachments=[("attachment", {"document": english_file, "description": ""})],
+        )
+        russian = _translate(
+            brief,
+            "ru",
+            title="Правила приюта quillwort",
+            attachments=[("attachment", {"document": russian_file, "description": ""})],
+        )
+    if search_engine == "elasticsearch":
+        indexing.refresh()
+    answer = search(client, "ru", "quillwort")
+    assert [hit["title"] for hit in answer["hits"]] == [russian.title]
+    assert sorted(found["title"] for found in answer["hits"][0]["found_in"]) == sorted(
+        [english_file.title, russian_file.title]
+    )
+    assert answer["total"] == 1
