@@ -5,16 +5,34 @@ from django.db import migrations, models
 
 
 def fill_families(apps, schema_editor):
-    """Existing records join their item's family: `page:<translation_key>`, `document:<translation_key>`."""
+    """Existing records join their item's family: `page:<translation_key>`, `document:<translation_key>`.
+
+    In batches, so that a large table is neither read whole nor written row by row.
+    """
     SearchRecord = apps.get_model("search", "SearchRecord")
     Page = apps.get_model("wagtailcore", "Page")
     Document = apps.get_model(*settings.WAGTAILDOCS_DOCUMENT_MODEL.split("."))
     for kind, model, column in (("page", Page, "page_id"), ("document", Document, "document_id")):
-        ids = SearchRecord.objects.filter(**{f"{column}__isnull": False}).values_list(column, flat=True)
-        keys = dict(model.objects.filter(pk__in=list(ids)).values_list("pk", "translation_key"))
-        for record in SearchRecord.objects.filter(**{f"{column}__in": list(keys)}).only("pk", column):
-            record.family = f"{kind}:{keys[getattr(record, column)]}"
-            record.save(update_fields=["family"])
+        records = SearchRecord.objects.filter(**{f"{column}__isnull": False}).only("pk", column).order_by("pk")
+        batch = []
+        for record in records.iterator(chunk_size=BATCH):
+            batch.append(record)
+            if len(batch) == BATCH:
+                _fill(SearchRecord, model, column, kind, batch)
+                batch = []
+        _fill(SearchRecord, model, column, kind, batch)
+
+
+BATCH = 1000
+
+
+def _fill(SearchRecord, model, column, kind, records):
+    ids = [getattr(record, column) for record in records]
+    keys = dict(model.objects.filter(pk__in=ids).values_list("pk", "translation_key"))
+    for record in records:
+        key = keys.get(getattr(record, column))
+        record.family = f"{kind}:{key}" if key else ""
+    SearchRecord.objects.bulk_update(records, ["family"], batch_size=BATCH)
 
 
 class Migration(migrations.Migration):

@@ -173,6 +173,10 @@ def record_passes(record: SearchRecord, params: SearchParams) -> bool:
     return all(not wanted or set(wanted) & set(values) for wanted, values in checks)
 
 
+def _item(hit: Hit) -> str:
+    return hit.family or str(hit.key)
+
+
 def fold_attachments(
     hits: list[Hit], *, user, language: str, params: SearchParams, labels: Labels, words=()
 ) -> tuple[list[Hit], int]:
@@ -190,31 +194,44 @@ def fold_attachments(
         return hits, 0
     records = {record.page_id: record for record in SearchRecord.objects.filter(page_id__in=candidates)}
     visible = set(pages_visible_to(user, Page.objects.filter(pk__in=records)).values_list("pk", flat=True))
+    # An item already among the hits, in any of its languages, is where its pages' files go.
+    page_hits = {hit.key: hit for hit in hits if hit.key is not None and hit.key.type == ItemKey.PAGE}
+    family_hits = {hit.family: hit for hit in page_hits.values() if hit.family}
     host_of: dict[ItemKey, int] = {}
     for hit in documents:
         usable = [pk for pk in hosts[hit.key.pk] if pk in visible and record_passes(records[pk], params)]
         if usable:
             host_of[hit.key] = min(
-                usable, key=lambda pk, hit=hit: (records[pk].locale != language, records[pk].locale != hit.locale, pk)
+                usable,
+                key=lambda pk, hit=hit: (
+                    records[pk].family not in family_hits,
+                    records[pk].locale != language,
+                    records[pk].locale != hit.locale,
+                    pk,
+                ),
             )
     if not host_of:
         return hits, 0
-    page_hits = {hit.key: hit for hit in hits if hit.key is not None and hit.key.type == ItemKey.PAGE}
-    shown: dict[ItemKey, Hit] = {}
+    shown: dict[str, Hit] = {}  # by item: its family, or its key
     folded: list[Hit] = []
     for hit in hits:
         host = host_of.get(hit.key)
         if host is None:
-            if hit.key not in shown:
+            if _item(hit) not in shown:
                 folded.append(hit)
-                shown[hit.key] = hit
+                shown[_item(hit)] = hit
             continue
-        host_key = ItemKey.page(host)
-        page_hit = shown.get(host_key)
+        record = records[host]
+        item = record.family or str(ItemKey.page(host))
+        page_hit = shown.get(item)
         if page_hit is None:
-            page_hit = page_hits.get(host_key) or hit_from_record(records[host], labels=labels, words=words)
+            page_hit = (
+                page_hits.get(ItemKey.page(host))
+                or family_hits.get(record.family)
+                or hit_from_record(record, labels=labels, words=words)
+            )
             folded.append(page_hit)
-            shown[host_key] = page_hit
+            shown[item] = page_hit
         page_hit.found_in.append(
             FoundIn(
                 title=hit.title,

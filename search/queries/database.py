@@ -65,7 +65,9 @@ def _newest_first():
     return F("date").desc(nulls_last=True)
 
 
-def filter_and_count(rows: list[tuple], params: SearchParams) -> tuple[list[int], dict[str, Counter]]:
+def filter_and_count(
+    rows: list[tuple], params: SearchParams, *, families: bool = True
+) -> tuple[list[int], dict[str, Counter]]:
     """Ids of the rows that pass every filter (in row order), and the facet counts.
 
     Each facet is counted under every filter but its own, so its other values stay visible:
@@ -93,9 +95,7 @@ def filter_and_count(rows: list[tuple], params: SearchParams) -> tuple[list[int]
         else:
             (passed if failed is None else failed_once[failed]).append(row)
     counts: dict[str, Counter] = {facet: Counter() for facet in FACETS}
-    considered = [passed, *failed_once.values()]
-    families = [_family(row) for rows in considered for row in rows]
-    if len(set(families)) < len(families):
+    if families:  # Some item has several records (translations): count items.
         _count_families(passed, failed_once, counts)
         return [row[0] for row in passed], counts
     for facet, column in FACET_COLUMNS.items():
@@ -107,31 +107,49 @@ def filter_and_count(rows: list[tuple], params: SearchParams) -> tuple[list[int]
     return [row[0] for row in passed], counts
 
 
-def _family(row: tuple):
-    """The item a row belongs to: its family, or the row itself for a record without one."""
-    return row[FAMILY] or row[0]
-
-
 def _count_families(passed: list[tuple], failed_once: dict[str, list[tuple]], counts: dict[str, Counter]) -> None:
-    """Facet counts of items, not rows: a value counts once per family that has it (translations share most)."""
+    """Facet counts of items, not rows: a value counts once per family that has it.
+
+    Each facet reads its (family, column value) pairs once, as a set. A single-valued facet
+    counts those pairs; a multi-valued one (countries, themes) splits each distinct column
+    value once, and only a family whose translations disagree on the value is merged by hand.
+    """
     for facet, column in FACET_COLUMNS.items():
-        seen: set[tuple] = set()
-        for rows in (passed, failed_once.get(facet, ())):
-            for row in rows:
-                family = _family(row)
-                for value in _values(facet, row[column]):
-                    if (family, value) not in seen:
-                        seen.add((family, value))
-                        counts[facet][value] += 1
+        rows = (*passed, *failed_once.get(facet, ()))
+        pairs = {(row[FAMILY] or row[0], row[column]) for row in rows}
+        if facet not in MULTI_VALUED:
+            for raw, count in Counter(raw for _family, raw in pairs).items():
+                for value in _values(facet, raw):
+                    counts[facet][value] += count
+            continue
+        families = Counter(family for family, _raw in pairs)
+        tally: Counter = Counter()
+        merged: dict = {}
+        for family, raw in pairs:
+            if families[family] == 1:
+                tally[raw] += 1
+            else:
+                merged.setdefault(family, set()).update(_values(facet, raw))
+        for raw, count in tally.items():
+            for value in _values(facet, raw):
+                counts[facet][value] += count
+        for values in merged.values():
+            for value in values:
+                counts[facet][value] += 1
 
 
 def _key(row: tuple) -> ItemKey:
     return ItemKey.page(row[PAGE_ID]) if row[PAGE_ID] else ItemKey.document(row[DOCUMENT_ID])
 
 
+def has_translations(rows: list[tuple]) -> bool:
+    """Whether some item has more than one of these records (its translations)."""
+    return len({row[FAMILY] or row[0] for row in rows}) < len(rows)
+
+
 def one_per_family(found: list[int], rows: list[tuple]) -> list[int]:
     """The ids in order, keeping the first (best) record of each item: an item and its translations are one hit."""
-    family_of = {row[0]: _family(row) for row in rows}
+    family_of = {row[0]: row[FAMILY] or row[0] for row in rows}
     seen: set = set()
     kept = []
     for pk in found:
@@ -283,10 +301,13 @@ class DatabaseEngine(SearchEngine):
     def search(self, params: SearchParams) -> SearchResult:
         size = conf.page_size()
         rows, scores = self.candidates(params)
-        found, counts = filter_and_count(self.visible_rows(rows), params)
+        visible = self.visible_rows(rows)
+        families = has_translations(visible)
+        found, counts = filter_and_count(visible, params, families=families)
         if scores is not None and params.sort == SORT_RELEVANCE:
             found.sort(key=self._relevance(rows, scores))  # Stable: newest first among equal scores.
-        found = one_per_family(found, rows)
+        if families:
+            found = one_per_family(found, visible)
         start = (params.page - 1) * size
         result = self._result(params, found[start : start + size], rows, len(found), counts, size)
         if not found and params.q and spelling.available(get_search_backend()):
@@ -312,7 +333,7 @@ class DatabaseEngine(SearchEngine):
             return None
         # Sorted by date: whether anything matches needs no bm25, a third of the match's time.
         rows, _scores = self.candidates(replace(params, q=corrected, page=1, sort=SORT_DATE))
-        found, _counts = filter_and_count(self.visible_rows(rows), params)
+        found, _counts = filter_and_count(self.visible_rows(rows), params, families=False)
         return corrected if found else None
 
     def _relevance(self, rows: list[tuple], scores: dict[int, float]):

@@ -141,6 +141,8 @@ class Hit:
     found_in: list[FoundIn] = field(default_factory=list)
     # The item's other languages this reader may see (`search.queries.families`).
     translations: list[Translation] = field(default_factory=list)
+    # What the hit's item shares with its translations (`SearchRecord.family`); not shown.
+    family: str = ""
 
     @property
     def page_url(self) -> str:
@@ -424,6 +426,7 @@ def hit_from_record(record: SearchRecord, *, labels: Labels, snippet: SafeString
         snippet=snippet or highlight_terms(Truncator(record.summary).chars(240), words),
         countries=[(code, labels.label("country", code)) for code in record.country_codes],
         key=record.item_key,
+        family=record.family,
     )
 
 
