@@ -253,6 +253,11 @@ class ItemSerializer:
 
     # Identity -----------------------------------------------------------------------------
     def prepare_locale(self, obj) -> str:
+        """The language the item is written in: an alias in another locale (a synced tree) shows its
+        source's words, so it is in its source's language, never offered as a translation."""
+        source = getattr(obj, "alias_of", None)
+        if source is not None and source.translation_key == obj.translation_key:
+            return source.locale.language_code
         return obj.locale.language_code
 
     def prepare_translation_key(self, obj) -> str:

@@ -77,9 +77,8 @@ def in_reader_language(
             if own:
                 record = own[0]
         chosen.append(record.item_key)
-        others[record.item_key] = [
-            member.item_key
-            for member in sorted(family, key=lambda member: (LANGUAGE_ORDER.get(member.locale, 99), member.pk))
-            if member.pk != record.pk and member.locale != record.locale
-        ]
+        languages = {record.locale: record}
+        for member in sorted(family, key=lambda member: (LANGUAGE_ORDER.get(member.locale, 99), member.pk)):
+            languages.setdefault(member.locale, member)  # one link a language (an alias shares its source's)
+        others[record.item_key] = [member.item_key for member in languages.values() if member.pk != record.pk]
     return chosen, others

@@ -186,3 +186,17 @@ def test_a_file_attached_to_another_language_of_a_hit_folds_into_that_hit(
         [english_file.title, russian_file.title]
     )
     assert answer["total"] == 1
+
+
+def test_an_alias_in_another_language_is_never_shown_as_a_translation(search_engine, site, client):
+    """An alias in the Russian tree (a synced section) shows the English words: it is not a Russian version."""
+    brief = make_knowledge(site["knowledge"], title="Marshwort referral card", summary="A card for referrals.")
+    russian_tree = Locale.objects.get_or_create(language_code="ru")[0]
+    alias = brief.copy_for_translation(russian_tree, copy_parents=True, alias=True)
+    indexing.sync([f"page:{alias.pk}", f"page:{brief.pk}"])
+    if search_engine == "elasticsearch":
+        indexing.refresh()
+    answer = search(client, "ru", "marshwort")
+    assert [(hit["title"], hit["locale"]) for hit in answer["hits"]] == [("Marshwort referral card", "en")]
+    assert answer["total"] == 1
+    assert all(other["locale"] != "ru" for other in answer["hits"][0]["translations"])
