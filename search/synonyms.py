@@ -67,7 +67,9 @@ def tokens(text: str) -> list[str]:
 def thesaurus_groups() -> list[list[str]]:
     """Every group of the thesaurus: the editors' synonyms, then each country's and theme's names.
 
-    Read with one query per model and cached until one of their rows is saved or deleted.
+    Read with one query per model and cached until one of their rows is saved or deleted: at
+    once in the process that saved, and in others once `CACHE_SECONDS` pass, unless the site's
+    cache is shared between processes (`CACHES`, as a production deployment sets it).
     """
     groups = cache.get(CACHE_KEY)
     if groups is None:
