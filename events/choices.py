@@ -1,3 +1,7 @@
+import functools
+import zoneinfo
+
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -10,18 +14,57 @@ class EventType(models.TextChoices):
     PARTNERSHIP_SIGNING = "partnership-signing", _("Partnership signing")
 
 
-# Time zones the programme meets in; an event keeps its own so times read as local.
-TIME_ZONES = [
-    ("Asia/Seoul", "Asia/Seoul"),
-    ("Europe/Tirane", "Europe/Tirane"),
-    ("Asia/Jakarta", "Asia/Jakarta"),
-    ("Asia/Almaty", "Asia/Almaty"),
-    ("Asia/Bishkek", "Asia/Bishkek"),
-    ("Asia/Tashkent", "Asia/Tashkent"),
-    ("Asia/Dushanbe", "Asia/Dushanbe"),
-    ("Asia/Ashgabat", "Asia/Ashgabat"),
-    ("Africa/Dakar", "Africa/Dakar"),
-    ("Europe/Paris", "Europe/Paris"),
-    ("America/New_York", "America/New_York"),
-    ("UTC", "UTC"),
-]
+# The regions of the IANA time zone database whose zones are named after a city
+# ("Asia/Kabul"); the database's other names are aliases kept for old data ("US/Eastern",
+# "Etc/GMT+5", "Cuba") and would only make the list longer.
+_TIME_ZONE_REGIONS = {
+    "Africa": _("Africa"),
+    "America": _("Americas"),
+    "Antarctica": _("Antarctica"),
+    "Arctic": _("Arctic"),
+    "Asia": _("Asia"),
+    "Atlantic": _("Atlantic"),
+    "Australia": _("Australia"),
+    "Europe": _("Europe"),
+    "Indian": _("Indian Ocean"),
+    "Pacific": _("Pacific"),
+}
+
+
+def validate_time_zone(value: str) -> None:
+    """Any zone of the IANA database this machine knows, aliases included: stored values stay valid."""
+    if value not in zoneinfo.available_timezones():
+        raise ValidationError(
+            _("“%(value)s” is not a time zone. Choose the city whose clock the event kept."),
+            code="invalid_time_zone",
+            params={"value": value},
+        )
+
+
+def _city(name: str) -> str:
+    # "America/Argentina/Buenos_Aires" -> "Argentina / Buenos Aires"
+    return " / ".join(part.replace("_", " ") for part in name.split("/")[1:])
+
+
+@functools.cache
+def _grouped_time_zones() -> tuple:
+    by_region: dict[str, list[tuple[str, str]]] = {region: [] for region in _TIME_ZONE_REGIONS}
+    for name in zoneinfo.available_timezones():
+        region = name.split("/", 1)[0]
+        if region in by_region and "/" in name:
+            by_region[region].append((name, _city(name)))
+    return tuple((region, tuple(sorted(zones, key=lambda zone: zone[1]))) for region, zones in by_region.items())
+
+
+def time_zone_choices(*, current: str | None = None) -> list:
+    """The whole time zone database as choices, by region and city ("Asia" → "Kabul"), UTC first.
+
+    `current` (an event's stored zone) is offered even when it is an alias the list leaves out,
+    so editing an older event never turns its zone into an error.
+    """
+    choices: list = [("UTC", _("UTC (coordinated universal time)"))]
+    choices += [(_TIME_ZONE_REGIONS[region], list(zones)) for region, zones in _grouped_time_zones()]
+    listed = {"UTC"} | {name for _region, zones in _grouped_time_zones() for name, _label in zones}
+    if current and current not in listed and current in zoneinfo.available_timezones():
+        choices.insert(1, (current, current))
+    return choices

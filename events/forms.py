@@ -1,8 +1,12 @@
 import zoneinfo
 
+from django import forms
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.forms import WagtailAdminPageForm
+
+from events.choices import time_zone_choices
 
 
 class EventPageForm(WagtailAdminPageForm):
@@ -12,8 +16,17 @@ class EventPageForm(WagtailAdminPageForm):
     so an organiser in Seoul entering a Tirana webinar does not need to do arithmetic.
     """
 
+    time_zone = forms.ChoiceField(
+        label=_("Time zone"),
+        choices=time_zone_choices,
+        initial="Asia/Seoul",
+        help_text=_("The city whose clock the event kept, such as Kabul or Tirane."),
+    )
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        if "time_zone" in self.fields:
+            self.fields["time_zone"].choices = time_zone_choices(current=self.instance.time_zone)
         if self.instance.pk and self.instance.start and not self.is_bound:
             tz = zoneinfo.ZoneInfo(self.instance.time_zone)
             for name in ("start", "end"):

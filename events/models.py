@@ -16,7 +16,7 @@ from wagtail.search import index
 
 from events import selectors
 from events.blocks import AgendaItemBlock, FollowUpActionBlock
-from events.choices import TIME_ZONES, EventType
+from events.choices import EventType, validate_time_zone
 from events.forms import EventPageForm
 from portal.core.blocks import AttachmentBlock, BodyBlock
 from portal.core.items import item_kind
@@ -71,7 +71,14 @@ class EventPage(Page):
     summary = models.TextField(_("summary"), max_length=800)
     start = models.DateTimeField(_("starts"))
     end = models.DateTimeField(_("ends"))
-    time_zone = models.CharField(_("time zone"), max_length=64, choices=TIME_ZONES, default="Asia/Seoul")
+    # Any zone of the IANA database (`events.choices`): the admin form lists them by city.
+    time_zone = models.CharField(
+        _("time zone"),
+        max_length=64,
+        default="Asia/Seoul",
+        validators=[validate_time_zone],
+        help_text=_("The city whose clock the event kept, such as Kabul or Tirane."),
+    )
     is_online = models.BooleanField(_("held online"), default=False)
     online_platform = models.CharField(_("online platform"), max_length=100, blank=True)
     venue = models.CharField(_("venue"), max_length=255, blank=True)
