@@ -14,8 +14,11 @@ from knowledge.views.oai import oai_pmh
 from portal.api import api_router
 from portal.core.sitemaps import PublicSitemap
 from portal.core.views import IMAGE_FOLDERS, image_file
+from portal.site import sign_in
 
 urlpatterns = [
+    # The admin's sign-in is the site's (portal/site/sign_in.py): staff and partners, one page.
+    path("admin/login/", sign_in.admin_sign_in, name="admin_sign_in"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),
@@ -25,7 +28,7 @@ urlpatterns = [
 ]
 
 urlpatterns += i18n_patterns(
-    path("login/", auth_views.LoginView.as_view(template_name="portal/login.html"), name="login"),
+    path("login/", sign_in.sign_in, name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("search/", include("search.urls")),
     path("documents/<int:document_id>/<str:slug>/", landing.document_landing, name="document_landing"),

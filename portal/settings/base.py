@@ -141,8 +141,12 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# One sign-in page for everyone (portal/site/sign_in.py), in the reader's language: Django's
+# `login_required`, a partner-only page or document (Wagtail's view restrictions) and the admin
+# (`/admin/login/`, portal/urls.py) all lead there; it sends staff on to the admin, partners to the site.
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "/"
+WAGTAIL_FRONTEND_LOGIN_URL = LOGIN_URL
 
 # --- Security: sign-in throttling, content policy -------------------------------------------
 # django-axes counts failed sign-ins on the site's and the admin's forms, per account and per
