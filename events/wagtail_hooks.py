@@ -1,6 +1,8 @@
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from events.admin_listing import EventListingViewSet
 from events.models import EventSeries
 
 
@@ -12,3 +14,8 @@ class EventSeriesViewSet(SnippetViewSet):
 
 
 register_snippet(EventSeriesViewSet)
+
+
+@hooks.register("register_admin_viewset")
+def register_event_listing():
+    return EventListingViewSet()

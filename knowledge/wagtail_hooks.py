@@ -9,6 +9,7 @@ from wagtail.log_actions import log
 from wagtail.permissions import policy_registry
 
 from knowledge import review
+from knowledge.admin_listing import KnowledgeListingViewSet
 from knowledge.documents import resave_families
 from knowledge.models import KnowledgeDocument
 from knowledge.views.document_review import ReleaseBulkAction, delete_document_version, release_document
@@ -95,3 +96,8 @@ def register_document_translation_urls():
             name="knowledge_document_translation",
         ),
     ]
+
+
+@hooks.register("register_admin_viewset")
+def register_knowledge_listing():
+    return KnowledgeListingViewSet()

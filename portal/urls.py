@@ -14,11 +14,14 @@ from knowledge.views.oai import oai_pmh
 from portal.api import api_router
 from portal.core.sitemaps import PublicSitemap
 from portal.core.views import IMAGE_FOLDERS, image_file
+from portal.site import landing as admin_landing
 from portal.site import sign_in
 
 urlpatterns = [
     # The admin's sign-in is the site's (portal/site/sign_in.py): staff and partners, one page.
     path("admin/login/", sign_in.admin_sign_in, name="admin_sign_in"),
+    # Each role starts where its work is (portal/site/landing.py); Wagtail's own "" route follows.
+    path("admin/", admin_landing.admin_home, name="admin_landing"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),

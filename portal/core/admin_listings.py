@@ -1,0 +1,86 @@
+"""Flat admin listings of one section's pages (events, knowledge), shared by the apps that have one.
+
+Wagtail's explorer starts at the pages a user may edit; an organiser's rights sit on the events
+index of every language, whose nearest common ancestor is the root, so the explorer opened on
+three home pages "not accessible at any URL". A `SectionListingViewSet` lists the section's
+pages of every language at once, with the columns that matter to the people who work there,
+and shows its menu item only to those who may edit some of them
+(https://docs.wagtail.org/en/stable/extending/generic_views.html#custom-page-listings).
+"""
+
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.tables import Column
+from wagtail.admin.viewsets.pages import PageListingViewSet
+from wagtail.models import Page, WorkflowState
+from wagtail.permission_policies.pages import PagePermissionPolicy
+
+EDIT_ACTIONS = {"add", "change", "publish"}
+
+
+def pages_user_works_on(user, *models):
+    """The pages of `models` that `user` may add under, change or publish."""
+    pages = PagePermissionPolicy().instances_user_has_any_permission_for(user, EDIT_ACTIONS)
+    return pages.type(*models)
+
+
+class SectionMenuItem(MenuItem):
+    """Shown to users who may edit a page of the section (its index page included)."""
+
+    def __init__(self, *args, section_models, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.section_models = section_models
+
+    def is_shown(self, request):
+        return pages_user_works_on(request.user, *self.section_models).exists()
+
+
+class SectionListingViewSet(PageListingViewSet):
+    """A section's pages, flat, with a menu item only for those who edit them.
+
+    `section_models`: the section's index page model and its page models; whoever may edit one
+    of them sees the menu item.
+    """
+
+    add_to_admin_menu = True
+    section_models: tuple = ()
+
+    def get_menu_item(self, order=None):
+        return SectionMenuItem(
+            label=self.menu_label,
+            url=self.menu_url,
+            name=self.menu_name,
+            icon_name=self.menu_icon,
+            order=order if order is not None else self.menu_order,
+            section_models=self.section_models or (self.model,),
+        )
+
+
+def language_column(**kwargs) -> Column:
+    """The page's language by name ("English", "русский"), sortable."""
+    return Column(
+        "language",
+        label=_("Language"),
+        accessor=lambda page: page.locale.get_display_name(),
+        sort_key="locale__language_code",
+        width="10%",
+        **kwargs,
+    )
+
+
+def review_state(page: Page) -> str:
+    """Where the page is in its review workflow, in the words of the listing."""
+    state = page.current_workflow_state
+    if state is None:
+        return _("Not submitted") if not page.live or page.has_unpublished_changes else "—"
+    if state.status == WorkflowState.STATUS_NEEDS_CHANGES:
+        return _("Changes requested")
+    task_state = page.current_workflow_task_state
+    if task_state is None:
+        return _("In review")
+    return _("Awaiting %(task)s") % {"task": task_state.task.name}
+
+
+def review_state_column(**kwargs) -> Column:
+    return Column("review_state", label=_("Review"), accessor=review_state, width="16%", **kwargs)
