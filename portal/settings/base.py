@@ -230,6 +230,8 @@ USE_I18N = True
 USE_TZ = True
 TIME_ZONE = "UTC"
 LOCALE_PATHS = [PROJECT_DIR / "locale"]
+# One date and time format per language (portal/formats/<lang>/formats.py); others keep Django's.
+FORMAT_MODULE_PATH = ["portal.formats"]
 # Machine translation in wagtail-localize's editor: off unless a translator class is named,
 # e.g. WAGTAILLOCALIZE_MACHINE_TRANSLATOR_CLASS=wagtail_localize.machine_translators.deepl.DeepLTranslator
 # with WAGTAILLOCALIZE_MACHINE_TRANSLATOR_OPTIONS='{"AUTH_KEY": "…"}'. Readers are told about
