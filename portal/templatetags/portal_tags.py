@@ -6,11 +6,13 @@ Vocabulary entries and documents reach templates already in the reader's languag
 
 from django import template
 from django.conf import settings
-from django.urls import translate_url
 from django.utils import translation
 
-from wagtail.models import Page, Site
+from wagtail.models import Locale, Page, Site
 
+from portal.core import l10n
+from portal.core.language_links import language_links
+from portal.core.locale import reader_language
 from portal.core.models import SiteSettings
 
 register = template.Library()
@@ -57,46 +59,8 @@ def nav_current(section, page=None):
 
 @register.simple_tag(takes_context=True)
 def language_options(context, page=None):
-    """Languages the reader can switch to.
-
-    On a Wagtail page: its live translations, so no link ever leads to a missing page.
-    Elsewhere: every interface language, keeping the same route where Django can translate it.
-    """
-    request = context.get("request")
-    current = translation.get_language()
-    if isinstance(page, Page):
-        translations = page.get_translations(inclusive=True).live().select_related("locale").order_by("locale_id")
-        options = []
-        for item in translations:
-            code = item.locale.language_code
-            options.append(
-                {
-                    "code": code,
-                    "name": translation.get_language_info(code)["name_local"],
-                    "url": item.get_url(request),
-                    "full_url": item.get_full_url(request),
-                    "is_current": item.pk == page.pk,
-                }
-            )
-        if len(options) > 1:
-            return options
-        # An untranslated page: offer the other languages' home pages instead.
-
-    match = getattr(request, "resolver_match", None)
-    keep_route = match is not None and match.url_name not in (None, "wagtail_serve")
-    options = []
-    for code, _name in settings.LANGUAGES:
-        url = translate_url(request.get_full_path(), code) if keep_route else f"/{code}/"
-        options.append(
-            {
-                "code": code,
-                "name": translation.get_language_info(code)["name_local"],
-                "url": url,
-                "full_url": "",
-                "is_current": code == current,
-            }
-        )
-    return options
+    """The language menu: every interface language, each linking to this page in it (`portal.core.language_links`)."""
+    return language_links(request=context.get("request"), page=page)
 
 
 @register.simple_tag(takes_context=True)
@@ -106,6 +70,29 @@ def portal_settings(context):
     if request is None or Site.find_for_request(request) is None:
         return None
     return SiteSettings.for_request(request)
+
+
+# The footer's safety sentence, which the demo once stored as the site's helpline notice: it is
+# now an interface string in every language, so a site still holding it does not repeat it in English.
+SAFETY_SENTENCE = (
+    "If you are in danger now, call your local emergency number. "
+    "Country profiles list national helplines where partners have confirmed them."
+)
+
+
+@register.simple_tag(takes_context=True)
+def helpline_notice(context):
+    """The site's own helpline notice (site settings), with its language when it is not the reader's.
+
+    Site settings are not translated: the notice is in the default language, so a reader of
+    another language is told which (`lang`), rather than reading it as theirs.
+    """
+    site_settings = portal_settings(context)
+    text = (site_settings.helpline_text or "").strip() if site_settings else ""
+    if not text or " ".join(text.split()) == SAFETY_SENTENCE:
+        return None
+    language = settings.LANGUAGE_CODE
+    return {"text": text, "language": "" if language == reader_language() else language}
 
 
 @register.simple_tag(takes_context=True)
@@ -137,3 +124,26 @@ def language_name(code):
         return translation.get_language_info(str(code))["name_translated"]
     except KeyError:
         return code
+
+
+@register.filter
+def time_zone_label(zone_name, moment=None):
+    """'Asia/Seoul' → 'Seoul (UTC+9)' in the reader's language, the offset at `moment` (summer time)."""
+    return l10n.time_zone_label(str(zone_name), moment)
+
+
+@register.simple_tag(takes_context=True)
+def item_language(context, item):
+    """The language of a list item's words when it is not the reader's, else "".
+
+    Lists show items not yet translated in the default language; their cards say so. The
+    locales' codes are read once per request, so a list costs one query whatever its length.
+    """
+    request = context.get("request")
+    codes = getattr(request, "_portal_locale_codes", None)
+    if codes is None:
+        codes = dict(Locale.objects.values_list("pk", "language_code"))
+        if request is not None:
+            request._portal_locale_codes = codes
+    language_code = l10n.page_language(item, locale_codes=codes)
+    return language_code if language_code and language_code != reader_language() else ""

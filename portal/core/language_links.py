@@ -1,0 +1,135 @@
+"""The language menu: every interface language, on every page, each linking to this page.
+
+The menu lists the same languages everywhere (`settings.LANGUAGES`), in the same order, so a
+reader finds their language where they found it on the last page. Each links to what the reader
+is reading, in that language:
+
+* a Wagtail page: its live translation; where there is none, the address at which that
+  language's tree serves the default-language page (its deepest translated ancestor, whose
+  `DefaultLanguageRouteMixin` routes the rest of the path to the original, or the language
+  prefix swapped where that language has no tree at all). Such a link is marked
+  `is_translated=False`, and the page it leads to carries the "not yet translated" notice;
+* any other route (search, document pages, sign-in): the same route in that language.
+
+The query string is kept, so a filtered list or a search stays filtered in the other language
+(filter values are language-neutral keys: `country=KZ`, `theme=police`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.http import HttpRequest
+from django.urls import translate_url
+from django.utils import translation
+
+from wagtail.models import Page
+
+from portal.core.routing import DefaultLanguageRouteMixin
+
+
+@dataclass(frozen=True)
+class LanguageLink:
+    code: str
+    name: str  # the language's own name for itself: "Русский", "한국어"
+    url: str  # with the query string
+    full_url: str  # for <link rel="alternate">: only a real translation has one
+    is_current: bool
+    is_translated: bool  # False: the page is not in this language yet (the link serves the original)
+
+
+def _local_name(code: str) -> str:
+    try:
+        return translation.get_language_info(code)["name_local"]
+    except KeyError:
+        return code
+
+
+def _with_query(url: str, query: str) -> str:
+    return f"{url}?{query}" if query and url else url
+
+
+def _swap_prefix(url: str, code: str) -> str:
+    """'/en/knowledge/x/' → '/fr/knowledge/x/': the language's own prefix on a default-language page."""
+    return re.sub(r"^(/|https?://[^/]+/)[\w-]+/", lambda match: f"{match.group(1)}{code}/", url, count=1)
+
+
+class _PageFamily:
+    """A page's translations and its ancestors' translations, read in two queries."""
+
+    def __init__(self, page: Page, request: HttpRequest | None):
+        self.request = request
+        members = page.get_translations(inclusive=True).live().select_related("locale")
+        self.by_code = {member.locale.language_code: member for member in members}
+        self.by_code.setdefault(page.locale.language_code, page)
+        # Fallbacks are found from the default-language original, whose tree every language routes to.
+        self.original = self.by_code.get(settings.LANGUAGE_CODE, page)
+        self.ancestors = list(self.original.get_ancestors().filter(depth__gt=1))
+        self.ancestor_translations = {
+            (row.translation_key, row.locale.language_code): row
+            for row in Page.objects.filter(
+                translation_key__in=[ancestor.translation_key for ancestor in self.ancestors], live=True
+            ).select_related("locale")
+        }
+
+    def url(self, code: str) -> tuple[str, str, bool]:
+        """(url, full_url, is_translated) of this page for readers of `code`."""
+        member = self.by_code.get(code)
+        if member is not None:
+            url = member.get_url(self.request) or ""
+            if member.alias_of_id:  # an alias mirrors the original's words: not a translation
+                return url, "", False
+            return url, member.get_full_url(self.request) or "", True
+        return self._fallback_url(code), "", False
+
+    def _fallback_url(self, code: str) -> str:
+        rest = [self.original.slug]
+        for ancestor in reversed(self.ancestors):
+            found = self.ancestor_translations.get((ancestor.translation_key, code))
+            if found is not None:
+                base = found.get_url(self.request) or ""
+                if base and issubclass(found.specific_class or Page, DefaultLanguageRouteMixin):
+                    return base + "/".join(rest) + "/"
+                return base  # a section that cannot serve the original: its nearest page in that language
+            rest.insert(0, ancestor.slug)
+        # No page of this language's tree: Wagtail serves the default-language tree at its prefix.
+        return _swap_prefix(self.original.get_url(self.request) or "", code)
+
+
+def language_links(*, request: HttpRequest | None, page: Page | None = None) -> list[LanguageLink]:
+    """The menu's links, one per interface language, in the settings' order."""
+    current = translation.get_language()
+    query = request.META.get("QUERY_STRING", "") if request is not None else ""
+    if isinstance(page, Page):
+        family = _PageFamily(page, request)
+        links = []
+        for code, _name in settings.LANGUAGES:
+            url, full_url, is_translated = family.url(code)
+            links.append(
+                LanguageLink(
+                    code=code,
+                    name=_local_name(code),
+                    url=_with_query(url, query),
+                    full_url=full_url,
+                    is_current=code == current,
+                    is_translated=is_translated,
+                )
+            )
+        return links
+
+    match = getattr(request, "resolver_match", None)
+    keep_route = match is not None and match.url_name not in (None, "wagtail_serve")
+    return [
+        LanguageLink(
+            code=code,
+            name=_local_name(code),
+            # translate_url keeps the query string.
+            url=translate_url(request.get_full_path(), code) if keep_route else f"/{code}/",
+            full_url="",
+            is_current=code == current,
+            is_translated=True,
+        )
+        for code, _name in settings.LANGUAGES
+    ]
