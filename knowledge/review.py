@@ -38,6 +38,7 @@ from wagtail.permissions import register_permission_policy
 from wagtail.signals import page_published
 
 from knowledge import uploads
+from knowledge.document_audience import DocumentAudienceFormMixin
 from knowledge.documents import version_delete
 from knowledge.models import DocumentVersion, KnowledgeDocument
 from portal.core.privacy import collection_is_more_public
@@ -181,7 +182,7 @@ class DocumentReviewPermissionPolicy(CollectionOwnershipPermissionPolicy):
         return super().instances_user_has_any_permission_for(user, actions)
 
 
-class DocumentReviewForm(BaseDocumentForm):
+class DocumentReviewForm(DocumentAudienceFormMixin, BaseDocumentForm):
     """The admin's document forms (`WAGTAILDOCS_DOCUMENT_FORM_BASE`): uploads by non-reviewers wait for review."""
 
     def __init__(self, *args, **kwargs):
