@@ -18,7 +18,7 @@ from events import selectors
 from events.blocks import AgendaItemBlock, FollowUpActionBlock
 from events.choices import EventType, validate_time_zone
 from events.forms import EventPageForm
-from portal.core.blocks import AttachmentBlock, BodyBlock
+from portal.core.blocks import ATTACHMENTS_HELP, AttachmentBlock, BodyBlock
 from portal.core.items import item_kind
 from portal.core.models.taxonomy import in_default_locale
 from portal.core.routing import DefaultLanguageRouteMixin
@@ -122,7 +122,12 @@ class EventPage(Page):
     body = StreamField(BodyBlock(), verbose_name=_("description"), blank=True)
     agenda = StreamField([("item", AgendaItemBlock())], verbose_name=_("agenda"), blank=True)
     recording_url = models.URLField(_("recording"), blank=True)
-    materials = StreamField([("attachment", AttachmentBlock())], verbose_name=_("slides and materials"), blank=True)
+    materials = StreamField(
+        [("attachment", AttachmentBlock())],
+        verbose_name=_("slides and materials"),
+        blank=True,
+        help_text=ATTACHMENTS_HELP,
+    )
     outcomes = RichTextField(_("outcomes"), blank=True, features=["bold", "italic", "link", "ul", "ol"])
     follow_up_actions = StreamField(
         [("action", FollowUpActionBlock())], verbose_name=_("follow-up actions"), blank=True

@@ -7,7 +7,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 
 from knowledge import selectors
-from portal.core.blocks import AttachmentBlock
+from portal.core.blocks import ATTACHMENTS_HELP, AttachmentBlock
 from portal.core.items import item_kind
 
 from .base import KnowledgePage
@@ -18,7 +18,9 @@ class PolicyBriefPage(KnowledgePage):
     parent_page_types = ["knowledge.KnowledgeIndexPage"]
     subpage_types = []
 
-    attachments = StreamField([("attachment", AttachmentBlock())], verbose_name=_("attachments"), blank=True)
+    attachments = StreamField(
+        [("attachment", AttachmentBlock())], verbose_name=_("attachments"), blank=True, help_text=ATTACHMENTS_HELP
+    )
 
     content_panels = [
         *Page.content_panels,

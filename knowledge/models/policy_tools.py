@@ -7,7 +7,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from knowledge import selectors
-from portal.core.blocks import AttachmentBlock
+from portal.core.blocks import ATTACHMENTS_HELP, AttachmentBlock
 from portal.core.items import item_kind
 
 from .base import KnowledgePage
@@ -39,7 +39,9 @@ class PolicyToolPage(KnowledgePage):
         on_delete=models.SET_NULL,
         related_name="adaptations",
     )
-    attachments = StreamField([("attachment", AttachmentBlock())], verbose_name=_("attachments"), blank=True)
+    attachments = StreamField(
+        [("attachment", AttachmentBlock())], verbose_name=_("attachments"), blank=True, help_text=ATTACHMENTS_HELP
+    )
 
     search_fields = [
         *KnowledgePage.search_fields,
