@@ -20,6 +20,8 @@ help: ## list the targets
 
 install: .venv/.runtime ## create .venv and install the runtime packages
 
+# The settings read PORT too: the site's own address (WAGTAILADMIN_BASE_URL: API links, the demo site's port).
+run: export PORT := $(PORT)
 run: .venv/.runtime ## migrate, load the demo content and serve on http://127.0.0.1:$(PORT) (SQLite, database search)
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_demo
@@ -27,6 +29,11 @@ run: .venv/.runtime ## migrate, load the demo content and serve on http://127.0.
 	$(PY) manage.py rebuild_search_index --no-progress
 	$(PY) manage.py compile_translations
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+reset-demo: ## delete the demo's SQLite database and uploaded files; the next `make run` builds them afresh
+	@test -z "$$POSTGRES_DB" || { echo "reset-demo resets the SQLite demo only, and POSTGRES_DB is set: nothing deleted." >&2; exit 1; }
+	db="$${SQLITE_PATH:-db.sqlite3}"; rm -f "$$db" "$$db-journal" "$$db-wal" "$$db-shm"
+	rm -rf "$${MEDIA_ROOT:-media}"
 
 test: .venv/.dev ## lint, install what the tests need, start Elasticsearch, run the whole suite, stop it
 	$(MAKE) --no-print-directory lint
@@ -72,4 +79,4 @@ bench-lighthouse: .venv/.dev ## Lighthouse scores for the home, country, search,
 bench-extraction: .venv/.dev ## text extraction pages/s on 1, 30, 300-page PDFs (text, scanned) on one core; upload response time
 	$(PY) bench/extraction_bench.py
 
-.PHONY: help install run test lint format messages es-start es-stop bench-search bench-relevance bench-render bench-lighthouse bench-extraction
+.PHONY: help install run reset-demo test lint format messages es-start es-stop bench-search bench-relevance bench-render bench-lighthouse bench-extraction

@@ -263,7 +263,9 @@ STORAGES = {
 
 # --- Wagtail --------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "DSP Knowledge Exchange"
-WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# The site's address in links made without a request (API v2 `detail_url`, notification emails).
+# `make run` passes its PORT, so a demo served on another port links to itself.
+WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", f"http://127.0.0.1:{os.environ.get('PORT') or '8000'}")
 # OAI-PMH (`knowledge/oai.py`): the name in record identifiers (`oai:<this>:<key>`, a domain the
 # repository owns, kept for good) and the address harvesters may write to (Identify needs one).
 OAI_REPOSITORY_IDENTIFIER = os.environ.get("OAI_REPOSITORY_IDENTIFIER", urlsplit(WAGTAILADMIN_BASE_URL).hostname)

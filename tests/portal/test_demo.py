@@ -3,7 +3,7 @@
 from django.core.management import call_command
 from django.db import transaction
 
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Page, PageViewRestriction, Site
 
 import pytest
 
@@ -163,3 +163,27 @@ def test_demo_documents_carry_full_metadata_versions_an_own_file_and_a_scan(demo
     with scan.file.open("rb") as handle:
         reader = PdfReader(handle)
         assert all(not (page.extract_text() or "").strip() and len(page.images) == 1 for page in reader.pages)
+
+
+@pytest.mark.django_db
+def test_the_demo_site_follows_the_served_port(demo, client, settings):
+    # `make run` with PORT=8765: WAGTAILADMIN_BASE_URL follows (tests/portal/settings/test_base.py) and a
+    # re-run of the loader moves the default site there, so full addresses (hreflang, the API's html_url)
+    # name the port the reader uses, not 8000 or "localhost".
+    site = Site.objects.get(is_default_site=True)
+    assert (site.hostname, site.port) == ("127.0.0.1", 8000)
+    try:
+        settings.WAGTAILADMIN_BASE_URL = settings.WAGTAILAPI_BASE_URL = "http://127.0.0.1:8765"
+        call_command("load_demo", verbosity=0)
+        site.refresh_from_db()
+        assert (site.hostname, site.port) == ("127.0.0.1", 8765)
+
+        home = client.get("/en/", HTTP_HOST="127.0.0.1:8765").content.decode()
+        assert 'hreflang="ru" href="http://127.0.0.1:8765/ru/"' in home
+        brief = client.get("/api/v2/pages/?type=knowledge.PolicyBriefPage&limit=1", HTTP_HOST="127.0.0.1:8765").json()
+        meta = brief["items"][0]["meta"]
+        assert meta["html_url"].startswith("http://127.0.0.1:8765/en/")
+        assert meta["detail_url"].startswith("http://127.0.0.1:8765/api/v2/pages/")
+    finally:
+        # The other tests share this demo: back to the address they expect.
+        Site.objects.filter(pk=site.pk).update(port=8000)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 from django.apps import apps
 from django.conf import settings
 from django.contrib.auth.models import Group
@@ -13,6 +15,8 @@ from .fields import Refs, fields_apply, words_merged
 from .files import DemoDataError, data_paths, data_read
 from .tally import Tally
 
+# The demo's own addresses: a default site on one of them follows the served address (`served_address`).
+LOCAL_HOSTNAMES = ("localhost", "127.0.0.1")
 # Keys of a page item that are not model fields: its page type and whether only partners may read it.
 _PAGE_KEYS = ("model", "restricted")
 
@@ -72,6 +76,16 @@ def _starter_page(root: Page) -> Page | None:
     return root.get_children().filter(content_type=plain_page, numchild=0).first()
 
 
+def served_address() -> tuple[str, int]:
+    """The host and port the site is served on, from `WAGTAILADMIN_BASE_URL` (which follows PORT).
+
+    The default site's address is what Wagtail writes into full URLs (hreflang links, the API's
+    `html_url`): it must be the address readers use, port included.
+    """
+    address = urlsplit(settings.WAGTAILADMIN_BASE_URL)
+    return address.hostname or "localhost", address.port or (443 if address.scheme == "https" else 80)
+
+
 def _site_root_ensure(tally: Tally, refs: Refs, *, kind: str, model, item: dict, where: str) -> Page:
     """A page without a parent is the default site's root, in place of Wagtail's starter page."""
     root = Page.get_first_root_node()
@@ -93,17 +107,22 @@ def _site_root_ensure(tally: Tally, refs: Refs, *, kind: str, model, item: dict,
         _publish(home)
     tally.record(kind, created=created)
 
+    hostname, port = served_address()
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
         Site.objects.create(
-            hostname="localhost", port=80, root_page=home, is_default_site=True, site_name=settings.WAGTAIL_SITE_NAME
+            hostname=hostname, port=port, root_page=home, is_default_site=True, site_name=settings.WAGTAIL_SITE_NAME
         )
         tally.record("sites", created=True)
     else:
-        changed = site.root_page_id != home.pk or not site.site_name
+        # A local demo follows the address it is served on (`make run`'s PORT); a real host is left alone.
+        moved = site.hostname in LOCAL_HOSTNAMES and (site.hostname, site.port) != (hostname, port)
+        changed = site.root_page_id != home.pk or not site.site_name or moved
         if changed:
             site.root_page = home
             site.site_name = site.site_name or settings.WAGTAIL_SITE_NAME
+            if moved:
+                site.hostname, site.port = hostname, port
             site.save()
             tally.say(f"  pointed the default site ({site.hostname}:{site.port}) at the home page")
         tally.record("sites", created=False)
