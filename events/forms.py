@@ -4,12 +4,11 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.admin.forms import WagtailAdminPageForm
-
 from events.choices import time_zone_choices
+from portal.core.page_forms import SectionPageForm
 
 
-class EventPageForm(WagtailAdminPageForm):
+class EventPageForm(SectionPageForm):
     """Start and end are typed as the clock read where the event took place.
 
     They are stored as UTC; this form converts using the event's own time zone both ways,

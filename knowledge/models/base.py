@@ -17,6 +17,7 @@ from wagtail.search import index
 from knowledge import selectors
 from portal.core.blocks import BodyBlock
 from portal.core.models.taxonomy import in_default_locale
+from portal.core.page_forms import SectionPageForm
 
 
 class KnowledgePageTag(TaggedItemBase):
@@ -29,6 +30,7 @@ class KnowledgePage(Page):
     is_creatable = False
     parent_page_types = ["knowledge.KnowledgeIndexPage"]
     subpage_types = []
+    base_form_class = SectionPageForm
 
     summary = models.TextField(
         _("summary"), max_length=800, help_text=_("Two or three sentences for lists and search.")
