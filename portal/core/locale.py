@@ -28,7 +28,11 @@ def in_locale_with_fallback(queryset, *, locale: Locale):
     default = Locale.get_default()
     if locale.pk == default.pk:
         return queryset.filter(locale=locale)
-    translated = queryset.model.objects.filter(locale=locale).values("translation_key")
+    translated = queryset.model.objects.filter(locale=locale)
+    if any(field.name == "live" for field in queryset.model._meta.concrete_fields):
+        # A translation waiting for review (a draft) leaves its original in the list.
+        translated = translated.filter(live=True)
+    translated = translated.values("translation_key")
     return queryset.filter(Q(locale=locale) | (Q(locale=default) & ~Q(translation_key__in=translated)))
 
 

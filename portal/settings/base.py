@@ -232,6 +232,10 @@ TIME_ZONE = "UTC"
 LOCALE_PATHS = [PROJECT_DIR / "locale"]
 # One date and time format per language (portal/formats/<lang>/formats.py); others keep Django's.
 FORMAT_MODULE_PATH = ["portal.formats"]
+# A page submitted for translation is a draft in the target language until a reviewer publishes
+# it (portal/site/translation_workflow.py); readers meanwhile get the original with the notice.
+# https://wagtail-localize.org/stable/reference/settings/
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 # Machine translation in wagtail-localize's editor: off unless a translator class is named,
 # e.g. WAGTAILLOCALIZE_MACHINE_TRANSLATOR_CLASS=wagtail_localize.machine_translators.deepl.DeepLTranslator
 # with WAGTAILLOCALIZE_MACHINE_TRANSLATOR_OPTIONS='{"AUTH_KEY": "…"}'. Readers are told about
