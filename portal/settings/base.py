@@ -147,6 +147,8 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "/"
 WAGTAIL_FRONTEND_LOGIN_URL = LOGIN_URL
+# Wagtail's own `/<lang>/_util/login/`, no longer linked, shows the same page and posts to it.
+WAGTAIL_FRONTEND_LOGIN_TEMPLATE = "portal/login.html"
 
 # --- Security: sign-in throttling, content policy -------------------------------------------
 # django-axes counts failed sign-ins on the site's and the admin's forms, per account and per

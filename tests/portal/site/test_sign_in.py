@@ -209,3 +209,11 @@ def test_remember_me_keeps_the_session_past_the_browser_and_its_absence_does_not
     client.logout()
     sign_in(client, SITE_LOGIN, "partner", remember="on")
     assert not client.session.get_expire_at_browser_close()
+
+
+def test_wagtails_own_sign_in_address_shows_the_same_page_and_posts_to_it(client, site, partner):
+    response = client.get("/en/_util/login/", {"next": "/en/"})
+    assert response.status_code == 200
+    assert 'class="quick-exit"' in response.text
+    assert 'action="/en/login/"' in response.text
+    assert sign_in(client, "/en/login/", "partner", next="/en/")["Location"] == "/en/"
