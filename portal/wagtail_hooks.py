@@ -11,13 +11,8 @@ from wagtail.wagtail_hooks import require_wagtail_login
 from portal.core.models import Country, Organisation, Person, Theme
 from portal.core.privacy import page_hidden_by_its_family
 from portal.site.landing import hide_explorer_for_section_roles
+from portal.site.review_actions import keep_workflow_actions_during_review, say_what_the_workflow_action_did
 from portal.site.translation_review import ReviewedUpdateTranslationsView, refuse_unreviewed_vocabulary_save
-from portal.site.translation_workflow import (
-    convert_to_alias_for_publishers,
-    handle_translation_editor_action,
-    refuse_originals_to_translators,
-    translation_action_menu,
-)
 from portal.site.views import TranslationStatusView
 
 
@@ -91,10 +86,6 @@ class TaxonomyGroup(SnippetViewSetGroup):
 register_snippet(TaxonomyGroup)
 # Before wagtail-localize's own hook, which publishes a translation on the same POST.
 hooks.register("before_edit_snippet", refuse_unreviewed_vocabulary_save, order=-1)
-# Before wagtail-localize's own hook, which shows its translation editor on the same URL.
-hooks.register("before_edit_page", refuse_originals_to_translators, order=-2)
-hooks.register("before_edit_page", handle_translation_editor_action, order=-1)
-hooks.register("construct_page_action_menu", translation_action_menu)
 
 
 # The translation report is open to everyone with access to the admin: `register_admin_urls`
@@ -110,13 +101,6 @@ def register_translation_status_url():
             ReviewedUpdateTranslationsView.as_view(),
             name="portal_update_translations",
         ),
-        # In front of wagtail-localize's: it converts a translation back into an alias for
-        # anyone who may edit it, and the translation is lost.
-        path(
-            "localize/page/<int:page_id>/convert_to_alias/",
-            convert_to_alias_for_publishers,
-            name="portal_convert_to_alias",
-        ),
     ]
 
 
@@ -129,3 +113,7 @@ def register_translation_status_menu_item():
 
 # Organisers and specialists work in their section's listing, not in the page explorer.
 hooks.register("construct_main_menu", hide_explorer_for_section_roles)
+
+# One way to publish a page in review, and messages that say what the review action did.
+hooks.register("construct_page_action_menu", keep_workflow_actions_during_review)
+hooks.register("after_edit_page", say_what_the_workflow_action_did)
