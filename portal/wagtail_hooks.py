@@ -13,6 +13,12 @@ from portal.core.privacy import page_hidden_by_its_family
 from portal.site.landing import hide_explorer_for_section_roles
 from portal.site.review_actions import keep_workflow_actions_during_review, say_what_the_workflow_action_did
 from portal.site.translation_review import ReviewedUpdateTranslationsView, refuse_unreviewed_vocabulary_save
+from portal.site.translation_workflow import (
+    convert_to_alias_for_publishers,
+    handle_translation_editor_action,
+    refuse_originals_to_translators,
+    translation_action_menu,
+)
 from portal.site.views import TranslationStatusView
 
 
@@ -86,6 +92,10 @@ class TaxonomyGroup(SnippetViewSetGroup):
 register_snippet(TaxonomyGroup)
 # Before wagtail-localize's own hook, which publishes a translation on the same POST.
 hooks.register("before_edit_snippet", refuse_unreviewed_vocabulary_save, order=-1)
+# Before wagtail-localize's own hook, which shows its translation editor on the same URL.
+hooks.register("before_edit_page", refuse_originals_to_translators, order=-2)
+hooks.register("before_edit_page", handle_translation_editor_action, order=-1)
+hooks.register("construct_page_action_menu", translation_action_menu)
 
 
 # The translation report is open to everyone with access to the admin: `register_admin_urls`
@@ -100,6 +110,13 @@ def register_translation_status_url():
             "localize/update/<int:translation_source_id>/",
             ReviewedUpdateTranslationsView.as_view(),
             name="portal_update_translations",
+        ),
+        # In front of wagtail-localize's: it converts a translation back into an alias for
+        # anyone who may edit it, and the translation is lost.
+        path(
+            "localize/page/<int:page_id>/convert_to_alias/",
+            convert_to_alias_for_publishers,
+            name="portal_convert_to_alias",
         ),
     ]
 

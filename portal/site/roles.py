@@ -7,6 +7,7 @@ demo loader with the site root (page-tree permissions and the workflow, which ne
 from django.apps import apps
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.models import (
@@ -35,6 +36,11 @@ ROLE_GROUPS = {
     "administrators": "Administrators",
 }
 KNOWLEDGE_WORKFLOW = "Knowledge review"
+# Each section's pages, their translations included, go live through its own reviewers
+# (`portal.site.translation_workflow`): country profiles through the knowledge reviewers,
+# events through their organisers.
+COUNTRY_WORKFLOW = "Country profile review"
+EVENT_WORKFLOW = "Event review"
 
 # Page permissions per role, and on which section (by page model) they are granted.
 _PAGE_GRANTS = {
@@ -161,7 +167,11 @@ def roles_ensure(*, site_root: Page | None = None) -> dict[str, Group]:
         site_root = site.root_page if site else None
     if site_root is not None:
         _grant_sections(groups, site_root)
-        _ensure_knowledge_workflow(groups, site_root)
+        # Task names are stored and looked up by name: the same words whatever language is active
+        # (a Russian request before a run made a second, Russian-named task in the workflow).
+        with translation.override(None):
+            _ensure_knowledge_workflow(groups, site_root)
+            _ensure_section_workflows(groups, site_root)
     return groups
 
 
@@ -195,3 +205,33 @@ def _ensure_knowledge_workflow(groups: dict[str, Group], site_root: Page) -> Wor
         for index_page in KnowledgeIndexPage.objects.child_of(root):
             WorkflowPage.objects.get_or_create(page=index_page, defaults={"workflow": workflow})
     return workflow
+
+
+def _approval_task(name: str, group: Group) -> GroupApprovalTask:
+    task = GroupApprovalTask.objects.filter(name=name).first()
+    if task is None:
+        task = GroupApprovalTask.objects.create(name=name)
+        task.groups.set([group])
+    return task
+
+
+def _ensure_section_workflows(groups: dict[str, Group], site_root: Page) -> None:
+    """Country profiles and events, in every language tree, each with the workflow of its reviewers.
+
+    Without them a translation there would fall to Wagtail's "Moderators approval" on the
+    root, whose group nobody is in.
+    """
+    sections = (
+        (COUNTRY_WORKFLOW, str(_("Reviewer approval")), groups["reviewers"], "portal.CountryIndexPage"),
+        (EVENT_WORKFLOW, str(_("Organiser approval")), groups["organisers"], "events.EventIndexPage"),
+    )
+    roots = _language_roots(site_root)
+    for name, task_name, group, model_label in sections:
+        workflow, _created = Workflow.objects.get_or_create(name=name, defaults={"active": True})
+        WorkflowTask.objects.get_or_create(
+            workflow=workflow, task=_approval_task(task_name, group), defaults={"sort_order": 0}
+        )
+        model = apps.get_model(model_label)
+        for root in roots:
+            for index_page in model.objects.child_of(root):
+                WorkflowPage.objects.get_or_create(page=index_page, defaults={"workflow": workflow})
