@@ -13,6 +13,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from events import selectors
 from events.blocks import AgendaItemBlock, FollowUpActionBlock
@@ -63,6 +64,9 @@ class EventIndexPage(DefaultLanguageRouteMixin, Page):
 @item_kind("event", order=50)
 class EventPage(Page):
     base_form_class = EventPageForm
+    # A time zone is a name from the IANA database, the same in every language: copied to the
+    # translations, never offered to translators as words.
+    override_translatable_fields = [SynchronizedField("time_zone", overridable=False)]
 
     parent_page_types = ["events.EventIndexPage"]
     subpage_types = []
