@@ -1,7 +1,9 @@
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect
+from django.templatetags.static import static
 from django.urls import path
+from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
 from wagtail import hooks
@@ -101,3 +103,13 @@ def register_document_translation_urls():
 @hooks.register("register_admin_viewset")
 def register_knowledge_listing():
     return KnowledgeListingViewSet()
+
+
+@hooks.register("insert_global_admin_js")
+def guard_unsaved_dialog_forms():
+    # Wagtail's upload dialogs close on Escape and drop what was typed; the script asks first.
+    return format_html(
+        '<script src="{}" data-message="{}"></script>',
+        static("js/admin/modal-unsaved-guard.js"),
+        _("Close this window and lose what you have entered?"),
+    )
