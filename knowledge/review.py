@@ -41,6 +41,7 @@ from knowledge import uploads
 from knowledge.document_audience import DocumentAudienceFormMixin
 from knowledge.documents import version_delete
 from knowledge.models import DocumentVersion, KnowledgeDocument
+from knowledge.quick_upload import QuickUploadFormMixin
 from portal.core.privacy import collection_is_more_public
 
 REVIEW_PERMISSION = "knowledge.review_knowledgedocument"
@@ -182,7 +183,7 @@ class DocumentReviewPermissionPolicy(CollectionOwnershipPermissionPolicy):
         return super().instances_user_has_any_permission_for(user, actions)
 
 
-class DocumentReviewForm(DocumentAudienceFormMixin, BaseDocumentForm):
+class DocumentReviewForm(QuickUploadFormMixin, DocumentAudienceFormMixin, BaseDocumentForm):
     """The admin's document forms (`WAGTAILDOCS_DOCUMENT_FORM_BASE`): uploads by non-reviewers wait for review."""
 
     def __init__(self, *args, **kwargs):

@@ -147,3 +147,16 @@ def test_a_partner_only_upload_never_reaches_the_public(
     assert leaks() == []
     client.force_login(partner)
     assert leaks(), "a partner official finds it, so the test could fail"
+
+
+def test_the_chooser_upload_asks_only_what_choosing_a_file_needs(client, collections, roles, make_user):
+    client.force_login(make_user("specialist", group=roles["specialists"]))
+    html = client.get(reverse("wagtaildocs_chooser:choose")).json()["html"]
+    for kept in ("title", "file", "who_may_see", "document_type", "language", "description"):
+        assert f'name="{PREFIX}{kept}"' in html, kept
+    for left_for_later in ("authors", "publisher", "licence", "countries", "themes", "own_file", "related_event"):
+        assert f'name="{PREFIX}{left_for_later}"' not in html, left_for_later
+    assert "can be added afterwards on the document" in html
+    # The document's own page still has every field.
+    form = client.get(reverse("wagtaildocs:add")).context["form"]
+    assert {"authors", "countries", "themes"} <= set(form.fields)
