@@ -1,4 +1,4 @@
-"""Review in the admin: one way to publish during review, messages that say what happened, a meaningful default workflow name."""
+"""Review in the admin: one way to publish in review, messages that say what happened, a clear workflow name."""
 
 from django.contrib.messages import get_messages
 from django.urls import reverse
