@@ -182,7 +182,7 @@ def test_an_unknown_account_gets_the_same_answer_as_a_wrong_password(client, sit
 def test_the_sign_in_page_is_translated(client, site):
     for lang, words in {
         "ru": ["Войти", "Имя пользователя", "Пароль", "Представители партнёров входят здесь"],
-        "ko": ["로그인", "사용자명", "비밀번호", "파트너 기관 관계자는 여기에서 로그인하여"],
+        "ko": ["로그인", "사용자 이름", "비밀번호", "파트너 기관 관계자는 여기에서 로그인하여"],
     }.items():
         html = client.get(f"/{lang}/login/").text
         for word in words:
