@@ -13,7 +13,7 @@ from django.urls import reverse
 
 from wagtail.admin.auth import require_admin_access
 from wagtail.admin.views.home import HomeView
-from wagtail.models import Page
+from wagtail.models import Page, TaskState
 
 from events.models import EventIndexPage
 from knowledge.models import KnowledgeIndexPage
@@ -49,11 +49,17 @@ def works_only_in_sections(user) -> bool:
     return pages.exists() and not pages.not_type(*_SECTION_INDEXES).exists()
 
 
+def awaits_review(user) -> bool:
+    """Whether something waits for `user`'s review (an organiser's event translation, say)."""
+    return TaskState.objects.reviewable_by(user).filter(status=TaskState.STATUS_IN_PROGRESS).exists()
+
+
 @require_admin_access
 def admin_home(request):
-    """The admin's home: the role's place of work, else Wagtail's dashboard."""
+    """The admin's home: the role's place of work, else Wagtail's dashboard; the dashboard too while
+    something waits for this user's review, which its "Awaiting your review" panel lists."""
     url = admin_start_url(request.user)
-    if url:
+    if url and not awaits_review(request.user):
         return redirect(url)
     return _dashboard(request)
 
