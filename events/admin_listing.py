@@ -8,13 +8,13 @@ from wagtail.admin.ui.tables.pages import PageStatusColumn, PageTitleColumn
 
 from events.models import EventIndexPage, EventPage
 from portal.core.admin_listings import SectionListingViewSet, language_column
+from portal.core.l10n import city_name
 
 
 def event_when(event: EventPage) -> str:
     """The start as the clock read where the event took place, with its city: "2 May 2024, 10:00 (Kabul)"."""
     start = formats.date_format(event.local_start, "j M Y, H:i")
-    city = event.time_zone.rsplit("/", 1)[-1].replace("_", " ")
-    return f"{start} ({city})"
+    return f"{start} ({city_name(event.time_zone)})"
 
 
 class EventListingViewSet(SectionListingViewSet):

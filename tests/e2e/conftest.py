@@ -91,6 +91,33 @@ def browser():
 
 
 @pytest.fixture
+def tab(browser, server):
+    """A browser tab of a given size: a touch phone (`touch=True`), without JavaScript if asked.
+
+    Reduced motion: in-page links jump instead of scrolling smoothly, so positions are final.
+    """
+    contexts = []
+
+    def open_tab(viewport, *, javascript=True, touch=False):
+        context = browser.new_context(
+            base_url=server,
+            viewport=viewport,
+            java_script_enabled=javascript,
+            has_touch=touch,
+            is_mobile=touch,
+            reduced_motion="reduce",
+        )
+        contexts.append(context)
+        page = context.new_page()
+        page.set_default_timeout(15_000)
+        return page
+
+    yield open_tab
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture
 def page(browser, server):
     """A fresh browser tab that records any request leaving the site under test and any content-policy refusal."""
     context = browser.new_context(base_url=server, locale="en-GB")

@@ -9,30 +9,13 @@ PHONE = {"width": 390, "height": 844}
 WIDE = {"width": 1280, "height": 800}
 
 
-@pytest.fixture
-def tab(browser, server):
-    """A browser tab: a touch phone (`touch=True`) or a desktop with a mouse."""
-    contexts = []
-
-    def open_tab(viewport=PHONE, *, touch=False):
-        context = browser.new_context(base_url=server, viewport=viewport, has_touch=touch, is_mobile=touch)
-        contexts.append(context)
-        page = context.new_page()
-        page.set_default_timeout(15_000)
-        return page
-
-    yield open_tab
-    for context in contexts:
-        context.close()
-
-
 def word_break(page, selector):
     return page.locator(selector).first.evaluate("element => getComputedStyle(element).wordBreak")
 
 
 @pytest.mark.parametrize("path", ["/ko/", "/ko/knowledge/", "/ko/search/?q=경찰"])
 def test_korean_breaks_between_words(tab, path):
-    page = tab(touch=True)
+    page = tab(PHONE, touch=True)
     page.goto(path)
     assert page.locator("html").get_attribute("lang") == "ko"
     for selector in ("h1", "main p", ".site-footer p", ".site-nav a"):
@@ -40,14 +23,14 @@ def test_korean_breaks_between_words(tab, path):
 
 
 def test_other_languages_break_as_usual(tab):
-    page = tab(touch=True)
+    page = tab(PHONE, touch=True)
     page.goto("/ru/")
     assert word_break(page, "main p") == "normal"
 
 
 @pytest.mark.parametrize("lang", ["en", "ru", "ko"])
 def test_a_touch_screen_is_told_to_tap_not_to_press_escape(tab, lang):
-    page = tab(touch=True)
+    page = tab(PHONE, touch=True)
     page.goto(f"/{lang}/")
     assert page.evaluate("matchMedia('(hover: hover) and (pointer: fine)').matches") is False
     expect(page.locator(".topbar .hint--touch")).to_be_visible()
@@ -68,7 +51,7 @@ def test_a_desktop_with_a_mouse_is_told_about_escape(tab):
 
 @pytest.mark.parametrize("lang", ["en", "ru", "ko"])
 def test_search_hits_keep_their_countries_apart(tab, lang):
-    page = tab(touch=True)
+    page = tab(PHONE, touch=True)
     page.goto(f"/{lang}/search/?q=")
     lists = page.locator(".search-hit__country-list")
     several = [index for index in range(lists.count()) if lists.nth(index).locator("li").count() > 1]

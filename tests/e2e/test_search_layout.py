@@ -16,26 +16,6 @@ PHONE = {"width": 360, "height": 640}
 WIDE = {"width": 1280, "height": 800}
 
 
-@pytest.fixture
-def tab(browser, server):
-    """A browser tab of a given size, with or without JavaScript."""
-    contexts = []
-
-    def open_tab(viewport, *, javascript=True):
-        # Reduced motion: in-page links jump instead of scrolling smoothly, so positions are final.
-        context = browser.new_context(
-            base_url=server, viewport=viewport, java_script_enabled=javascript, reduced_motion="reduce"
-        )
-        contexts.append(context)
-        page = context.new_page()
-        page.set_default_timeout(15_000)
-        return page
-
-    yield open_tab
-    for context in contexts:
-        context.close()
-
-
 def box(page, selector):
     return page.locator(selector).first.bounding_box()
 
