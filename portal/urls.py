@@ -34,6 +34,8 @@ urlpatterns += i18n_patterns(
     path("login/", sign_in.sign_in, name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("search/", include("search.urls")),
+    # Email alerts: subscribe, confirm, unsubscribe, no sign-in (portal/alerts/).
+    path("alerts/", include("portal.alerts.urls")),
     path("documents/<int:document_id>/<str:slug>/", landing.document_landing, name="document_landing"),
     path("documents/<int:document_id>/<str:slug>/cite.bib", cite, {"export": "bib"}, name="document_cite_bibtex"),
     path("documents/<int:document_id>/<str:slug>/cite.ris", cite, {"export": "ris"}, name="document_cite_ris"),
