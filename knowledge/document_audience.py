@@ -2,41 +2,66 @@
 
 A document's audience is its collection's view restrictions (`portal.core.privacy`): Wagtail's
 upload form asks for a "Collection" and starts at "Root", so the name of a folder silently
-decided whether the public could read a file. The admin's document forms (upload, chooser
-upload, edit) ask "Who may see this file?" instead: partner officials only (a collection
-restricted to the partner group, the default for a new file) or everyone once a reviewer has
-checked it (a collection without restrictions). The collection field stays, hidden, and is set
-from the answer; a document kept in a collection that is neither (restricted some other way)
-keeps Wagtail's collection field, so nothing is moved by a question that does not fit it.
+decided whether the public could read a file. The admin's document forms (upload, multiple
+upload and its per-file forms, chooser upload, edit) ask "Who may see this file?" instead:
+partner officials only (the default for a new file) or everyone once a reviewer has checked it
+(a collection without restrictions). The collection field stays, hidden, and is set from the
+answer; a document kept in a collection that is neither (restricted some other way) keeps
+Wagtail's collection field, so nothing is moved by a question that does not fit it.
+
+A collection is "partner officials only" by what its view restrictions do, as the privacy gate
+reads them, never by a name: every restriction over it lets in members of named groups only,
+and some group they all name is a group of readers (partner officials sign in to read; every
+other role works in the admin, `portal.site.roles`). Renaming the partner group or the
+collection changes nothing here; a collection kept to the reviewers alone is neither.
 """
 
+from collections.abc import Iterable
+
 from django import forms
+from django.contrib.auth.models import Group
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.models import Collection, CollectionViewRestriction
-
-from portal.core.privacy import PARTNER_GROUP
 
 PARTNERS = "partners"
 EVERYONE = "everyone"
 FIELD = "who_may_see"
 
 
-def collection_audience(collection: Collection) -> str | None:
-    """EVERYONE, PARTNERS, or None for a collection restricted in another way (a password, other groups, login)."""
-    restrictions = list(
-        CollectionViewRestriction.objects.filter(collection__in=collection.get_ancestors(inclusive=True))
-        .prefetch_related("groups")
-        .order_by("collection__path")
+def reader_group_ids() -> set[int]:
+    """Groups whose members may not use the admin: the readers a group restriction can be for."""
+    staff = Group.objects.filter(
+        permissions__content_type__app_label="wagtailadmin", permissions__codename="access_admin"
     )
+    return set(Group.objects.exclude(pk__in=staff.values("pk")).values_list("pk", flat=True))
+
+
+def _audience(restrictions: list[CollectionViewRestriction], readers: set[int]) -> str | None:
     if not restrictions:
         return EVERYONE
+    let_in = set(readers)
     for restriction in restrictions:
+        # A password or a sign-in alone is not "partner officials only", whatever the names say.
         if restriction.restriction_type != CollectionViewRestriction.GROUPS:
             return None
-        if [group.name for group in restriction.groups.all()] != [PARTNER_GROUP]:
-            return None
-    return PARTNERS
+        let_in &= {group.pk for group in restriction.groups.all()}
+    # A reader must pass every restriction over the collection, its ancestors' included.
+    return PARTNERS if let_in else None
+
+
+def collection_audiences(collections: Iterable[Collection]) -> dict[int, str | None]:
+    """EVERYONE, PARTNERS or None (restricted in another way) for each collection, by id; three queries."""
+    restrictions = list(CollectionViewRestriction.objects.select_related("collection").prefetch_related("groups"))
+    readers = reader_group_ids() if restrictions else set()
+    return {
+        collection.pk: _audience(
+            # A restriction covers its collection's descendants (the privacy gate's `path__startswith`).
+            [restriction for restriction in restrictions if collection.path.startswith(restriction.collection.path)],
+            readers,
+        )
+        for collection in collections
+    }
 
 
 class DocumentAudienceFormMixin:
@@ -45,40 +70,49 @@ class DocumentAudienceFormMixin:
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.audience_targets: dict[str, list[Collection]] = {}
-        if "collection" not in self.fields:
-            return
-        targets: dict[str, list[Collection]] = {EVERYONE: [], PARTNERS: []}
-        for collection in self.collections.order_by("path"):
-            audience = collection_audience(collection)
+        # Wagtail drops the collection field when the uploader may use one collection only: the
+        # question then has one answer, which still says who will see the file.
+        collections = list(self.collections.order_by("path"))
+        audiences = collection_audiences(collections)
+        targets: dict[str, list[Collection]] = {PARTNERS: [], EVERYONE: []}
+        for collection in collections:
+            audience = audiences[collection.pk]
             if audience is not None:
                 targets[audience].append(collection)
         current = None
         if not self.instance._state.adding and self.instance.collection_id:
-            current = collection_audience(self.instance.collection)
+            # The form's collections include the document's own (Wagtail's BaseCollectionMemberForm).
+            current = audiences[self.instance.collection_id]
             if current is None:
                 return
-        if not targets[EVERYONE] or not targets[PARTNERS]:
+        targets = {audience: candidates for audience, candidates in targets.items() if candidates}
+        if not targets:
             return
         self.audience_targets = targets
+        # Only the answers the uploader may give: a single one still says who will see the file.
+        answers = {
+            PARTNERS: _("Partner officials only: signed-in partner officials can find and open it"),
+            EVERYONE: _("Everyone, once a reviewer has checked it: it can be found and downloaded by anyone"),
+        }
         self.fields[FIELD] = forms.ChoiceField(
             label=_("Who may see this file?"),
-            choices=[
-                (PARTNERS, _("Partner officials only: signed-in partner officials can find and open it")),
-                (EVERYONE, _("Everyone, once a reviewer has checked it: it can be found and downloaded by anyone")),
-            ],
-            initial=current or PARTNERS,
-            # Not required: a form posting a collection without the question (the multiple
-            # upload's "Add to collection", scripts) keeps the collection it names.
+            choices=[(audience, label) for audience, label in answers.items() if audience in targets],
+            initial=current or (PARTNERS if PARTNERS in targets else EVERYONE),
+            # Not required: a form posting a collection without the question (scripts, the
+            # tests' uploads) keeps the collection it names, if the uploader may use it.
             required=False,
             widget=forms.RadioSelect,
             help_text=_(
                 "If you are not sure, keep “Partner officials only”: a reviewer can open the file to "
                 "everyone later, but a file once public may already have been copied."
-            ),
+            )
+            if PARTNERS in targets
+            else "",
         )
-        collection_field = self.fields["collection"]
-        collection_field.required = False
-        collection_field.widget = forms.HiddenInput()
+        if "collection" in self.fields:
+            collection_field = self.fields["collection"]
+            collection_field.required = False
+            collection_field.widget = forms.HiddenInput()
         # Straight after the file and its title, where the uploader decides.
         names = [name for name in self.fields if name != FIELD]
         position = names.index("file") + 1 if "file" in names else 0
@@ -97,9 +131,9 @@ class DocumentAudienceFormMixin:
     def clean(self):
         if self.audience_targets:
             audience = self.cleaned_data.get(FIELD)
-            if not audience and self.cleaned_data.get("collection") is None:
-                audience = PARTNERS
-            if audience:
+            if not audience and self.cleaned_data.get("collection") is None and FIELD not in self.errors:
+                audience = PARTNERS if PARTNERS in self.audience_targets else EVERYONE
+            if audience and "collection" in self.fields:
                 self.cleaned_data["collection"] = self.audience_collection(audience)
         return super().clean()
 

@@ -16,6 +16,7 @@ from knowledge.documents import resave_families
 from knowledge.models import KnowledgeDocument
 from knowledge.views.document_review import ReleaseBulkAction, delete_document_version, release_document
 from knowledge.views.document_translations import SubmitDocumentTranslationView, edit_document_translation
+from knowledge.views.multiple_upload import AudienceAddView
 
 
 @hooks.register("after_bulk_action")
@@ -98,6 +99,13 @@ def register_document_translation_urls():
             name="knowledge_document_translation",
         ),
     ]
+
+
+@hooks.register("register_admin_urls", order=-1)
+def register_multiple_upload_url():
+    # Before Wagtail's own documents/ URLs (order=-1), at the same path, so that
+    # `wagtaildocs:add_multiple`, the Documents listing's "Add a document", reaches this view.
+    return [path("documents/multiple/add/", AudienceAddView.as_view(), name="knowledge_document_add_multiple")]
 
 
 @hooks.register("register_admin_viewset")

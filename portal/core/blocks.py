@@ -82,10 +82,15 @@ class AttachmentBlock(blocks.StructBlock):
     )
 
     class Meta:
-        label = _("Attachment")
+        # Reached through a bare "+" (a list of one kind of block has no menu): the block says what it adds.
+        label = _("Attached document")
         icon = "doc-full"
         template = "portal/blocks/attachment_block.html"
-        description = _("A downloadable file with a one-line description.")
+        description = _("A document readers can download from this page, with a line on what it is.")
+        help_text = _(
+            "Readers see the document's title, format and size with a download link, and your line below "
+            "it. A partner-only or unreviewed document is shown only to those who may open it."
+        )
 
 
 class BodyBlock(blocks.StreamBlock):

@@ -24,7 +24,7 @@ def test_every_field_of_every_block_has_a_capitalised_label():
 def test_attachment_lists_say_what_the_plus_adds():
     for field in (PolicyBriefPage._meta.get_field("attachments"), EventPage._meta.get_field("materials")):
         assert "+ button" in str(field.help_text)
-        assert str(field.stream_block.child_blocks["attachment"].label) == "Attachment"
+        assert str(field.stream_block.child_blocks["attachment"].label) == "Attached document"
 
 
 @pytest.mark.django_db
@@ -32,3 +32,11 @@ def test_the_brief_form_shows_the_attachment_help(admin_client, site):
     url = reverse("wagtailadmin_pages:add", args=("knowledge", "policybriefpage", site["knowledge"].pk))
     html = admin_client.get(url).content.decode()
     assert "Add each file with the + button below" in html
+
+
+@pytest.mark.django_db
+def test_the_attachment_block_says_what_it_adds_and_what_readers_see(admin_client, site):
+    url = reverse("wagtailadmin_pages:add", args=("knowledge", "policybriefpage", site["knowledge"].pk))
+    html = admin_client.get(url).content.decode()
+    assert "Attached document" in html
+    assert "with a download link, and your line below" in html
