@@ -14,6 +14,30 @@ class EventType(models.TextChoices):
     PARTNERSHIP_SIGNING = "partnership-signing", _("Partnership signing")
 
 
+class EventStatus(models.TextChoices):
+    """What the organiser decides. "Upcoming", "open for registration" and "held" follow from the dates."""
+
+    SCHEDULED = "scheduled", _("As planned")
+    CANCELLED = "cancelled", _("Cancelled")
+    POSTPONED = "postponed", _("Postponed")
+
+
+class EventPhase(models.TextChoices):
+    """The status a reader sees: the organiser's decision, else what the dates and registration say."""
+
+    OPEN_FOR_REGISTRATION = "open-for-registration", _("Open for registration")
+    UPCOMING = "upcoming", _("Upcoming")
+    HELD = "held", _("Held")
+    CANCELLED = "cancelled", _("Cancelled")
+    POSTPONED = "postponed", _("Postponed")
+
+
+class FollowUpStatus(models.TextChoices):
+    OPEN = "open", _("Open")
+    IN_PROGRESS = "in-progress", _("In progress")
+    DONE = "done", _("Done")
+
+
 # The regions of the IANA time zone database whose zones are named after a city
 # ("Asia/Kabul"); the database's other names are aliases kept for old data ("US/Eastern",
 # "Etc/GMT+5", "Cuba") and would only make the list longer.

@@ -7,9 +7,12 @@ from django.utils.translation import gettext_lazy as _
 from events.choices import time_zone_choices
 from portal.core.page_forms import SectionPageForm
 
+# The date-times an organiser types on the event's own clock.
+LOCAL_TIMES = ("start", "end", "registration_closes")
+
 
 class EventPageForm(SectionPageForm):
-    """Start and end are typed as the clock read where the event took place.
+    """Start, end and the registration's closing time are typed as the clock read where the event took place.
 
     They are stored as UTC; this form converts using the event's own time zone both ways,
     so an organiser in Seoul entering a Tirana webinar does not need to do arithmetic.
@@ -28,7 +31,7 @@ class EventPageForm(SectionPageForm):
             self.fields["time_zone"].choices = time_zone_choices(current=self.instance.time_zone)
         if self.instance.pk and self.instance.start and not self.is_bound:
             tz = zoneinfo.ZoneInfo(self.instance.time_zone)
-            for name in ("start", "end"):
+            for name in LOCAL_TIMES:
                 value = getattr(self.instance, name)
                 if value and name in self.fields:
                     self.initial[name] = timezone.make_naive(value, tz)
@@ -39,7 +42,7 @@ class EventPageForm(SectionPageForm):
         if zone_name:
             tz = zoneinfo.ZoneInfo(zone_name)
             current = timezone.get_current_timezone()
-            for name in ("start", "end"):
+            for name in LOCAL_TIMES:
                 value = cleaned.get(name)
                 if value is not None:
                     cleaned[name] = timezone.make_aware(timezone.make_naive(value, current), tz)

@@ -15,9 +15,9 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from events import selectors
-from events.blocks import AgendaItemBlock, FollowUpActionBlock
-from events.choices import EventType, validate_time_zone
+from events import metadata, selectors
+from events.blocks import AgendaItemBlock, FollowUpActionBlock, ProducedItemsBlock
+from events.choices import EventPhase, EventStatus, EventType, validate_time_zone
 from events.forms import EventPageForm
 from portal.core.blocks import ATTACHMENTS_HELP, AttachmentBlock, BodyBlock
 from portal.core.items import item_kind
@@ -137,6 +137,40 @@ class EventPage(Page):
         [("action", FollowUpActionBlock())], verbose_name=_("follow-up actions"), blank=True
     )
     content_warning = models.BooleanField(_("describes violence"), default=False)
+    # Cancelled and postponed are the organiser's word; upcoming, open and held follow from the dates.
+    status = models.CharField(
+        _("status"),
+        max_length=20,
+        choices=EventStatus.choices,
+        default=EventStatus.SCHEDULED,
+        help_text=_("Set “Cancelled” or “Postponed” when the event will not take place as announced."),
+    )
+    status_note = models.CharField(
+        _("note on the status"),
+        max_length=255,
+        blank=True,
+        help_text=_("For example: “Postponed to the autumn; the new date will be announced here.”"),
+    )
+    registration_url = models.URLField(_("registration link"), blank=True)
+    # Stored in UTC like start and end, and entered on the event's own clock (`forms.py`).
+    registration_closes = models.DateTimeField(
+        _("registration closes"),
+        null=True,
+        blank=True,
+        help_text=_("Leave empty to keep registration open until the event starts."),
+    )
+    joining_instructions = RichTextField(
+        _("how to join"),
+        blank=True,
+        features=["bold", "italic", "link", "ul", "ol"],
+        help_text=_("Shown before the event, such as “The meeting link is sent by email after registration.”"),
+    )
+    produced = StreamField(
+        ProducedItemsBlock(),
+        verbose_name=_("what the event produced"),
+        blank=True,
+        help_text=_("Knowledge pages and documents that came out of the event; readers see those they may open."),
+    )
 
     search_fields = [
         *Page.search_fields,
@@ -155,6 +189,15 @@ class EventPage(Page):
             [FieldRowPanel([FieldPanel("start"), FieldPanel("end")]), FieldPanel("time_zone")],
             heading=_("When"),
             help_text=_("Enter times as they were on the clock where the event took place."),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("status"), FieldPanel("status_note")],
+            heading=_("Status"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("registration_url"), FieldPanel("registration_closes"), FieldPanel("joining_instructions")],
+            heading=_("Registration and joining"),
+            help_text=_("Enter the closing time as it is on the clock where the event takes place."),
         ),
         MultiFieldPanel(
             [
@@ -183,6 +226,7 @@ class EventPage(Page):
         FieldPanel("recording_url"),
         FieldPanel("materials"),
         FieldPanel("outcomes"),
+        FieldPanel("produced"),
         FieldPanel("follow_up_actions"),
     ]
 
@@ -210,10 +254,45 @@ class EventPage(Page):
     def kind_label(self):
         return self.get_event_type_display()
 
+    @property
+    def local_registration_closes(self):
+        return timezone.localtime(self.registration_closes, self.tz) if self.registration_closes else None
+
+    @property
+    def is_called_off(self) -> bool:
+        return self.status in (EventStatus.CANCELLED, EventStatus.POSTPONED)
+
+    @property
+    def registration_is_open(self) -> bool:
+        """A registration link, the event neither called off nor started, and the closing time not passed."""
+        if not self.registration_url or self.is_called_off:
+            return False
+        now = timezone.now()
+        return now < self.start and (self.registration_closes is None or now < self.registration_closes)
+
+    @property
+    def phase(self) -> EventPhase:
+        """The status readers see on the page and its card."""
+        if self.status == EventStatus.CANCELLED:
+            return EventPhase.CANCELLED
+        if self.status == EventStatus.POSTPONED:
+            return EventPhase.POSTPONED
+        if not self.is_upcoming:
+            return EventPhase.HELD
+        return EventPhase.OPEN_FOR_REGISTRATION if self.registration_is_open else EventPhase.UPCOMING
+
     def clean(self):
         super().clean()
         if self.start and self.end and self.end < self.start:
             raise ValidationError({"end": _("The event cannot end before it starts.")})
+        if self.registration_closes and self.end and self.registration_closes > self.end:
+            raise ValidationError(
+                {"registration_closes": _("Registration cannot close after the event ends. Choose an earlier time.")}
+            )
+        if self.registration_closes and not self.registration_url:
+            raise ValidationError(
+                {"registration_url": _("Give the registration link, or leave the closing time empty.")}
+            )
         if not self.is_online and not (self.city or self.venue):
             raise ValidationError({"city": _("Give a city or venue, or mark the event as held online.")})
 
@@ -222,6 +301,10 @@ class EventPage(Page):
         selectors.event_in_language(event=self, user=request.user)
         context["series_events"] = selectors.event_series_siblings(event=self, user=request.user)
         context["event_speakers"] = selectors.event_speakers(event=self)
+        selectors.event_follow_ups_in_language(event=self)
+        context["produced_items"] = selectors.event_produced_items(event=self, user=request.user)
+        context["json_ld"] = metadata.event_json_ld(event=self, request=request)
+        context["open_graph"] = metadata.event_open_graph(event=self, request=request)
         return context
 
 

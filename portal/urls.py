@@ -8,6 +8,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from events.views import event_series
 from knowledge.views import landing
 from knowledge.views.citations import document_citation_export as cite
 from knowledge.views.oai import oai_pmh
@@ -52,6 +53,8 @@ urlpatterns += i18n_patterns(
         name="document_version_download",
     ),
     path("documents/<int:document_id>/<str:slug>/thumbnail/", landing.document_thumbnail, name="document_thumbnail"),
+    # A series is a snippet; its page sits where the events section is (events/views.py).
+    path("events/series/<slug:slug>/", event_series, name="event_series"),
     path("", include(wagtail_urls)),
 )
 

@@ -16,7 +16,7 @@ from django.conf import settings
 from django.utils import timezone
 
 from babel.core import Locale as BabelLocale
-from babel.core import UnknownLocaleError
+from babel.core import UnknownLocaleError, get_global
 from babel.dates import get_timezone_location
 
 from portal.core.locale import reader_language
@@ -58,6 +58,20 @@ def time_zone_label(zone_name: str, moment: datetime.datetime | None = None, *, 
     if zone_name in ("UTC", "Etc/UTC"):
         return offset
     return f"{city_name(zone_name, language=language)} ({offset})"
+
+
+def open_graph_locale(language: str) -> str:
+    """The Open Graph form of a language, language_TERRITORY: 'ru' → 'ru_RU', 'ko' → 'ko_KR', 'en' → 'en_US'.
+
+    The territory is the CLDR's most likely one for the language (https://ogp.me/#optional).
+    """
+    code = language.replace("-", "_")
+    likely = get_global("likely_subtags").get(code.split("_")[0].lower(), "")
+    parts = likely.split("_")
+    if "_" in code:
+        language, territory = code.split("_", 1)
+        return f"{language.lower()}_{territory.upper()}"
+    return f"{code}_{parts[-1]}" if len(parts) > 1 and parts[-1].isalpha() and parts[-1].isupper() else code
 
 
 def page_language(page, *, locale_codes: dict[int, str]) -> str:

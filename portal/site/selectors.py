@@ -7,7 +7,7 @@ Vocabulary entries come attached in the reader's language (`in_language`).
 
 from wagtail.models import Locale
 
-from events.selectors import events_for_country, events_upcoming_and_recent
+from events.selectors import events_for_country, events_upcoming_and_recent, follow_ups_open_for_country
 from knowledge.models import KnowledgeDocument
 from knowledge.selectors import knowledge_items_for_country, knowledge_items_latest
 from portal.core.locale import attach_in_language, in_locale_with_fallback, under_section
@@ -48,7 +48,7 @@ def country_profile_in_language(*, profile) -> None:
 
 
 def country_activity(*, country, locale: Locale, user, limit: int = 12) -> dict:
-    """What the programme did with one country: events, knowledge items and documents."""
+    """What the programme did with one country: events, knowledge items, documents, and follow-ups still open."""
     # A document once, in the reader's language when it has been translated.
     documents = (
         in_locale_with_fallback(
@@ -64,4 +64,5 @@ def country_activity(*, country, locale: Locale, user, limit: int = 12) -> dict:
             iso_code=country.iso_code, locale=locale, user=user, limit=limit
         ),
         "country_documents": documents,
+        "country_follow_ups": follow_ups_open_for_country(iso_code=country.iso_code, locale=locale, user=user),
     }

@@ -37,6 +37,8 @@ class TestEventPageForm(PageFormTestCase):
                     ]
                 ),
                 "materials": streamfield([]),
+                "produced": streamfield([]),
+                "status": "scheduled",
                 "follow_up_actions": streamfield([]),
             }
         )

@@ -29,6 +29,8 @@ class TestEventValidation(PageFormTestCase):
                 "body": streamfield([]),
                 "agenda": streamfield([]),
                 "materials": streamfield([]),
+                "produced": streamfield([]),
+                "status": "scheduled",
                 "follow_up_actions": streamfield([]),
                 "action-publish": "1",
             }

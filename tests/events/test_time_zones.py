@@ -25,6 +25,8 @@ def _event_data(title, time_zone):
             "body": streamfield([]),
             "agenda": streamfield([]),
             "materials": streamfield([]),
+            "produced": streamfield([]),
+            "status": "scheduled",
             "follow_up_actions": streamfield([]),
         }
     )

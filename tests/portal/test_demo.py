@@ -187,3 +187,30 @@ def test_the_demo_site_follows_the_served_port(demo, client, settings):
     finally:
         # The other tests share this demo: back to the address they expect.
         Site.objects.filter(pk=site.pk).update(port=8000)
+
+
+@pytest.mark.django_db
+def test_demo_events_show_registration_status_and_lineage(demo, client):
+    """Upcoming webinars take registrations, one is postponed, and past events list what they produced
+    and the follow-ups still open: a partner-only product stays out of the public page."""
+    events = {event.slug: event for event in EventPage.objects.filter(locale__language_code="en")}
+    budgeting = events["webinar-budgeting-one-stop-services-2026"]
+    assert budgeting.registration_url
+    assert budgeting.local_registration_closes.isoformat() == "2026-12-07T18:00:00+09:00"
+    assert events["webinar-crisis-centre-standards-2027"].status == "postponed"
+    postponed = client.get(events["webinar-crisis-centre-standards-2027"].url).text
+    assert "This event has been postponed." in postponed
+    kyrgyzstan = client.get(events["webinar-kyrgyzstan-january-2019"].url).text
+    assert "What came out of this event" in kyrgyzstan
+    assert "Internal" not in kyrgyzstan  # the partner-only brief and mapping
+    workplan = {
+        "en": "Develop a concrete, strategic workplan",
+        "ru": "Разработать конкретный стратегический план работы",
+        "ko": "구체적이고 전략적인 업무 계획 수립",
+    }
+    for language, action in workplan.items():
+        profile = client.get(f"/{language}/countries/kyrgyzstan/").text
+        assert 'id="country-follow-ups-heading"' in profile, language
+        assert action in profile, language
+        # Done: the meeting record of the 2021 round table was compiled.
+        assert "Compile the presentations into a meeting record" not in profile
