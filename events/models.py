@@ -19,6 +19,7 @@ from events import metadata, selectors
 from events.blocks import AgendaItemBlock, FollowUpActionBlock, ProducedItemsBlock
 from events.choices import EventPhase, EventStatus, EventType, validate_time_zone
 from events.forms import EventPageForm
+from events.list_page import EventListMixin
 from portal.core.blocks import ATTACHMENTS_HELP, AttachmentBlock, BodyBlock
 from portal.core.items import item_kind
 from portal.core.models.taxonomy import in_default_locale
@@ -41,7 +42,9 @@ class EventSeries(TranslatableMixin, models.Model):
         return self.title
 
 
-class EventIndexPage(DefaultLanguageRouteMixin, Page):
+class EventIndexPage(DefaultLanguageRouteMixin, EventListMixin, Page):
+    """Upcoming and past events, filtered like the knowledge list, with feeds and calendars (`list_page.py`)."""
+
     parent_page_types = ["portal.HomePage"]
     subpage_types = ["events.EventPage"]
     max_count_per_parent = 1
@@ -52,13 +55,6 @@ class EventIndexPage(DefaultLanguageRouteMixin, Page):
 
     class Meta:
         verbose_name = _("event index")
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context.update(
-            selectors.events_split_by_time(index=self, user=request.user, page_number=request.GET.get("page"))
-        )
-        return context
 
 
 @item_kind("event", order=50)

@@ -61,9 +61,8 @@ def knowledge_items_for_country(*, iso_code: str, locale: Locale, user, limit: i
     return _cards(_listing(pages_visible_to(user, queryset))[:limit])
 
 
-def knowledge_items_filtered(
-    *, index, user, page_number=None, country: str = "", theme: str = "", kind: str = "", year=None
-):
+def _filtered(*, index, user, country: str = "", theme: str = "", kind: str = "", year=None) -> QuerySet:
+    """The one selector of a filtered knowledge list: its page, its feeds (`knowledge.feeds`) read it."""
     queryset = in_locale_with_fallback(models.KnowledgePage.objects.filter(under_section(index)), locale=index.locale)
     if country:
         queryset = queryset.filter(countries__iso_code=country)
@@ -73,10 +72,18 @@ def knowledge_items_filtered(
         queryset = queryset.type(items.kind(kind).model)
     if year:
         queryset = queryset.filter(publication_date__year=year)
-    queryset = _listing(pages_visible_to(user, queryset.distinct()))
-    page = Paginator(queryset, PAGE_SIZE).get_page(page_number)
+    return _listing(pages_visible_to(user, queryset.distinct()))
+
+
+def knowledge_items_filtered(*, index, user, page_number=None, **filters):
+    page = Paginator(_filtered(index=index, user=user, **filters), PAGE_SIZE).get_page(page_number)
     page.object_list = _cards(page.object_list)
     return page
+
+
+def knowledge_items_listed(*, index, user, limit: int, **filters) -> list:
+    """The first `limit` items of a filtered list, newest first, as the list orders them."""
+    return _cards(_filtered(index=index, user=user, **filters)[:limit])
 
 
 def knowledge_related_items(*, page, user, limit: int = 4) -> list:

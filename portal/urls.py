@@ -13,6 +13,7 @@ from knowledge.views import landing
 from knowledge.views.citations import document_citation_export as cite
 from knowledge.views.oai import oai_pmh
 from portal.api import api_router
+from portal.core.robots import robots_txt
 from portal.core.sitemaps import PublicSitemap
 from portal.core.views import IMAGE_FOLDERS, image_file
 from portal.site import landing as admin_landing
@@ -28,6 +29,7 @@ urlpatterns = [
     path("api/v2/", api_router.urls),
     path("oai/", oai_pmh, name="oai_pmh"),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": PublicSitemap}}, name="sitemap"),
+    path("robots.txt", robots_txt, name="robots_txt"),
     path("i18n/", include("django.conf.urls.i18n")),
 ]
 

@@ -81,7 +81,9 @@ def test_search_page_api_and_feeds(client, content, search_engine, query):
 @EXAMPLES
 @given(query=params(["country", "theme", "kind", "year", "page"], st.one_of(TEXT, NUMBER)))
 def test_knowledge_and_event_list_filters(client, content, query):
-    for path in ("/en/knowledge/", "/ko/knowledge/", "/en/events/"):
+    paths = ("/en/knowledge/", "/ko/knowledge/", "/en/events/")
+    feeds = ("/en/knowledge/feed/", "/ru/knowledge/feed/rss/", "/en/events/feed/rss/", "/ko/events/calendar/")
+    for path in paths + feeds:
         assert_no_server_error(client.get(path, query))
 
 

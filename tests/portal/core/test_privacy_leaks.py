@@ -157,6 +157,11 @@ def _routes() -> list[tuple[str, str | None]]:
     paths += [f"/api/v2/pages/{pk}/" for pk in Page.objects.values_list("pk", flat=True)]
     paths += [f"/api/v2/documents/{pk}/" for pk in KnowledgeDocument.objects.values_list("pk", flat=True)]
     paths += ["/api/v2/pages/?limit=20", "/api/v2/documents/?limit=20", "/api/v2/images/", "/sitemap.xml"]
+    # The lists' feeds and calendars, whole and filtered by the country of the private pages.
+    for language in LANGUAGES:
+        for route in ("knowledge/feed/", "knowledge/feed/rss/", "events/feed/", "events/feed/rss/", "events/calendar/"):
+            paths += [f"/{language}/{route}", f"/{language}/{route}?country=KZ"]
+        paths += [f"/{language}/events/private-call/calendar/"]
     routes: list[tuple[str, str | None]] = [(path, None) for path in paths]
     for token in TOKENS.values():
         for language in LANGUAGES:
