@@ -8,7 +8,6 @@ Vocabulary entries and documents come attached in the reader's language (`in_lan
 import datetime
 from dataclasses import dataclass
 
-from django.core.paginator import Paginator
 from django.db.models import Q
 from django.utils import timezone
 
@@ -23,12 +22,9 @@ from portal.core.locale import (
     entries_in_language,
     in_locale_with_fallback,
     reader_language,
-    under_section,
 )
 from portal.core.models.taxonomy import Organisation
 from portal.core.privacy import attached_documents_visible_to, documents_visible_to, pages_visible_to
-
-PAST_PAGE_SIZE = 12
 
 # What an event shows of its vocabularies: on its card, and on its own page.
 CARD_VOCABULARIES = ("countries",)
@@ -41,20 +37,6 @@ def _events(user, queryset):
 
 def _cards(queryset) -> list:
     return attach_in_language(list(queryset), CARD_VOCABULARIES)
-
-
-def events_split_by_time(*, index, user, page_number=None) -> dict:
-    """Every upcoming event (few, soonest first), and past events a page at a time."""
-    now = timezone.now()
-    events = _events(
-        user, in_locale_with_fallback(models.EventPage.objects.filter(under_section(index)), locale=index.locale)
-    )
-    past = Paginator(events.filter(end__lt=now).order_by("-start"), PAST_PAGE_SIZE).get_page(page_number)
-    past.object_list = _cards(past.object_list)
-    return {
-        "upcoming_events": _cards(events.filter(end__gte=now).order_by("start")),
-        "past_events": past,
-    }
 
 
 def events_upcoming_and_recent(*, locale: Locale, user, limit: int = 3) -> dict:
