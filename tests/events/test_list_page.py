@@ -59,3 +59,12 @@ def test_both_lists_come_a_page_at_a_time_and_the_pages_keep_the_filters(client,
     coming = {f"Coming KG webinar {n}" for n in range(PAGE_SIZE + 1)}
     assert len(_listed(first, past)) == PAGE_SIZE and len(_listed(second, past)) == 1
     assert len(_listed(first, coming)) == PAGE_SIZE and len(_listed(second, coming)) == 1
+
+
+def test_the_filtered_list_offers_its_filter_by_email(client, kyrgyz_events):
+    """Its email link keeps the country and theme; the event type, unknown to search, becomes "event"."""
+    html = client.get("/en/events/", {"country": "KG", "theme": "police-response", "kind": "webinar"}).text
+    assert 'href="/en/alerts/subscribe/?country=KG&amp;theme=police-response&amp;kind=event"' in html
+    subscribe = client.get("/en/alerts/subscribe/", {"country": "KG", "theme": "police-response", "kind": "event"})
+    assert subscribe.status_code == 200
+    assert "Kyrgyzstan" in subscribe.text and "Police response" in subscribe.text
