@@ -17,13 +17,20 @@ from portal.core.robots import robots_txt
 from portal.core.sitemaps import PublicSitemap
 from portal.core.views import IMAGE_FOLDERS, image_file
 from portal.site import landing as admin_landing
-from portal.site import sign_in
+from portal.site import page_create, sign_in
 
 urlpatterns = [
     # The admin's sign-in is the site's (portal/site/sign_in.py): staff and partners, one page.
     path("admin/login/", sign_in.admin_sign_in, name="admin_sign_in"),
     # Each role starts where its work is (portal/site/landing.py); Wagtail's own "" route follows.
     path("admin/", admin_landing.admin_home, name="admin_landing"),
+    # A new page is made only by its author's save, never by autosave (portal/site/page_create.py);
+    # Wagtail's `wagtailadmin_pages:add` below reverses to this same address.
+    path(
+        "admin/pages/add/<slug:content_type_app_name>/<slug:content_type_model_name>/<int:parent_page_id>/",
+        page_create.create_page,
+        name="admin_page_create",
+    ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),

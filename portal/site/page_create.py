@@ -1,0 +1,36 @@
+"""The page editor's create view without autosave: a new page exists once its author saves it.
+
+Wagtail 8 autosaves the editor every `WAGTAIL_AUTOSAVE_INTERVAL` (500 ms). On a page being edited
+that protects work on a slow link, and stays; on a page being created the first autosave adds the
+half-filled page to the tree as a draft, so an author who gives up and starts again with the same
+title meets "slug already in use" against a page they never meant to make. `portal.urls` routes
+Wagtail's own add address (`wagtailadmin_pages:add`, which `reverse()` still names) to this view.
+"""
+
+from django.utils.translation import gettext as _
+
+from wagtail.admin.views.pages.create import CreateView
+
+
+class CreateWithoutAutosaveView(CreateView):
+    """Wagtail's create view with the editor's autosave off, and its background saves refused."""
+
+    def get_context_data(self, **kwargs):
+        # The templates switch the form's `w-autosave` controller and the header's indicator on
+        # these two; the view's own `autosave_enabled` is set in `dispatch` and read nowhere else.
+        context = super().get_context_data(**kwargs)
+        context.update(autosave_enabled=False, autosave_indicator=None)
+        return context
+
+    def post(self, request):
+        # Only autosave posts the create form asking for JSON (the editor's buttons post the form
+        # as a page). An editor opened before this view was in place may still try: no page.
+        if self.expects_json_response:
+            return self.json_error_response(
+                "autosave_disabled",
+                _("A new page is saved only when you save it. Use “Save draft” to keep your work."),
+            )
+        return super().post(request)
+
+
+create_page = CreateWithoutAutosaveView.as_view()
