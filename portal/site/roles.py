@@ -2,6 +2,9 @@
 
 `roles_ensure` is idempotent: it runs after every migrate (model permissions) and from the
 demo loader with the site root (page-tree permissions and the workflow, which need pages).
+`roles_attach_to_language_tree` does the page-tree part for one language's tree as soon as its home
+or a section page is created (`portal.site.signal_handlers`), so a new language's editors and
+reviewers can work in it before the next migrate.
 """
 
 from django.apps import apps
@@ -22,7 +25,6 @@ from wagtail.models import (
     WorkflowTask,
 )
 
-from knowledge.models import KnowledgeIndexPage
 from portal.core.privacy import PARTNER_GROUP
 from portal.site.review_actions import default_workflow_rename
 from portal.site.translation_review import vocabulary_publish_permissions
@@ -163,16 +165,57 @@ def roles_ensure(*, site_root: Page | None = None) -> dict[str, Group]:
     if site_root is None:
         # After a migrate: refresh the grants of the live site, so a language tree added
         # since the last run gets its sections' permissions too.
-        site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
-        site_root = site.root_page if site else None
+        site_root = _default_site_root()
     if site_root is not None:
-        _grant_sections(groups, site_root)
+        roots = _language_roots(site_root)
+        _grant_sections(groups, roots)
         # Task names are stored and looked up by name: the same words whatever language is active
         # (a Russian request before a run made a second, Russian-named task in the workflow).
         with translation.override(None):
-            _ensure_knowledge_workflow(groups, site_root)
-            _ensure_section_workflows(groups, site_root)
+            _ensure_knowledge_workflow(groups)
+            _ensure_section_workflows(groups)
+        _attach_workflows(roots)
     return groups
+
+
+# Each section's review workflow, on its index page in every language tree.
+_SECTION_WORKFLOWS = {
+    "knowledge.KnowledgeIndexPage": KNOWLEDGE_WORKFLOW,
+    "portal.CountryIndexPage": COUNTRY_WORKFLOW,
+    "events.EventIndexPage": EVENT_WORKFLOW,
+}
+# The pages whose creation opens a language tree or one of its sections: those that carry a role's
+# page permissions (a language's home page, the section indexes) or a section's workflow.
+LANGUAGE_TREE_MODELS = tuple(
+    sorted({label for grants in _PAGE_GRANTS.values() for label in grants} | {*_SECTION_WORKFLOWS})
+)
+
+
+@transaction.atomic
+def roles_attach_to_language_tree(page: Page) -> None:
+    """Give the language tree `page` is in the page permissions and review workflows of the others, now.
+
+    A language's tree appears when its home page is translated or synchronised (a locale added in
+    the admin), and its sections when they are; without this the tree would wait for the next
+    migrate or `load_demo`, and meanwhile its specialists, organisers and translators would find
+    nothing to edit there and its pages would go to review nowhere. Only the roles and workflows
+    `roles_ensure` made are attached (nothing is created), only in trees of the default site's
+    root, and attaching twice changes nothing.
+    """
+    site_root = _default_site_root()
+    if site_root is None:
+        return
+    roots = [root for root in _language_roots(site_root) if page.path.startswith(root.path)]
+    if not roots:
+        return
+    groups = {key: group for key, name in ROLE_GROUPS.items() if (group := Group.objects.filter(name=name).first())}
+    _grant_sections(groups, roots)
+    _attach_workflows(roots)
+
+
+def _default_site_root() -> Page | None:
+    site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
+    return site.root_page if site else None
 
 
 def _language_roots(site_root: Page) -> list[Page]:
@@ -180,9 +223,10 @@ def _language_roots(site_root: Page) -> list[Page]:
     return list(site_root.get_translations(inclusive=True))
 
 
-def _grant_sections(groups: dict[str, Group], site_root: Page) -> None:
-    roots = _language_roots(site_root)
+def _grant_sections(groups: dict[str, Group], roots: list[Page]) -> None:
     for key, grants in _PAGE_GRANTS.items():
+        if key not in groups:
+            continue
         for model_label, codenames in grants.items():
             model = apps.get_model(model_label)
             for root in roots:
@@ -193,7 +237,19 @@ def _grant_sections(groups: dict[str, Group], site_root: Page) -> None:
                         )
 
 
-def _ensure_knowledge_workflow(groups: dict[str, Group], site_root: Page) -> Workflow:
+def _attach_workflows(roots: list[Page]) -> None:
+    """Each section's index page in `roots` under its section's workflow, where that workflow exists."""
+    for model_label, name in _SECTION_WORKFLOWS.items():
+        workflow = Workflow.objects.filter(name=name).first()
+        if workflow is None:
+            continue
+        model = apps.get_model(model_label)
+        for root in roots:
+            for index_page in model.objects.child_of(root):
+                WorkflowPage.objects.get_or_create(page=index_page, defaults={"workflow": workflow})
+
+
+def _ensure_knowledge_workflow(groups: dict[str, Group]) -> Workflow:
     workflow, _created = Workflow.objects.get_or_create(name=KNOWLEDGE_WORKFLOW, defaults={"active": True})
     task = GroupApprovalTask.objects.filter(name=str(_("Reviewer approval"))).first()
     if task is None:
@@ -201,9 +257,6 @@ def _ensure_knowledge_workflow(groups: dict[str, Group], site_root: Page) -> Wor
         task.groups.set([groups["reviewers"]])
     # Workflow's tasks are a modelcluster relation: create through the model, not the relation.
     WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
-    for root in _language_roots(site_root):
-        for index_page in KnowledgeIndexPage.objects.child_of(root):
-            WorkflowPage.objects.get_or_create(page=index_page, defaults={"workflow": workflow})
     return workflow
 
 
@@ -215,23 +268,19 @@ def _approval_task(name: str, group: Group) -> GroupApprovalTask:
     return task
 
 
-def _ensure_section_workflows(groups: dict[str, Group], site_root: Page) -> None:
-    """Country profiles and events, in every language tree, each with the workflow of its reviewers.
+def _ensure_section_workflows(groups: dict[str, Group]) -> None:
+    """Country profiles and events, each with the workflow of its reviewers (`_attach_workflows`
+    puts it on the section in every language tree).
 
     Without them a translation there would fall to Wagtail's "Moderators approval" on the
     root, whose group nobody is in.
     """
     sections = (
-        (COUNTRY_WORKFLOW, str(_("Reviewer approval")), groups["reviewers"], "portal.CountryIndexPage"),
-        (EVENT_WORKFLOW, str(_("Organiser approval")), groups["organisers"], "events.EventIndexPage"),
+        (COUNTRY_WORKFLOW, str(_("Reviewer approval")), groups["reviewers"]),
+        (EVENT_WORKFLOW, str(_("Organiser approval")), groups["organisers"]),
     )
-    roots = _language_roots(site_root)
-    for name, task_name, group, model_label in sections:
+    for name, task_name, group in sections:
         workflow, _created = Workflow.objects.get_or_create(name=name, defaults={"active": True})
         WorkflowTask.objects.get_or_create(
             workflow=workflow, task=_approval_task(task_name, group), defaults={"sort_order": 0}
         )
-        model = apps.get_model(model_label)
-        for root in roots:
-            for index_page in model.objects.child_of(root):
-                WorkflowPage.objects.get_or_create(page=index_page, defaults={"workflow": workflow})

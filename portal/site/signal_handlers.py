@@ -1,7 +1,7 @@
 from django.apps import apps
-from django.db.models.signals import post_migrate
+from django.db.models.signals import post_migrate, post_save
 
-from portal.site.roles import roles_ensure
+from portal.site.roles import LANGUAGE_TREE_MODELS, roles_attach_to_language_tree, roles_ensure
 
 
 def ensure_roles_after_migrate(sender, **kwargs):
@@ -13,5 +13,18 @@ def ensure_roles_after_migrate(sender, **kwargs):
     roles_ensure()
 
 
+def attach_roles_to_new_language_tree(sender, instance, created, raw=False, **kwargs):
+    """A new language's home page or section gets the roles and workflows of the other trees at once
+    (`roles_attach_to_language_tree`), not at the next migrate; fixtures (`raw`) are left alone."""
+    if created and not raw:
+        roles_attach_to_language_tree(instance)
+
+
 def register_signal_handlers():
     post_migrate.connect(ensure_roles_after_migrate, dispatch_uid="portal_roles_ensure")
+    for label in LANGUAGE_TREE_MODELS:
+        post_save.connect(
+            attach_roles_to_new_language_tree,
+            sender=apps.get_model(label),
+            dispatch_uid=f"portal_roles_attach_{label}",
+        )

@@ -1,15 +1,17 @@
-"""Roles: who may edit, publish and approve what, and the knowledge review workflow."""
+"""Roles: who may edit, publish and approve what, the review workflows, and both in a new language's tree at once."""
 
 from html import unescape
 
+from django.contrib.auth.models import Group
 from django.urls import reverse
 
-from wagtail.models import Page
-from wagtail_localize.models import StringTranslation
+from wagtail.models import GroupPagePermission, Locale, Page
+from wagtail_localize.models import LocaleSynchronization, StringTranslation
 
 import pytest
 
 from knowledge.models import PolicyBriefPage
+from portal.site.roles import ROLE_GROUPS
 from tests.factories import make_event, make_knowledge
 from tests.portal.translations import RUSSIAN
 
@@ -133,3 +135,69 @@ def test_translator_can_edit_the_russian_translation(site, locales, roles, trans
     russian = translate(make_knowledge(site["knowledge"]), locales["ru"])
     roles_ensure(site_root=site["home"])
     assert Page.objects.get(pk=russian.pk).permissions_for_user(translator).can_edit()
+
+
+# --- A new language's tree -------------------------------------------------------------------
+
+
+class FrenchWords(dict):
+    """Every source string "translated" into French for wagtail-localize's PO round trip."""
+
+    def __missing__(self, msgid):
+        return f"FR {msgid}"
+
+
+def grants(page) -> set[tuple[str, str]]:
+    """The roles' rights on one page, as (group, permission) pairs."""
+    return set(GroupPagePermission.objects.filter(page=page).values_list("group__name", "permission__codename"))
+
+
+def in_french(page, french) -> Page:
+    return Page.objects.get(pk=page.get_translation(french).pk)
+
+
+def assert_same_roles_and_workflows(site, locale):
+    for section in ("home", "countries", "knowledge", "events"):
+        english = site[section]
+        other = english.get_translation(locale)
+        assert grants(other) == grants(english) != set(), section
+        if section != "home":
+            workflow = Page.objects.get(pk=other.pk).get_workflow()
+            assert workflow is not None and workflow == english.get_workflow(), section
+
+
+@pytest.fixture
+def french():
+    return Locale.objects.get_or_create(language_code="fr")[0]
+
+
+def test_a_locale_synchronised_from_english_gets_the_roles_and_workflows_at_once(site, roles, french, make_user):
+    # What the admin's Settings → Locales → "Synchronise content from English" saves: the French
+    # tree appears as aliases of the English pages.
+    LocaleSynchronization.objects.create(locale=french, sync_from=site["home"].locale)
+
+    assert_same_roles_and_workflows(site, french)
+    organiser = make_user("organiser", group=roles["organisers"])
+    translator = make_user("translator", group=roles["translators"])
+    specialist = make_user("specialist", group=roles["specialists"])
+    assert in_french(site["events"], french).permissions_for_user(organiser).can_publish_subpage()
+    assert in_french(site["home"], french).permissions_for_user(translator).can_edit()
+    assert in_french(site["knowledge"], french).permissions_for_user(specialist).can_add_subpage()
+
+
+def test_a_translated_home_and_sections_get_the_roles_and_workflows_at_once(site, roles, french, translate, make_user):
+    for section in ("home", "countries", "knowledge", "events"):
+        translate(site[section], french, FrenchWords())
+
+    assert_same_roles_and_workflows(site, french)
+    reviewer = make_user("reviewer", group=roles["reviewers"])
+    assert in_french(site["knowledge"], french).permissions_for_user(reviewer).can_publish_subpage()
+
+
+def test_a_new_tree_attaches_only_the_roles_that_exist(site, french):
+    Group.objects.filter(name__in=ROLE_GROUPS.values()).delete()
+    site["home"].copy_for_translation(french, alias=True)
+
+    # Roles are made by `roles_ensure` (migrate, load_demo), not as a side effect of a page.
+    assert not Group.objects.filter(name__in=ROLE_GROUPS.values()).exists()
+    assert not GroupPagePermission.objects.filter(page__locale=french).exists()
