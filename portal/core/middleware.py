@@ -8,6 +8,9 @@ from csp.utils import default_config
 
 # The Wagtail admin (portal/urls.py): its own content policy, never cached by anyone else.
 ADMIN_PATH = "/admin/"
+# Wagtail's admin sign-in address (`wagtailadmin_login`), where portal/urls.py serves the site's
+# sign-in page: a page for anyone, in the site's layout, so under the site's strict policy.
+ADMIN_SIGN_IN_PATH = f"{ADMIN_PATH}login/"
 # Routes outside `i18n_patterns`: their 404s are answers, not missing language prefixes.
 UNPREFIXED_PATHS = ("/api/", ADMIN_PATH, "/documents/", "/i18n/", "/static/", "/media/")
 
@@ -31,6 +34,9 @@ class PortalCSPMiddleware(CSPMiddleware):
     Public pages get `CONTENT_SECURITY_POLICY` (no inline script or style without the request's
     nonce). The Wagtail admin and its previews, under `ADMIN_PATH`, get
     `ADMIN_CONTENT_SECURITY_POLICY`: Wagtail's admin still relies on inline scripts and styles.
+    The sign-in page at the admin's address is not the admin: whoever reaches it, signed out, with a
+    wrong password or locked out (every answer there, whichever view or middleware wrote it), gets
+    the strict policy it has at `/<lang>/login/`.
     """
 
     @cached_property
@@ -39,9 +45,14 @@ class PortalCSPMiddleware(CSPMiddleware):
 
     def get_policy_parts(self, request, response, report_only=False):
         parts = super().get_policy_parts(request, response, report_only=report_only)
-        if not report_only and parts.config is None and request.path_info.startswith(ADMIN_PATH):
+        if not report_only and parts.config is None and is_admin_page(request.path_info):
             parts.config = self.admin_policy
         return parts
+
+
+def is_admin_page(path: str) -> bool:
+    """Whether `path` is one of the admin's own pages, which need its looser content policy."""
+    return path.startswith(ADMIN_PATH) and path != ADMIN_SIGN_IN_PATH
 
 
 class PrivateWhenSignedInMiddleware:

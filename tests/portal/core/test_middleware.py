@@ -1,6 +1,6 @@
 """Response headers set by portal/core/middleware.py: the Content-Security-Policy (strict on every
-public page, error pages included; the admin's own looser one) and `Cache-Control: private` on
-whatever depends on who is signed in."""
+public page, error pages and the sign-in at every address included; the admin's own looser one) and
+`Cache-Control: private` on whatever depends on who is signed in."""
 
 import re
 from html.parser import HTMLParser
@@ -138,6 +138,32 @@ def test_a_signed_in_editors_page_keeps_the_strict_policy(client, tree, make_use
     client.force_login(make_user("editor", superuser=True))
     response = client.get(tree["brief"].url)
     assert response.status_code == 200
+    assert_strict(response)
+
+
+def test_the_admins_sign_in_address_carries_the_strict_policy(client, site):
+    # A GET goes on to /<lang>/login/; the redirect itself is the site's too.
+    response = client.get("/admin/login/?next=/admin/")
+    assert response.status_code == 302
+    assert_strict(response)
+    assert_strict(client.get(response["Location"]))
+
+
+@pytest.mark.parametrize("url", ["/admin/login/", "/en/login/"])
+def test_a_wrong_password_is_answered_under_the_strict_policy(client, make_user, url):
+    make_user("editor", superuser=True)
+    response = client.post(url, {"username": "editor", "password": "wrong"})
+    assert response.status_code == 200
+    assert "password" in response.content.decode()
+    assert_strict(response)
+
+
+def test_a_locked_out_sign_in_at_the_admins_address_keeps_the_strict_policy(client, make_user, settings):
+    make_user("editor", superuser=True)
+    for _attempt in range(settings.AXES_FAILURE_LIMIT):
+        client.post("/admin/login/", {"username": "editor", "password": "wrong"})
+    response = client.post("/admin/login/", {"username": "editor", "password": "wrong"})
+    assert response.status_code == 429
     assert_strict(response)
 
 
