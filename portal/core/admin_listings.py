@@ -9,10 +9,14 @@ a filter by language, and shows its menu item only to those who may edit some of
 """
 
 from django import forms
+from django.contrib.admin.utils import quote
+from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 
+from wagtail.admin.forms.pages import ParentChooserForm
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column
+from wagtail.admin.views.pages.choose_parent import ChooseParentView
 from wagtail.admin.views.pages.listing import IndexView, PageFilterSet
 from wagtail.admin.viewsets.pages import PageListingViewSet
 from wagtail.models import Locale, Page, WorkflowState
@@ -81,6 +85,68 @@ class SectionIndexView(IndexView):
         return super().get_locale()
 
 
+def creatable_kinds_at(model, parent: Page) -> list:
+    """The page models of `model` (itself or its subclasses) that may be added under `parent`."""
+    return [kind for kind in parent.specific_class.creatable_subpage_models() if issubclass(kind, model)]
+
+
+class SectionParentChooserForm(ParentChooserForm):
+    """Wagtail's parent chooser, also for a listing whose model is a family of kinds (a knowledge item)."""
+
+    def clean_parent_page(self):
+        if self.child_page_type.is_creatable:
+            return super().clean_parent_page()
+        parent = self.cleaned_data["parent_page"].specific_deferred
+        if not parent.permissions_for_user(self.user).can_add_subpage() or not creatable_kinds_at(
+            self.child_page_type, parent
+        ):
+            raise forms.ValidationError(
+                _("You cannot add a %(kind)s under “%(page_title)s”. Choose the section’s own page.")
+                % {"kind": self.child_page_type._meta.verbose_name, "page_title": parent.get_admin_display_title()}
+            )
+        return parent
+
+
+class SectionChooseParentView(ChooseParentView):
+    """The listing's "Add" button: straight to the section's page, then to the choice of kind.
+
+    The Knowledge listing's model, the knowledge item, is a family of kinds (brief, practice note,
+    policy tool) that cannot be created itself; Wagtail's view would send its "Add knowledge
+    item" to a form for that family and answer "You cannot create a page of type …". For such a
+    model the parent leads to Wagtail's "add a page here" view, which offers the kinds.
+    """
+
+    def get_valid_parent_pages(self, user):
+        if self.model.is_creatable:
+            return super().get_valid_parent_pages(user)
+        # Few pages may hold a family of kinds (a section's page, one per language): each is asked.
+        candidates = Page.objects.type(*self.model.clean_parent_page_models())
+        if self.locale:
+            candidates = candidates.filter(locale=self.locale)
+        allowed = [
+            page.pk
+            for page in candidates
+            if page.permissions_for_user(user).can_add_subpage() and creatable_kinds_at(self.model, page)
+        ]
+        return Page.objects.filter(pk__in=allowed)
+
+    def get(self, request, *args, **kwargs):
+        if not self.model.is_creatable:
+            parent_ids = list(self.get_valid_parent_pages(request.user).values_list("pk", flat=True)[:2])
+            if len(parent_ids) == 1:
+                return redirect("wagtailadmin_pages:add_subpage", quote(parent_ids[0]))
+        return super().get(request, *args, **kwargs)
+
+    def get_form(self):
+        data = self.request.POST if self.request.method == "POST" else None
+        return SectionParentChooserForm(self.model, self.request.user, data)
+
+    def form_valid(self, form):
+        if self.model.is_creatable:
+            return super().form_valid(form)
+        return redirect("wagtailadmin_pages:add_subpage", quote(form.cleaned_data["parent_page"].pk))
+
+
 class SectionListingViewSet(PageListingViewSet):
     """A section's pages, flat, with a language filter and a menu item only for those who edit them.
 
@@ -90,6 +156,7 @@ class SectionListingViewSet(PageListingViewSet):
 
     add_to_admin_menu = True
     index_view_class = SectionIndexView
+    choose_parent_view_class = SectionChooseParentView
     filterset_class = SectionFilterSet
     section_models: tuple = ()
 

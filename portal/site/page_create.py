@@ -8,7 +8,9 @@ Wagtail's own add address (`wagtailadmin_pages:add`, which `reverse()` still nam
 """
 
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 
+from wagtail.admin.auth import require_admin_access
 from wagtail.admin.views.pages.create import CreateView
 
 
@@ -33,4 +35,6 @@ class CreateWithoutAutosaveView(CreateView):
         return super().post(request)
 
 
-create_page = CreateWithoutAutosaveView.as_view()
+# Routed outside Wagtail's admin URLs, so given the same wrappers they get: a signed-out visitor
+# is sent to sign in (not shown "Access denied"), and no answer is cached.
+create_page = never_cache(require_admin_access(CreateWithoutAutosaveView.as_view()))

@@ -108,3 +108,32 @@ def test_an_unknown_language_in_the_events_listing_is_no_error_page(client, site
 
     assert response.status_code == 200
     assert titles(response) == ["Webinar with Albania"]
+
+
+@pytest.mark.parametrize("language", ["", "ru", "ko"])
+def test_add_knowledge_item_leads_to_the_choice_of_kinds(client, site, locales, specialist, language):
+    """Its "Add knowledge item" goes to the Knowledge page of the listing's language, which offers the kinds."""
+    for code in ("ru", "ko"):
+        site["knowledge"].copy_for_translation(locales[code], copy_parents=True)
+    index = site["knowledge"] if not language else site["knowledge"].get_translation(locales[language])
+    url = reverse("knowledge_pages:choose_parent") + (f"?locale={language}" if language else "")
+    response = client.get(url)
+    assert response.status_code == 302
+    assert response["Location"] == reverse("wagtailadmin_pages:add_subpage", args=[index.pk])
+    kinds = client.get(response["Location"])
+    assert kinds.status_code == 200
+    for kind in ("Policy brief", "Practice note", "Policy tool"):
+        assert kind in kinds.text
+
+
+def test_choosing_a_page_outside_the_section_is_refused_with_a_message(client, site, admin_user):
+    client.force_login(admin_user)
+    response = client.post(reverse("knowledge_pages:choose_parent"), {"parent_page": site["events"].pk})
+    assert response.status_code == 200
+    assert "You cannot add a knowledge item under" in response.text
+
+
+def test_add_event_still_opens_the_event_form(client, site, roles, make_user):
+    client.force_login(make_user("organiser", group=roles["organisers"]))
+    response = client.get(reverse("event_pages:choose_parent"))
+    assert response["Location"] == reverse("wagtailadmin_pages:add", args=["events", "eventpage", site["events"].pk])

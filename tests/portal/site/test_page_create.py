@@ -103,3 +103,10 @@ def test_saving_a_draft_creates_the_page(client, site, specialist):
     page = PolicyBriefPage.objects.get(title="Half-written brief")
     assert not page.live
     assert page.owner == specialist
+
+
+def test_a_signed_out_visitor_is_sent_to_sign_in(client, site):
+    response = client.get(add_url(site["knowledge"]))
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("wagtailadmin_login"))
+    assert response["Cache-Control"] and "no-cache" in response["Cache-Control"]
