@@ -1,3 +1,4 @@
+import datetime
 import zoneinfo
 
 from django import forms
@@ -9,6 +10,10 @@ from portal.core.page_forms import SectionPageForm
 
 # The date-times an organiser types on the event's own clock.
 LOCAL_TIMES = ("start", "end", "registration_closes")
+# An event whose end is left empty lasts this long: most of the programme's events are webinars.
+DEFAULT_LENGTH = datetime.timedelta(minutes=90)
+# A new event starts as the most common kind: an online webinar.
+NEW_EVENT_DEFAULTS = {"event_type": "webinar", "is_online": True}
 
 
 class EventPageForm(SectionPageForm):
@@ -29,6 +34,13 @@ class EventPageForm(SectionPageForm):
         super().__init__(*args, **kwargs)
         if "time_zone" in self.fields:
             self.fields["time_zone"].choices = time_zone_choices(current=self.instance.time_zone)
+        if "end" in self.fields:
+            self.fields["end"].required = False
+            self.fields["end"].help_text = _("Leave empty for a 90-minute event.")
+        if not self.instance.pk and not self.is_bound and not self.instance.event_type:
+            for name, value in NEW_EVENT_DEFAULTS.items():
+                if name in self.fields:
+                    self.initial[name] = value
         if self.instance.pk and self.instance.start and not self.is_bound:
             tz = zoneinfo.ZoneInfo(self.instance.time_zone)
             for name in LOCAL_TIMES:
@@ -46,4 +58,6 @@ class EventPageForm(SectionPageForm):
                 value = cleaned.get(name)
                 if value is not None:
                     cleaned[name] = timezone.make_aware(timezone.make_naive(value, current), tz)
+        if cleaned.get("start") and not cleaned.get("end") and "end" in self.fields and not self.has_error("end"):
+            cleaned["end"] = cleaned["start"] + DEFAULT_LENGTH
         return cleaned

@@ -187,10 +187,6 @@ class EventPage(Page):
             help_text=_("Enter times as they were on the clock where the event took place."),
         ),
         MultiFieldPanel(
-            [FieldPanel("status"), FieldPanel("status_note")],
-            heading=_("Status"),
-        ),
-        MultiFieldPanel(
             [FieldPanel("registration_url"), FieldPanel("registration_closes"), FieldPanel("joining_instructions")],
             heading=_("Registration and joining"),
             help_text=_("Enter the closing time as it is on the clock where the event takes place."),
@@ -219,16 +215,57 @@ class EventPage(Page):
         InlinePanel("speakers", heading=_("Speakers"), label=_("speaker")),
         FieldPanel("body"),
         FieldPanel("agenda"),
-        FieldPanel("recording_url"),
-        FieldPanel("materials"),
-        FieldPanel("outcomes"),
-        FieldPanel("produced"),
-        FieldPanel("follow_up_actions"),
+        # Folded: what an organiser fills in once the event is held, or when it is called off.
+        MultiFieldPanel(
+            [
+                FieldPanel("recording_url"),
+                FieldPanel("materials"),
+                FieldPanel("outcomes"),
+                FieldPanel("produced"),
+                FieldPanel("follow_up_actions"),
+            ],
+            heading=_("After the event"),
+            help_text=_("Fill these in once the event is held: readers then see them instead of registration."),
+            classname="collapsed",
+        ),
+        MultiFieldPanel(
+            [FieldPanel("status"), FieldPanel("status_note")],
+            heading=_("Cancelled or postponed"),
+            classname="collapsed",
+        ),
     ]
+
+    # What "Copy as a new event" carries over: what the next edition of an event usually shares.
+    # Dates, registration, status and everything from after the event start empty.
+    COPIED_FIELDS = (
+        "title",
+        "event_type",
+        "summary",
+        "time_zone",
+        "is_online",
+        "online_platform",
+        "venue",
+        "city",
+        "host_country",
+        "series",
+        "content_warning",
+        "body",
+        "agenda",
+        "joining_instructions",
+    )
+    COPIED_RELATIONS = ("organisers", "partners", "countries", "themes")
 
     class Meta:
         verbose_name = _("event")
         verbose_name_plural = _("events")
+
+    def fill_from_earlier(self, earlier: "EventPage") -> None:
+        """Start this new, unsaved event from `earlier`: its kind, place, people and topics, no dates."""
+        for name in self.COPIED_FIELDS:
+            setattr(self, name, getattr(earlier, name))
+        for name in self.COPIED_RELATIONS:
+            setattr(self, name, list(getattr(earlier, name).all()))
+        self.speakers = [EventSpeaker(person=speaker.person, role=speaker.role) for speaker in earlier.speakers.all()]
 
     @property
     def tz(self):

@@ -7,6 +7,7 @@ title meets "slug already in use" against a page they never meant to make. `port
 Wagtail's own add address (`wagtailadmin_pages:add`, which `reverse()` still names) to this view.
 """
 
+from django.http import Http404
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
@@ -23,6 +24,18 @@ class CreateWithoutAutosaveView(CreateView):
         context = super().get_context_data(**kwargs)
         context.update(autosave_enabled=False, autosave_indicator=None)
         return context
+
+    def get(self, request):
+        # "Copy as a new event" (events/wagtail_hooks.py): `?copy_from=<id>` starts the form from an
+        # earlier page of the same type that this user may edit, through the model's
+        # `fill_from_earlier`; nothing is saved until the author saves.
+        earlier_id = request.GET.get("copy_from")
+        if earlier_id is not None and hasattr(self.page, "fill_from_earlier"):
+            earlier = self.page_class.objects.filter(pk=earlier_id).first() if earlier_id.isdigit() else None
+            if earlier is None or not earlier.permissions_for_user(request.user).can_edit():
+                raise Http404(_("There is no page to copy at this address, or you may not copy it."))
+            self.page.fill_from_earlier(earlier)
+        return super().get(request)
 
     def post(self, request):
         # Only autosave posts the create form asking for JSON (the editor's buttons post the form
