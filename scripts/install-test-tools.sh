@@ -2,7 +2,8 @@
 # Installs what the test suite needs beyond Python packages, idempotently:
 # Debian's Chromium for browser tests, Debian's Tesseract with English, Russian and Korean data
 # (OCR of scanned PDFs, knowledge/extraction.py) and a font with Cyrillic and Hangul to draw
-# the scanned pages the OCR tests read; axe-core + the Nu Html Checker from npm.
+# the scanned pages the OCR tests read; GNU gettext for the catalogue test; axe-core + the Nu
+# Html Checker from npm.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -35,6 +36,12 @@ fi
 if [ ! -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ]; then
   echo "Installing Debian's DejaVu fonts for the document-search tests..."
   apt_install fonts-dejavu-core
+fi
+
+# GNU gettext: the catalogue test extracts the interface strings as `make messages` does.
+if ! command -v xgettext >/dev/null 2>&1 || ! command -v msgmerge >/dev/null 2>&1; then
+  echo "Installing Debian's gettext for the catalogue test..."
+  apt_install gettext
 fi
 
 # npm: reinstall only when package-lock.json changed since the last install.

@@ -11,7 +11,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, strea
 
 import pytest
 
-from events.models import EventPage, EventSpeaker, EventSeries
+from events.models import EventPage, EventSeries, EventSpeaker
 from tests.factories import CountryFactory, OrganisationFactory, PersonFactory, ThemeFactory, make_event
 
 pytestmark = pytest.mark.django_db
