@@ -1,17 +1,27 @@
 """The demo loader builds a realistic site once, and a second run changes nothing."""
 
+import datetime
+import re
+import zoneinfo
+from pathlib import Path
+
 from django.core.management import call_command
 from django.db import transaction
 
 from wagtail.models import Page, PageViewRestriction, Site
 
+import feedparser
+import icalendar
 import pytest
+import yaml
 
 from events.models import EventPage
 from knowledge.models import KnowledgeDocument, KnowledgePage
 from portal.core.models import Country
 from portal.site.models import CountryPage
 from search.models import Synonym
+
+DEMO_DATA = Path(__file__).resolve().parents[2] / "portal" / "site" / "demo" / "data"
 
 
 @pytest.fixture(scope="module")
@@ -214,3 +224,63 @@ def test_demo_events_show_registration_status_and_lineage(demo, client):
         assert action in profile, language
         # Done: the meeting record of the 2021 round table was compiled.
         assert "Compile the presentations into a meeting record" not in profile
+
+
+def demo_event_times() -> dict[str, tuple[datetime.datetime, datetime.datetime]]:
+    """Each demo event's start and end as its YAML gives them, on the event's own clock, made exact."""
+    data = yaml.safe_load((DEMO_DATA / "pages" / "50-events.yaml").read_text(encoding="utf-8"))
+    times = {}
+    for item in data["items"]:
+        zone = zoneinfo.ZoneInfo(item["time_zone"])
+        times[item["title"]] = (item["start"].replace(tzinfo=zone), item["end"].replace(tzinfo=zone))
+    return times
+
+
+@pytest.mark.django_db
+def test_the_demo_events_import_into_a_calendar_at_their_own_times(demo, client):
+    """The events list's calendar file, read as a calendar program reads it: every public demo event, at the instant
+    its organisers gave on their own clock (Tirana, Bishkek, Almaty, Seoul...)."""
+    response = client.get("/en/events/calendar/")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/calendar")
+    calendar = icalendar.Calendar.from_ical(response.content)
+    found = {
+        str(event["SUMMARY"]): (event.decoded("DTSTART"), event.decoded("DTEND")) for event in calendar.walk("VEVENT")
+    }
+    expected = demo_event_times()
+    public = set(EventPage.objects.filter(locale__language_code="en").live().public().values_list("title", flat=True))
+    assert set(found) == public
+    assert len(found) >= 8
+    for title, (start, end) in found.items():
+        assert (start, end) == expected[title], title
+        assert start.utcoffset() is not None, f"{title}: a floating time would move with the reader's clock"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", ["en", "ru", "ko"])
+def test_kyrgyzstan_police_response_feed_and_calendar_list_what_the_page_lists(demo, client, language):
+    query = "?country=KG&theme=police-response"
+    page = client.get(f"/{language}/events/{query}")
+    assert page.status_code == 200
+    listed = {event.pk for event in [*page.context["upcoming_events"], *page.context["past_events"]]}
+    assert listed, "the demo has Kyrgyzstan's police-response events"
+    urls = {event.full_url for event in EventPage.objects.filter(pk__in=listed)}
+    feed = feedparser.parse(client.get(f"/{language}/events/feed/{query}").content)
+    assert {entry.link for entry in feed.entries} == urls
+    calendar = icalendar.Calendar.from_ical(client.get(f"/{language}/events/calendar/{query}").content)
+    assert {str(event["URL"]) for event in calendar.walk("VEVENT")} == urls
+
+
+@pytest.mark.django_db
+def test_the_sitemap_lists_every_public_page_in_every_language(demo, client):
+    sitemap = client.get("/sitemap.xml").content.decode()
+    located = set(re.findall(r"<loc>([^<]+)</loc>", sitemap))
+    public = [page for page in Page.objects.live().public().specific() if page.depth > 1]
+    languages = {page.locale.language_code for page in public}
+    assert languages >= {"en", "ru", "ko"}
+    for page in public:
+        assert page.full_url in located, page.full_url
+    partner_only = Page.objects.live().exclude(pk__in=[page.pk for page in public]).filter(depth__gt=1)
+    assert partner_only.exists()
+    for page in partner_only:
+        assert page.full_url not in located
