@@ -111,3 +111,35 @@ def test_specialist_uploads_a_partner_only_file_and_escape_keeps_what_was_typed(
     page.goto("/admin/documents/?q=Shelter+inspection+notes")
     page.get_by_role("link", name=re.compile("Shelter inspection notes for partners")).first.click()
     expect(page.get_by_label(re.compile("Partner officials only"))).to_be_checked()
+
+
+def test_organiser_copies_a_past_event_as_the_next_edition_and_publishes_it(page):
+    """Events → a past round table's "More options" → "Copy as a new event": only the title and the date to change."""
+    past = "Round table: Prevention and Response to Gender-Based Violence"
+    admin_login(page, "organiser")
+    expect(page).to_have_url(re.compile(r"/admin/events/$"))
+    row = page.locator("tr", has_text=past).first
+    row.get_by_role("button", name=re.compile("^More options")).click()
+    row.get_by_role("link", name="Copy as a new event").click()
+
+    # Started from the round table: its kind, its zone, its countries; no date, nothing saved yet.
+    expect(page.locator("#id_title")).to_have_value(re.compile("^Round table: Prevention and Response"))
+    expect(page.locator("#id_event_type")).to_have_value("round-table")
+    expect(page.locator("#id_start")).to_have_value("")
+    expect(page.locator("#id_end")).to_have_value("")
+    expect(page.locator("input[name='countries']:checked")).not_to_have_count(0)
+
+    title = "Round table: Prevention and Response to Gender-Based Violence, 2027"
+    page.locator("#id_title").fill(title)
+    page.locator("#id_start").fill("2027-04-28 15:00")
+    page.locator("#id_title").click()  # closes the date picker
+    # The end left empty: a 90-minute event.
+    page.locator("footer .dropdown-toggle, [data-w-dropdown-target='toggle']").last.click()
+    page.locator("button[name='action-publish']").click()
+    expect(page.locator(".messages")).to_contain_text("published")
+
+    page.goto("/en/events/")
+    upcoming = page.locator("#upcoming-heading").locator("xpath=..")
+    expect(upcoming).to_contain_text(title)
+    upcoming.get_by_role("link", name=title).click()
+    expect(page.locator("main")).to_contain_text("28 April 2027")
