@@ -6,7 +6,6 @@ from .base import *  # noqa: F403
 
 DEBUG = os.environ.get("DJANGO_DEBUG", "1") == "1"
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY") or "dev-only-not-secret-dsp-portal"
-EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 # Serve static files straight from the apps while developing; production collects them.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
