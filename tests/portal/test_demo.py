@@ -284,3 +284,20 @@ def test_the_sitemap_lists_every_public_page_in_every_language(demo, client):
     assert partner_only.exists()
     for page in partner_only:
         assert page.full_url not in located
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("language", "joining", "note"),
+    [
+        ("ru", "ссылку на видеоконференцию", "Перенесено по просьбе министерств"),
+        ("ko", "화상회의 링크를 이메일로", "협력국 부처의 요청으로 연기"),
+    ],
+)
+def test_demo_event_notices_read_in_the_readers_language(demo, client, language, joining, note):
+    budgeting = client.get(f"/{language}/events/webinar-budgeting-one-stop-services-2026/").text
+    assert joining in budgeting
+    assert "Registered participants receive" not in budgeting
+    postponed = client.get(f"/{language}/events/webinar-crisis-centre-standards-2027/").text
+    assert note in postponed
+    assert "Postponed at the request" not in postponed
