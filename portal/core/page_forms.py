@@ -2,8 +2,9 @@
 
 Wagtail refuses a page whose slug a sibling already has with "The slug '…' is already in use",
 on the Promote tab, where nobody who typed only a title looks; the slug is made from the title,
-and the sibling is usually the same editor's earlier attempt, kept as a draft (Wagtail saves
-drafts as one types). The title gets its own error naming that page and what to do.
+and the sibling is usually the same editor's earlier attempt, saved as a draft (a new page is no
+longer autosaved: portal/site/page_create.py). The title gets its own error naming that page and
+what to do.
 """
 
 from django.utils.translation import gettext_lazy as _
