@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from events import listing
 from portal.core.feeds import FilteredListFeed, rss
+from portal.core.l10n import time_zone_label
 
 
 class EventsFeed(FilteredListFeed):
@@ -17,7 +18,8 @@ class EventsFeed(FilteredListFeed):
 
     def item_description(self, item):
         when = formats.date_format(item.start.astimezone(item.tz), "DATETIME_FORMAT")
-        return _("%(when)s (%(zone)s). %(summary)s") % {"when": when, "zone": item.time_zone, "summary": item.summary}
+        zone = time_zone_label(item.time_zone, item.start)
+        return _("%(when)s, %(zone)s. %(summary)s") % {"when": when, "zone": zone, "summary": item.summary}
 
     def item_categories(self, item):
         return [item.get_event_type_display(), *super().item_categories(item)]

@@ -59,5 +59,7 @@ class EventPageForm(SectionPageForm):
                 if value is not None:
                     cleaned[name] = timezone.make_aware(timezone.make_naive(value, current), tz)
         if cleaned.get("start") and not cleaned.get("end") and "end" in self.fields and not self.has_error("end"):
-            cleaned["end"] = cleaned["start"] + DEFAULT_LENGTH
+            # Ninety minutes of real time, whatever the clock does meanwhile (a change to summer time).
+            start = cleaned["start"]
+            cleaned["end"] = (start.astimezone(datetime.UTC) + DEFAULT_LENGTH).astimezone(start.tzinfo)
         return cleaned

@@ -19,6 +19,8 @@ from portal.core.list_pages import FilteredListPageMixin
 
 
 class EventListMixin(FilteredListPageMixin):
+    # `calendar/` and `<event>/calendar/` are routes; `series/<slug>/` is the series page (portal/urls.py).
+    reserved_child_slugs = ("feed", "calendar", "series")
     feed_class = feeds.EventsFeed
     rss_feed_class = feeds.EventsRssFeed
 

@@ -60,7 +60,11 @@ def events_split_by_time(*, index, user, page_number=None, upcoming_page_number=
 
 def events_listed(*, index, user, **filters) -> list:
     """Every event the filtered list shows, upcoming and past, latest first: what its feeds and calendar hold."""
-    events = _events_filtered(index=index, user=user, **filters).order_by("-start", "-pk")
+    events = (
+        _events_filtered(index=index, user=user, **filters)
+        .prefetch_related("organisers", "partners", "themes")
+        .order_by("-start", "-pk")
+    )
     return attach_in_language(list(events), selectors.PAGE_VOCABULARIES)
 
 

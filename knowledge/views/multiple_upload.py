@@ -8,6 +8,8 @@ offered, or a collection the uploader may not use, is refused with a 400 before 
 stored; the per-file form shown after the upload starts at the answer given.
 """
 
+import re
+
 from django.http import JsonResponse
 from django.utils.translation import gettext as _
 
@@ -41,7 +43,11 @@ class AudienceAddView(AddView):
             # A script's upload naming a collection: only one the uploader may add documents to.
             field = form.fields.get("collection")
             choices = field.queryset if field is not None else form.collections
-            collection = choices.filter(pk=posted_collection).first() if posted_collection.isdigit() else None
+            collection = (
+                choices.filter(pk=int(posted_collection)).first()
+                if re.fullmatch(r"[0-9]{1,10}", posted_collection)
+                else None
+            )
             if collection is None:
                 return self.refuse(_("You cannot add documents to this collection. Nothing was uploaded."))
         else:

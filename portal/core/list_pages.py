@@ -17,6 +17,9 @@ from portal.core.list_filters import ListFilterForm
 class FilteredListPageMixin(RoutablePageMixin):
     feed_class: type[FilteredListFeed]
     rss_feed_class: type[FilteredListFeed]
+    # Addresses below the list its routes answer: a child page there could not be reached
+    # (`portal.core.page_forms.SectionPageForm` refuses them).
+    reserved_child_slugs: tuple[str, ...] = ("feed",)
 
     def filter_form(self, request) -> ListFilterForm:
         raise NotImplementedError

@@ -18,6 +18,17 @@ class SectionPageForm(WagtailAdminPageForm):
         # Read before Wagtail's check, which drops a refused slug from the cleaned data.
         slug = self.cleaned_data.get("slug")
         cleaned_data = super().clean()
+        reserved = getattr(self.parent_page.specific_class, "reserved_child_slugs", ()) if self.parent_page else ()
+        if slug in reserved:
+            self.add_error(
+                "title",
+                _(
+                    "The address “%(slug)s” is taken by this section’s feed or calendar. Give this page "
+                    "another title, or another slug on the Promote tab."
+                )
+                % {"slug": slug},
+            )
+            return cleaned_data
         if not slug or not self.has_error("slug") or self.parent_page is None:
             return cleaned_data
         clash = (

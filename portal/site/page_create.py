@@ -7,7 +7,11 @@ title meets "slug already in use" against a page they never meant to make. `port
 Wagtail's own add address (`wagtailadmin_pages:add`, which `reverse()` still names) to this view.
 """
 
+import re
+
+from django.contrib import messages
 from django.http import Http404
+from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
@@ -31,9 +35,25 @@ class CreateWithoutAutosaveView(CreateView):
         # `fill_from_earlier`; nothing is saved until the author saves.
         earlier_id = request.GET.get("copy_from")
         if earlier_id is not None and hasattr(self.page, "fill_from_earlier"):
-            earlier = self.page_class.objects.filter(pk=earlier_id).first() if earlier_id.isdigit() else None
+            earlier = (
+                self.page_class.objects.filter(pk=int(earlier_id)).first()
+                if re.fullmatch(r"[0-9]{1,10}", earlier_id)
+                else None
+            )
             if earlier is None or not earlier.permissions_for_user(request.user).can_edit():
                 raise Http404(_("There is no page to copy at this address, or you may not copy it."))
+            if earlier.get_view_restrictions().exists():
+                # The new page would be created without the restriction and could go live for
+                # everyone; Wagtail's own Copy (the page's ⋯ → Copy) keeps restrictions.
+                messages.error(
+                    request,
+                    _(
+                        "“%(title)s” is for partner officials only. Use the page’s Copy action, which keeps "
+                        "who may see it."
+                    )
+                    % {"title": earlier.title},
+                )
+                return redirect("wagtailadmin_explore", self.parent_page.pk)
             self.page.fill_from_earlier(earlier)
         return super().get(request)
 

@@ -2,11 +2,15 @@
 
 import re
 
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
 import feedparser
 import icalendar
 import pytest
 
 from tests.events.conftest import PARTNER_WORD, every_title, expected_titles
+from tests.factories import OrganisationFactory, ThemeFactory, make_event
 
 pytestmark = pytest.mark.django_db
 
@@ -52,7 +56,7 @@ def test_feed_entries_link_to_the_events_and_say_when_they_take_place(client, ky
     parsed = feedparser.parse(client.get("/en/events/feed/", KG_POLICE).content)
     kabul = next(entry for entry in parsed.entries if entry.title == "Regional meeting in Kabul")
     assert kabul.link == kyrgyz_events["kabul"].get_full_url()
-    assert "Asia/Kabul" in kabul.summary
+    assert "10 March 2024, 09:00, Kabul (UTC+4:30)." in kabul.summary
     assert parsed.feed.link.endswith("/en/events/?country=KG&theme=police-response")
 
 
@@ -99,3 +103,25 @@ def test_partner_only_events_are_in_no_public_feed_or_calendar(client, kyrgyz_ev
     assert PARTNER_WORD in client.get(own_calendar).text
     for route in routes[1:]:
         assert PARTNER_WORD not in client.get(route).text, route
+
+
+@pytest.mark.parametrize("route", ["/en/events/feed/", "/en/events/calendar/"])
+def test_a_longer_list_costs_no_more_queries(client, site, route):
+    """Feeds and calendars read each event's organisers, partners and themes with the others, not one by one."""
+    for number in range(3):
+        event = make_event(site["events"], title=f"Webinar {number}")
+        event.organisers.set([OrganisationFactory(name=f"Organiser {number}")])
+        event.themes.set([ThemeFactory(slug=f"theme-{number}", name=f"Theme {number}")])
+
+    def count():
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(route).status_code == 200
+        return len(queries)
+
+    count()  # the site, the locales and the vocabularies' caches filled
+    few = count()
+    for number in range(3, 9):
+        event = make_event(site["events"], title=f"Webinar {number}")
+        event.organisers.set([OrganisationFactory(name=f"Organiser {number}")])
+        event.themes.set([ThemeFactory(slug=f"theme-{number}", name=f"Theme {number}")])
+    assert count() == few

@@ -5,8 +5,11 @@ import datetime
 import re
 import zoneinfo
 
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from wagtail.models import PageViewRestriction
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
 import pytest
@@ -107,7 +110,7 @@ def test_copy_as_a_new_event_keeps_what_the_next_edition_shares_and_no_dates(cli
     assert EventPage.objects.count() == 1
 
 
-@pytest.mark.parametrize("copy_from", ["999999", "abc", "home"])
+@pytest.mark.parametrize("copy_from", ["999999", "abc", "home", "²", "99999999999999999999999"])
 def test_copying_something_that_is_not_an_event_one_may_edit_is_a_404(client, site, organiser, copy_from):
     if copy_from == "home":
         copy_from = str(site["home"].pk)
@@ -117,7 +120,82 @@ def test_copying_something_that_is_not_an_event_one_may_edit_is_a_404(client, si
 
 def test_the_events_list_offers_copy_as_a_new_event(client, site, organiser, earlier):
     html = client.get(reverse("event_pages:index")).content.decode()
-    link = re.search(r'href="([^"]+copy_from=(\d+))"[^>]*>\s*(?:<svg.*?</svg>)?\s*Copy as a new event', html, re.S)
+    link = re.search(r'href="(/admin/events/copy/(\d+)/)"[^>]*>\s*(?:<svg.*?</svg>)?\s*Copy as a new event', html, re.S)
     assert link is not None
     assert link.group(2) == str(earlier.pk)
-    assert client.get(link.group(1).replace("&amp;", "&")).status_code == 200
+    response = client.get(link.group(1), follow=True)
+    assert response.status_code == 200
+    assert response.context["form"].initial["title"] == "Police response webinar 2025"
+
+
+def test_the_copy_button_costs_no_query_per_event(client, site, organiser, earlier):
+    def count():
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(reverse("event_pages:index")).status_code == 200
+        return len(queries)
+
+    few = count()
+    for number in range(5):
+        make_event(site["events"], title=f"Another webinar {number}")
+    assert count() <= few + 2
+
+
+def test_a_partner_only_event_is_not_copied_into_a_public_page(client, site, organiser, earlier, roles):
+    restriction = PageViewRestriction.objects.create(page=earlier, restriction_type=PageViewRestriction.GROUPS)
+    restriction.groups.set([roles["partners"]])
+    response = client.get(add_url(site, copy_from=earlier.pk), follow=True)
+    assert response.status_code == 200
+    assert "is for partner officials only" in response.text
+    assert response.redirect_chain[-1][0] == reverse("wagtailadmin_explore", args=[site["events"].pk])
+    assert EventPage.objects.count() == 1
+
+
+@pytest.mark.parametrize("slug", ["feed", "calendar", "series"])
+def test_an_address_taken_by_the_lists_routes_is_refused(client, site, organiser, slug):
+    data = nested_form_data(
+        {
+            "title": slug.capitalize(),
+            "slug": slug,
+            "event_type": "webinar",
+            "summary": "A webinar.",
+            "start": "2027-03-10 16:00",
+            "time_zone": "Asia/Seoul",
+            "is_online": "on",
+            "status": "scheduled",
+            "speakers": inline_formset([]),
+            "body": streamfield([]),
+            "agenda": streamfield([]),
+            "materials": streamfield([]),
+            "produced": streamfield([]),
+            "follow_up_actions": streamfield([]),
+        }
+    )
+    response = client.post(add_url(site), data)
+    assert response.status_code == 200
+    assert f"The address “{slug}” is taken by this section’s feed or calendar." in response.text
+    assert not EventPage.objects.filter(slug=slug).exists()
+
+
+def test_an_empty_end_is_90_minutes_of_real_time_across_the_change_to_summer_time(client, site, organiser):
+    data = nested_form_data(
+        {
+            "title": "Night call with Tirana",
+            "slug": "night-call-with-tirana",
+            "event_type": "webinar",
+            "summary": "A call across the clock change.",
+            "start": "2026-03-29 01:30",
+            "time_zone": "Europe/Tirane",
+            "is_online": "on",
+            "status": "scheduled",
+            "speakers": inline_formset([]),
+            "body": streamfield([]),
+            "agenda": streamfield([]),
+            "materials": streamfield([]),
+            "produced": streamfield([]),
+            "follow_up_actions": streamfield([]),
+        }
+    )
+    assert client.post(add_url(site), data).status_code == 302
+    event = EventPage.objects.get(slug="night-call-with-tirana")
+    assert event.end - event.start == datetime.timedelta(minutes=90)
+    assert event.local_end.strftime("%H:%M") == "04:00"  # 01:30 CET + 90 minutes, the clocks gone forward at 02:00

@@ -136,6 +136,8 @@ def test_a_partner_only_upload_cannot_be_downloaded_by_the_public(client, collec
         {"who_may_see": "partners'; --"},
         {"collection": "999999"},
         {"collection": "root"},
+        {"collection": "²"},
+        {"collection": "99999999999999999999999"},
     ],
 )
 def test_a_forged_answer_is_refused_and_nothing_is_stored(client, collections, roles, make_user, data):
