@@ -1,5 +1,6 @@
 import re
 
+from django.conf import settings
 from django.core.cache import cache
 from django.core.files.base import ContentFile
 
@@ -8,6 +9,7 @@ from wagtail.models import Collection, CollectionViewRestriction
 import pytest
 
 from knowledge.models import KnowledgeDocument
+from search import indexing
 from tests.factories import CountryFactory, ThemeFactory, make_knowledge, restrict_to_group
 
 FILTER = {"country": "KZ", "theme": "police-response", "kind": "brief"}
@@ -46,6 +48,7 @@ def publish(site, vocab, django_capture_on_commit_callbacks):
             )
             if partners is not None:
                 restrict_to_group(page, partners)
+        searchable_now()
         return page
 
     return run
@@ -62,9 +65,16 @@ def publish_partner_document(roles, django_capture_on_commit_callbacks):
             restriction.groups.set([roles["partners"]])
             document = KnowledgeDocument(title=title, collection=collection)
             document.file.save("budget.pdf", ContentFile(b"%PDF-1.4 budget"), save=True)
+        searchable_now()
         return document
 
     return run
+
+
+def searchable_now() -> None:
+    """Elasticsearch makes writes searchable each second; a digest run right after does not wait."""
+    if settings.SEARCH_ELASTICSEARCH_URL:
+        indexing.refresh()
 
 
 def link(body: str, route: str) -> str:
