@@ -27,6 +27,7 @@ class EventPhase(models.TextChoices):
 
     OPEN_FOR_REGISTRATION = "open-for-registration", _("Open for registration")
     UPCOMING = "upcoming", _("Upcoming")
+    UNDER_WAY = "under-way", _("Under way")
     HELD = "held", _("Held")
     CANCELLED = "cancelled", _("Cancelled")
     POSTPONED = "postponed", _("Postponed")

@@ -312,6 +312,8 @@ class EventPage(Page):
             return EventPhase.POSTPONED
         if not self.is_upcoming:
             return EventPhase.HELD
+        if self.start <= timezone.now():
+            return EventPhase.UNDER_WAY
         return EventPhase.OPEN_FOR_REGISTRATION if self.registration_is_open else EventPhase.UPCOMING
 
     def clean(self):

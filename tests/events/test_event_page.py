@@ -242,6 +242,18 @@ def test_after_the_event_recording_materials_and_outcomes_not_registration(clien
     assert "How to join" not in text and "Registration" not in text
 
 
+def test_an_event_under_way_says_so_and_still_tells_how_to_join(client, site):
+    event = make_event(
+        site["events"],
+        start=timezone.now() - datetime.timedelta(minutes=30),
+        joining_instructions="<p>Join link by email.</p>",
+    )
+    assert event.phase == EventPhase.UNDER_WAY
+    text = _text(client.get(event.url))
+    assert "Under way" in text and "Upcoming" not in text
+    assert "Join link by email." in text
+
+
 def test_status_labels_on_the_event_cards(client, site):
     make_event(
         site["events"],
