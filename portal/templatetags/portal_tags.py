@@ -117,6 +117,14 @@ def elided_page_range(page_obj, on_each_side=2, on_ends=1):
     return list(page_obj.paginator.get_elided_page_range(page_obj.number, on_each_side=on_each_side, on_ends=on_ends))
 
 
+@register.simple_tag(takes_context=True)
+def page_query(context, number, param="page"):
+    """`?country=KG&page=3`: the current query with one pager's page number set (`param`: which pager)."""
+    query = context["request"].GET.copy()
+    query[param] = number
+    return f"?{query.urlencode()}"
+
+
 @register.filter
 def language_name(code):
     """A language's name in the reader's language ("ru" → "Russian"), or the code if unknown."""
