@@ -79,6 +79,7 @@ def test_organiser_creates_and_publishes_a_webinar(page, server):
     page.locator("#id_summary").fill("Korean and Senegalese practitioners compare one-stop services.")
     page.locator("#id_start").fill("2027-03-10 10:00")
     page.locator("#id_end").fill("2027-03-10 12:00")
+    page.locator("#id_title").click()  # closes the date picker, which would cover the footer
     page.locator("#id_time_zone").select_option("Africa/Dakar")
     page.locator("#id_is_online").check()
     page.locator("footer .dropdown-toggle, [data-w-dropdown-target='toggle']").last.click()
