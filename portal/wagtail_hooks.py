@@ -11,6 +11,7 @@ from wagtail.wagtail_hooks import require_wagtail_login
 from portal.core.models import Country, Organisation, Person, Theme
 from portal.core.privacy import page_hidden_by_its_family
 from portal.site.landing import hide_explorer_for_section_roles
+from portal.site.models import ServiceComponent
 from portal.site.review_actions import keep_workflow_actions_during_review, say_what_the_workflow_action_did
 from portal.site.translation_review import ReviewedUpdateTranslationsView, refuse_unreviewed_vocabulary_save
 from portal.site.translation_workflow import (
@@ -83,10 +84,19 @@ class PersonViewSet(VocabularyViewSet):
     search_fields = ["name", "job_title"]
 
 
+class ServiceComponentViewSet(VocabularyViewSet):
+    model = ServiceComponent
+    icon = "list-ol"
+    list_display = ["name", "slug", "sort_order"]
+    list_filter = ["locale"]
+    search_fields = ["name", "slug"]
+    ordering = ["sort_order", "name"]
+
+
 class TaxonomyGroup(SnippetViewSetGroup):
     menu_label = _("Vocabularies")
     menu_icon = "list-ul"
-    items = (CountryViewSet, ThemeViewSet, OrganisationViewSet, PersonViewSet)
+    items = (CountryViewSet, ThemeViewSet, OrganisationViewSet, PersonViewSet, ServiceComponentViewSet)
 
 
 register_snippet(TaxonomyGroup)

@@ -1,6 +1,10 @@
 from django.apps import apps
 from django.db.models.signals import post_migrate, post_save
 
+from wagtail.signals import page_published
+
+from portal.site import services
+from portal.site.models import CountryPage
 from portal.site.roles import LANGUAGE_TREE_MODELS, roles_attach_to_language_tree, roles_ensure
 
 
@@ -20,7 +24,15 @@ def attach_roles_to_new_language_tree(sender, instance, created, raw=False, **kw
         roles_attach_to_language_tree(instance)
 
 
+def record_component_status_changes(sender, instance, revision=None, **kwargs):
+    """Each publish of a country profile adds what it changed to the statuses' history (`portal.site.services`)."""
+    services.component_status_changes_record(page=instance, user=getattr(revision, "user", None))
+
+
 def register_signal_handlers():
+    page_published.connect(
+        record_component_status_changes, sender=CountryPage, dispatch_uid="portal_component_status_history"
+    )
     post_migrate.connect(ensure_roles_after_migrate, dispatch_uid="portal_roles_ensure")
     for label in LANGUAGE_TREE_MODELS:
         post_save.connect(

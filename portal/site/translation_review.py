@@ -1,6 +1,6 @@
 """Translators propose, reviewers publish: vocabulary entries.
 
-Country, Theme, Organisation and Person entries have no draft state: a save is what readers
+Country, Theme, Organisation, Person and Sunflower model component entries have no draft state: a save is what readers
 see at once. So a save of an entry, or the publish of a translation from wagtail-localize's
 editor, needs the entry's publish right (`portal.publish_<model>`, the permission Wagtail and
 wagtail-localize check for draftable snippets; `portal.site.roles` creates and grants it).
@@ -24,8 +24,9 @@ from wagtail_localize.views.update_translations import UpdateTranslationsView
 from knowledge.models import KnowledgeDocument
 from knowledge.review import can_review_documents
 from portal.core.models import Country, Organisation, Person, Theme
+from portal.site.models import ServiceComponent
 
-VOCABULARIES = (Country, Theme, Organisation, Person)
+VOCABULARIES = (Country, Theme, Organisation, Person, ServiceComponent)
 
 
 def can_publish_vocabulary(user, model) -> bool:

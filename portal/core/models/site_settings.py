@@ -1,7 +1,8 @@
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.admin.panels import FieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
 
@@ -20,7 +21,33 @@ class SiteSettings(BaseSiteSetting):
         help_text=_("Short notice shown in the footer, for example where survivors can find help."),
     )
 
-    panels = [FieldPanel("contact_email"), FieldPanel("leave_site_url"), FieldPanel("helpline_text")]
+    reference_country = models.CharField(
+        _("reference country for comparisons"),
+        max_length=2,
+        default="KR",
+        help_text=_("ISO code of the country whose Sunflower model the others are compared with."),
+    )
+    verification_max_age_days = models.PositiveIntegerField(
+        _("verify statuses after (days)"),
+        default=365,
+        help_text=_("A component status last verified longer ago than this is flagged as needing verification."),
+    )
+
+    panels = [
+        FieldPanel("contact_email"),
+        FieldPanel("leave_site_url"),
+        FieldPanel("helpline_text"),
+        MultiFieldPanel(
+            [FieldPanel("reference_country"), FieldPanel("verification_max_age_days")],
+            heading=_("Country comparison"),
+        ),
+    ]
 
     class Meta:
         verbose_name = _("site settings")
+
+    def clean(self):
+        code = (self.reference_country or "").strip()
+        if len(code) != 2 or not code.isalpha() or not code.isascii():
+            raise ValidationError({"reference_country": _("Enter the two-letter ISO 3166-1 code, for example KR.")})
+        self.reference_country = code.upper()

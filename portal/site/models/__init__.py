@@ -1,4 +1,14 @@
+from .components import ComponentStatus, ComponentStatusChange, ServiceComponent, StatusLevel
 from .countries import CountryIndexPage, CountryKeyFigure, CountryPage
 from .home import HomePage
 
-__all__ = ["CountryIndexPage", "CountryKeyFigure", "CountryPage", "HomePage"]
+__all__ = [
+    "ComponentStatus",
+    "ComponentStatusChange",
+    "CountryIndexPage",
+    "CountryKeyFigure",
+    "CountryPage",
+    "HomePage",
+    "ServiceComponent",
+    "StatusLevel",
+]

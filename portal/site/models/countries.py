@@ -4,7 +4,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
-from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, ObjectList, TabbedInterface
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
@@ -78,7 +78,15 @@ class CountryPage(Page):
     health_response = RichTextField(_("health sector response"), blank=True, features=SERVICE_FEATURES)
     psychosocial_support = RichTextField(_("psycho-social support and shelters"), blank=True, features=SERVICE_FEATURES)
     coordination = RichTextField(_("multi-sectoral coordination"), blank=True, features=SERVICE_FEATURES)
-    helplines = models.TextField(_("helplines"), blank=True)
+    helplines = models.TextField(
+        _("helplines"),
+        blank=True,
+        help_text=_(
+            "One line each: who answers, then the number. Only numbers a partner or official source has confirmed."
+        ),
+    )
+    helplines_source = models.CharField(_("helplines source"), max_length=255, blank=True)
+    helplines_confirmed = models.DateField(_("helplines confirmed on"), null=True, blank=True)
 
     search_fields = [
         *Page.search_fields,
@@ -113,11 +121,32 @@ class CountryPage(Page):
                 FieldPanel("psychosocial_support"),
                 FieldPanel("coordination"),
                 FieldPanel("helplines"),
+                FieldPanel("helplines_source"),
+                FieldPanel("helplines_confirmed"),
             ],
             heading=_("GBV service landscape"),
         ),
         InlinePanel("key_figures", heading=_("Key figures"), label=_("key figure")),
     ]
+    sunflower_panels = [
+        InlinePanel(
+            "component_statuses",
+            heading=_("Sunflower model components"),
+            label=_("component status"),
+            help_text=_(
+                "Where this country stands on each component of the Sunflower model. "
+                "A component without a row reads as unknown. Readers and the comparison see the published profile."
+            ),
+        ),
+    ]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading=_("Content")),
+            ObjectList(sunflower_panels, heading=_("Sunflower model")),
+            ObjectList(Page.promote_panels, heading=_("Promote")),
+            ObjectList(Page.settings_panels, heading=_("Settings")),
+        ]
+    )
 
     class Meta:
         verbose_name = _("country profile")
@@ -137,6 +166,9 @@ class CountryKeyFigure(Orderable):
     source = models.CharField(_("source"), max_length=255)
     source_url = models.URLField(_("source address"), blank=True)
     as_of = models.DateField(_("as of"))
+    is_estimate = models.BooleanField(
+        _("estimate"), default=False, help_text=_("Tick when the source gives an estimate or the value is rounded.")
+    )
 
     panels = [
         FieldPanel("label"),
@@ -145,6 +177,7 @@ class CountryKeyFigure(Orderable):
         FieldPanel("source"),
         FieldPanel("source_url"),
         FieldPanel("as_of"),
+        FieldPanel("is_estimate"),
     ]
 
     class Meta(Orderable.Meta):

@@ -1,0 +1,252 @@
+"""Reads for the Sunflower model comparison: statuses per country and component, gaps, staleness.
+
+A country's statuses are the rows of its live default-language profile (the translations
+copy them), read as the reader may: a profile the reader may not see is not a country they
+can compare, and evidence is only what the privacy gate lets them open. Components and
+countries come in the reader's language; a status's note keeps the words it was written in,
+marked with their language (`note_language`).
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.utils import timezone
+
+from wagtail.models import Locale, Page
+
+from knowledge.models import KnowledgeDocument
+from portal.core.locale import entries_in_language, in_locale_with_fallback
+from portal.core.models.site_settings import SiteSettings
+from portal.core.privacy import documents_visible_to, pages_visible_to
+from portal.site import models
+
+MIN_COUNTRIES = 2
+MAX_COUNTRIES = 4
+
+
+@dataclass
+class Evidence:
+    title: str
+    url: str
+    kind: str  # "page", "document" or "link"
+
+
+@dataclass
+class StatusCell:
+    component: models.ServiceComponent
+    status: str = models.StatusLevel.UNKNOWN
+    note: str = ""
+    last_verified: datetime.date | None = None
+    needs_verification: bool = False
+    recorded: bool = False  # False: the profile has no row for this component
+    evidence: list[Evidence] = field(default_factory=list)
+    history: list = field(default_factory=list)
+
+    @property
+    def label(self) -> str:
+        return models.StatusLevel(self.status).label
+
+
+@dataclass
+class CountryColumn:
+    iso_code: str
+    country: object  # the Country entry in the reader's language
+    profile: Page  # the profile in the reader's language, or the default language's
+    cells: list[StatusCell]
+    gaps: list[StatusCell] = field(default_factory=list)
+    is_reference: bool = False
+    note_language: str = settings.LANGUAGE_CODE
+
+    @property
+    def stale_count(self) -> int:
+        return sum(cell.needs_verification for cell in self.cells)
+
+
+@dataclass
+class Comparison:
+    components: list  # ServiceComponent entries in the reader's language, in order
+    columns: list[CountryColumn]
+    reference: CountryColumn | None
+    max_age_days: int
+
+    def rows(self) -> list[tuple]:
+        """(component, [cell of each column]) in the components' order."""
+        return [
+            (component, [column.cells[index] for column in self.columns])
+            for index, component in enumerate(self.components)
+        ]
+
+
+def comparison_settings() -> tuple[str, int]:
+    """The reference country's ISO code and the age in days after which a status needs verifying."""
+    site_settings = SiteSettings.objects.order_by("pk").first()
+    if site_settings is None:
+        return "KR", 365
+    return site_settings.reference_country, site_settings.verification_max_age_days
+
+
+def needs_verification(
+    last_verified: datetime.date | None, *, max_age_days: int, today: datetime.date | None = None
+) -> bool:
+    if last_verified is None:
+        return True
+    today = today or timezone.localdate()
+    return (today - last_verified).days > max_age_days
+
+
+def service_components(*, language: str | None = None) -> list:
+    """The model's components in order, each in `language` (the reader's by default)."""
+    default = models.ServiceComponent.objects.filter(locale__language_code=settings.LANGUAGE_CODE)
+    return entries_in_language(default.order_by("sort_order", "name"), language=language)
+
+
+def comparable_profiles(*, user, locale: Locale) -> dict[str, Page]:
+    """Every country profile the reader may see, by ISO code, in the reader's language where translated."""
+    profiles = pages_visible_to(
+        user, in_locale_with_fallback(models.CountryPage.objects.all(), locale=locale)
+    ).select_related("country")
+    found: dict[str, Page] = {}
+    for profile in profiles.order_by("title"):
+        found.setdefault(profile.country.iso_code, profile)
+    return found
+
+
+def _visible_evidence(statuses, *, user) -> dict[tuple, Evidence]:
+    """The evidence of `statuses` the reader may open, keyed by (block kind, id or url)."""
+    page_ids, document_ids = set(), set()
+    for status in statuses:
+        for block in status.evidence:
+            if block.block_type == "page" and block.value is not None:
+                page_ids.add(block.value.pk)
+            elif block.block_type == "document" and block.value is not None:
+                document_ids.add(block.value.pk)
+    found: dict[tuple, Evidence] = {}
+    for page in pages_visible_to(user, Page.objects.filter(pk__in=page_ids)).specific():
+        found[("page", page.pk)] = Evidence(title=page.title, url=page.url or "", kind="page")
+    documents = documents_visible_to(user, KnowledgeDocument.objects.filter(pk__in=document_ids))
+    for document in entries_in_language(documents):
+        found[("document", document.translation_key)] = Evidence(
+            title=document.title, url=document.get_landing_url(), kind="document"
+        )
+    return found
+
+
+def _evidence_for(status, visible: dict) -> list[Evidence]:
+    evidence = []
+    for block in status.evidence:
+        if block.block_type == "link":
+            evidence.append(Evidence(title=block.value["title"], url=block.value["url"], kind="link"))
+        elif block.value is not None:
+            key = ("page", block.value.pk) if block.block_type == "page" else ("document", block.value.translation_key)
+            if key in visible:
+                evidence.append(visible[key])
+    return evidence
+
+
+def country_status_columns(
+    *, codes: list[str], user, locale: Locale, with_history: bool = False
+) -> list[CountryColumn]:
+    """One column per ISO code in `codes` (in that order) that the reader may see."""
+    shown = comparable_profiles(user=user, locale=locale)
+    codes = [code for code in codes if code in shown]
+    components = service_components(language=locale.language_code)
+    reference_code, max_age = comparison_settings()
+    originals = {
+        page.country.iso_code: page
+        for page in pages_visible_to(
+            user,
+            models.CountryPage.objects.filter(
+                locale__language_code=settings.LANGUAGE_CODE, country__iso_code__in=codes
+            ),
+        ).select_related("country")
+    }
+    statuses = list(
+        models.ComponentStatus.objects.filter(page__in=list(originals.values())).select_related("component", "page")
+    )
+    visible = _visible_evidence(statuses, user=user)
+    by_page: dict[int, dict[str, models.ComponentStatus]] = {}
+    for status in statuses:
+        by_page.setdefault(status.page_id, {})[status.component.translation_key] = status
+    history: dict[tuple, list] = {}
+    if with_history:
+        changes = models.ComponentStatusChange.objects.filter(country__iso_code__in=codes).select_related(
+            "country", "component"
+        )
+        for change in changes:
+            history.setdefault((change.country.iso_code, change.component.translation_key), []).append(change)
+    countries = dict(
+        zip(
+            codes,
+            entries_in_language([shown[code].country for code in codes], language=locale.language_code),
+            strict=True,
+        )
+    )
+    today = timezone.localdate()
+    columns = []
+    for code in codes:
+        original = originals.get(code)
+        rows = by_page.get(original.pk, {}) if original else {}
+        cells = []
+        for component in components:
+            status = rows.get(component.translation_key)
+            if status is None:
+                cells.append(StatusCell(component=component))
+                continue
+            cells.append(
+                StatusCell(
+                    component=component,
+                    status=status.status,
+                    note=status.note,
+                    last_verified=status.last_verified,
+                    needs_verification=needs_verification(status.last_verified, max_age_days=max_age, today=today),
+                    recorded=True,
+                    evidence=_evidence_for(status, visible),
+                    history=history.get((code, component.translation_key), []),
+                )
+            )
+        columns.append(
+            CountryColumn(
+                iso_code=code,
+                country=countries[code],
+                profile=shown[code],
+                cells=cells,
+                is_reference=code == reference_code,
+            )
+        )
+    return columns
+
+
+def country_comparison(*, codes: list[str], user, locale: Locale) -> Comparison:
+    """The side-by-side table of `codes`, each with its gaps against the reference country.
+
+    The reference country's statuses are read even when it is not among `codes`; a gap is a
+    component the reference has in place that the country does not.
+    """
+    reference_code, max_age = comparison_settings()
+    wanted = list(dict.fromkeys(codes))
+    columns = country_status_columns(
+        codes=[*wanted, reference_code] if reference_code not in wanted else wanted, user=user, locale=locale
+    )
+    reference = next((column for column in columns if column.iso_code == reference_code), None)
+    columns = [column for column in columns if column.iso_code in wanted]
+    if reference is not None:
+        for column in columns:
+            if column.is_reference:
+                continue
+            column.gaps = [
+                cell
+                for cell, reference_cell in zip(column.cells, reference.cells, strict=True)
+                if reference_cell.status == models.StatusLevel.IN_PLACE and cell.status != models.StatusLevel.IN_PLACE
+            ]
+            column.gaps.sort(key=lambda cell: models.StatusLevel.rank(cell.status))
+    return Comparison(
+        components=[cell.component for cell in columns[0].cells]
+        if columns
+        else service_components(language=locale.language_code),
+        columns=columns,
+        reference=reference,
+        max_age_days=max_age,
+    )
