@@ -35,6 +35,7 @@ class TestCountryProfileCanBeCreated(PageFormTestCase):
                 "key_figures": inline_formset(
                     [{"label": "Crisis centres", "value": "3", "unit": "", "source": "UNDP", "as_of": "2020-08-18"}]
                 ),
+                "component_statuses": inline_formset([]),
             }
         )
         self.assertCanCreate(self.tree["countries"], CountryPage, data)
