@@ -5,10 +5,11 @@ import re
 import zoneinfo
 from pathlib import Path
 
+from django.contrib.auth.models import AnonymousUser
 from django.core.management import call_command
 from django.db import transaction
 
-from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.models import Locale, Page, PageViewRestriction, Site
 
 import feedparser
 import icalendar
@@ -18,6 +19,7 @@ import yaml
 from events.models import EventPage
 from knowledge.models import KnowledgeDocument, KnowledgePage
 from portal.core.models import Country
+from portal.site.comparison import country_comparison
 from portal.site.models import CountryPage
 from search.models import Synonym
 
@@ -301,3 +303,36 @@ def test_demo_event_notices_read_in_the_readers_language(demo, client, language,
     postponed = client.get(f"/{language}/events/webinar-crisis-centre-standards-2027/").text
     assert note in postponed
     assert "Postponed at the request" not in postponed
+
+
+@pytest.mark.django_db
+def test_every_demo_profile_has_sourced_dated_key_figures(demo):
+    for profile in CountryPage.objects.filter(locale__language_code="en"):
+        figures = list(profile.key_figures.all())
+        assert figures, profile.title
+        for figure in figures:
+            assert figure.source and figure.as_of, (profile.title, figure.label)
+        # A population is an estimate, and says so.
+        assert all(figure.is_estimate for figure in figures if figure.label == "Population"), profile.title
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", ["en", "ru", "ko"])
+def test_demo_compares_korea_kyrgyzstan_and_kazakhstan_from_their_statuses(demo, language):
+    comparison = country_comparison(
+        codes=["KR", "KG", "KZ"], user=AnonymousUser(), locale=Locale.objects.get(language_code=language)
+    )
+    statuses = {
+        column.iso_code: {cell.component.slug: cell.status for cell in column.cells} for column in comparison.columns
+    }
+    assert [column.iso_code for column in comparison.columns] == ["KR", "KG", "KZ"]
+    assert set(statuses["KR"].values()) == {"in-place"}
+    assert statuses["KG"]["counselling"] == "in-place" and statuses["KG"]["one-stop-centre"] == "planned"
+    assert statuses["KZ"]["staffing-training"] == "in-place" and statuses["KZ"]["police-on-site"] == "not-in-place"
+    gaps = {column.iso_code: [cell.component.slug for cell in column.gaps] for column in comparison.columns}
+    assert gaps["KR"] == []
+    assert "counselling" not in gaps["KG"] and "one-stop-centre" in gaps["KG"]
+    assert "staffing-training" not in gaps["KZ"] and "police-on-site" in gaps["KZ"]
+    # The components read in the reader's language.
+    names = [component.name for component in comparison.components]
+    assert ("Counselling" in names) == (language == "en")
