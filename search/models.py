@@ -167,3 +167,32 @@ class SearchRecord(index.Indexed, models.Model):
     @property
     def country_codes(self) -> list[str]:
         return self.countries.split()
+
+
+class ZeroResultQuery(models.Model):
+    """How many times a day the same words, searched in one language, found nothing: a content gap.
+
+    Survivors may type personal things into a search box, so only what the programme needs to
+    see a gap is kept: the words, normalised and cut to `QUERY_MAX_LENGTH` characters, with
+    anything that looks like an email address or a phone or identity number removed
+    (`search.zero_results.zero_result_query_normalise`), the interface language and the day.
+    Never the reader, their address, their session or the time of day.
+    """
+
+    QUERY_MAX_LENGTH = 100
+
+    query = models.CharField(_("search terms"), max_length=QUERY_MAX_LENGTH)
+    language = models.CharField(_("language"), max_length=16)
+    day = models.DateField(_("day"))
+    count = models.PositiveIntegerField(_("searches"), default=0)
+
+    class Meta:
+        verbose_name = _("search without results")
+        verbose_name_plural = _("searches without results")
+        constraints = [
+            models.UniqueConstraint(fields=["query", "language", "day"], name="unique_zero_result_query_day")
+        ]
+        indexes = [models.Index(fields=["day", "language"], name="zero_result_day_language")]
+
+    def __str__(self):
+        return f"{self.query} ({self.language}, {self.day}): {self.count}"

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_GET
 from search import conf
 from search.forms import SearchForm
 from search.queries import FACET_LABELS, FACETS, KnowledgeSearch, SearchResult
+from search.zero_results import is_reader_search, zero_result_query_record
 
 PARAM_OF_FACET = {"country": "country", "theme": "theme", "kind": "kind", "language": "language", "year": "year"}
 
@@ -84,6 +85,10 @@ def search_page(request):
     context = {"form": form, "result": result, "query": request.GET.get("q", "")[:500]}
     if result is not None:
         params = form.params()
+        # A content gap for the programme dashboard: words a reader searched for that found nothing
+        # (not a later page, not browsing by filters alone, not a crawler).
+        if params.q and result.total == 0 and params.page == 1 and is_reader_search(request):
+            zero_result_query_record(query=params.q, language=get_language())
         context.update(
             params=params,
             first_number=(result.page - 1) * conf.page_size() + 1,
