@@ -10,6 +10,7 @@ from wagtail.wagtail_hooks import require_wagtail_login
 
 from portal.core.models import Country, Organisation, Person, Theme
 from portal.core.privacy import page_hidden_by_its_family
+from portal.dashboard.views import DashboardMenuItem, ProgrammeDashboardView
 from portal.site.landing import hide_explorer_for_section_roles
 from portal.site.models import ServiceComponent
 from portal.site.review_actions import keep_workflow_actions_during_review, say_what_the_workflow_action_did
@@ -135,6 +136,23 @@ def register_translation_status_url():
 def register_translation_status_menu_item():
     return MenuItem(
         _("Translations"), reverse("portal_translation_status"), name="translations", icon_name="globe", order=650
+    )
+
+
+# Reviewers and administrators only (`portal.dashboard.views.can_view_dashboard`); Wagtail turns others away.
+@hooks.register("register_admin_urls")
+def register_programme_dashboard_url():
+    return [path("reports/programme/", ProgrammeDashboardView.as_view(), name="portal_programme_dashboard")]
+
+
+@hooks.register("register_reports_menu_item")
+def register_programme_dashboard_menu_item():
+    return DashboardMenuItem(
+        _("Programme dashboard"),
+        reverse("portal_programme_dashboard"),
+        name="programme-dashboard",
+        icon_name="table",
+        order=640,
     )
 
 
