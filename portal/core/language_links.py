@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.http import HttpRequest
-from django.urls import translate_url
+from django.urls import NoReverseMatch, translate_url
 from django.utils import translation
 
 from wagtail.models import Page
@@ -98,12 +98,25 @@ class _PageFamily:
         return _swap_prefix(self.original.get_url(self.request) or "", code)
 
 
+def _route_below(page: Page, request: HttpRequest | None) -> str:
+    """The part of the address a routable page's route answers ("compare/"), "" for the page itself."""
+    match = getattr(request, "routable_resolver_match", None)
+    if match is None or not hasattr(page, "reverse_subpage"):
+        return ""
+    try:
+        return page.reverse_subpage(match.url_name, args=match.args, kwargs=match.kwargs)
+    except NoReverseMatch:
+        return ""
+
+
 def language_links(*, request: HttpRequest | None, page: Page | None = None) -> list[LanguageLink]:
     """The menu's links, one per interface language, in the settings' order."""
     current = translation.get_language()
     query = request.META.get("QUERY_STRING", "") if request is not None else ""
     if isinstance(page, Page):
         family = _PageFamily(page, request)
+        # A route below the page (the countries index's comparison) is the same route in every language.
+        route = _route_below(page, request)
         links = []
         for code, _name in settings.LANGUAGES:
             url, full_url, is_translated = family.url(code)
@@ -111,8 +124,8 @@ def language_links(*, request: HttpRequest | None, page: Page | None = None) -> 
                 LanguageLink(
                     code=code,
                     name=_local_name(code),
-                    url=_with_query(url, query),
-                    full_url=full_url,
+                    url=_with_query(url + route if url else url, query),
+                    full_url=full_url + route if full_url else full_url,
                     is_current=code == current,
                     is_translated=is_translated,
                 )

@@ -32,6 +32,7 @@ class Evidence:
     title: str
     url: str
     kind: str  # "page", "document" or "link"
+    language: str = ""  # the language of the page or document linked to; "" for an outside source
 
 
 @dataclass
@@ -114,43 +115,73 @@ def comparable_profiles(*, user, locale: Locale) -> dict[str, Page]:
     return found
 
 
-def _visible_evidence(statuses, *, user) -> dict[tuple, Evidence]:
-    """The evidence of `statuses` the reader may open, keyed by (block kind, id or url)."""
+def _evidence_blocks(status) -> list[tuple[str, object]]:
+    """(block kind, value) of a status's evidence as stored: page and document ids, link values.
+
+    Read raw, so that the chosen pages and documents are loaded for the whole table at once
+    (Wagtail would load them stream by stream, one query per status).
+    """
+    return [(block["type"], block["value"]) for block in status.evidence.raw_data if block.get("value")]
+
+
+def _visible_evidence(statuses, *, user, locale: Locale) -> dict[tuple, Evidence]:
+    """The evidence of `statuses` the reader may open, keyed by (block kind, id chosen).
+
+    A page links to its live translation in the reader's language when the reader may see it,
+    else to the page chosen; a document to its row in the reader's language (a family shares
+    its privacy). Both are read for the whole table at once.
+    """
     page_ids, document_ids = set(), set()
     for status in statuses:
-        for block in status.evidence:
-            if block.block_type == "page" and block.value is not None:
-                page_ids.add(block.value.pk)
-            elif block.block_type == "document" and block.value is not None:
-                document_ids.add(block.value.pk)
+        for kind, value in _evidence_blocks(status):
+            if kind == "page":
+                page_ids.add(value)
+            elif kind == "document":
+                document_ids.add(value)
     found: dict[tuple, Evidence] = {}
-    for page in pages_visible_to(user, Page.objects.filter(pk__in=page_ids)).specific():
-        found[("page", page.pk)] = Evidence(title=page.title, url=page.url or "", kind="page")
-    documents = documents_visible_to(user, KnowledgeDocument.objects.filter(pk__in=document_ids))
-    for document in entries_in_language(documents):
-        found[("document", document.translation_key)] = Evidence(
-            title=document.title, url=document.get_landing_url(), kind="document"
+    locales = {locale.pk: locale for locale in Locale.objects.all()}
+    pages = list(pages_visible_to(user, Page.objects.filter(pk__in=page_ids)))
+    translations = {
+        page.translation_key: page
+        for page in pages_visible_to(
+            user, Page.objects.filter(translation_key__in=[page.translation_key for page in pages], locale=locale)
+        )
+    }
+    for page in pages:
+        shown = translations.get(page.translation_key, page)
+        found[("page", page.pk)] = Evidence(
+            title=shown.title, url=shown.url or "", kind="page", language=locales[shown.locale_id].language_code
+        )
+    documents = list(documents_visible_to(user, KnowledgeDocument.objects.filter(pk__in=document_ids)))
+    for chosen, document in zip(documents, entries_in_language(documents, language=locale.language_code), strict=True):
+        document.locale = locales[document.locale_id]  # read once above, not once per document
+        found[("document", chosen.pk)] = Evidence(
+            title=document.title,
+            url=document.get_landing_url(),
+            kind="document",
+            language=document.locale.language_code,
         )
     return found
 
 
 def _evidence_for(status, visible: dict) -> list[Evidence]:
     evidence = []
-    for block in status.evidence:
-        if block.block_type == "link":
-            evidence.append(Evidence(title=block.value["title"], url=block.value["url"], kind="link"))
-        elif block.value is not None:
-            key = ("page", block.value.pk) if block.block_type == "page" else ("document", block.value.translation_key)
-            if key in visible:
-                evidence.append(visible[key])
+    for kind, value in _evidence_blocks(status):
+        if kind == "link":
+            evidence.append(Evidence(title=value.get("title", ""), url=value.get("url", ""), kind="link"))
+        elif (kind, value) in visible:
+            evidence.append(visible[(kind, value)])
     return evidence
 
 
 def country_status_columns(
-    *, codes: list[str], user, locale: Locale, with_history: bool = False
+    *, codes: list[str], user, locale: Locale, with_history: bool = False, profiles: dict[str, Page] | None = None
 ) -> list[CountryColumn]:
-    """One column per ISO code in `codes` (in that order) that the reader may see."""
-    shown = comparable_profiles(user=user, locale=locale)
+    """One column per ISO code in `codes` (in that order) that the reader may see.
+
+    `profiles` is `comparable_profiles(user=user, locale=locale)` when the caller has read it already.
+    """
+    shown = profiles if profiles is not None else comparable_profiles(user=user, locale=locale)
     codes = [code for code in codes if code in shown]
     components = service_components(language=locale.language_code)
     reference_code, max_age = comparison_settings()
@@ -166,7 +197,7 @@ def country_status_columns(
     statuses = list(
         models.ComponentStatus.objects.filter(page__in=list(originals.values())).select_related("component", "page")
     )
-    visible = _visible_evidence(statuses, user=user)
+    visible = _visible_evidence(statuses, user=user, locale=locale)
     by_page: dict[int, dict[str, models.ComponentStatus]] = {}
     for status in statuses:
         by_page.setdefault(status.page_id, {})[status.component.translation_key] = status
@@ -219,7 +250,9 @@ def country_status_columns(
     return columns
 
 
-def country_comparison(*, codes: list[str], user, locale: Locale) -> Comparison:
+def country_comparison(
+    *, codes: list[str], user, locale: Locale, profiles: dict[str, Page] | None = None
+) -> Comparison:
     """The side-by-side table of `codes`, each with its gaps against the reference country.
 
     The reference country's statuses are read even when it is not among `codes`; a gap is a
@@ -228,7 +261,10 @@ def country_comparison(*, codes: list[str], user, locale: Locale) -> Comparison:
     reference_code, max_age = comparison_settings()
     wanted = list(dict.fromkeys(codes))
     columns = country_status_columns(
-        codes=[*wanted, reference_code] if reference_code not in wanted else wanted, user=user, locale=locale
+        codes=[*wanted, reference_code] if reference_code not in wanted else wanted,
+        user=user,
+        locale=locale,
+        profiles=profiles,
     )
     reference = next((column for column in columns if column.iso_code == reference_code), None)
     columns = [column for column in columns if column.iso_code in wanted]

@@ -12,7 +12,7 @@ from knowledge.models import KnowledgeDocument
 from knowledge.selectors import knowledge_items_for_country, knowledge_items_latest
 from portal.core.locale import attach_in_language, in_locale_with_fallback, under_section
 from portal.core.privacy import documents_visible_to, pages_visible_to
-from portal.site import models
+from portal.site import comparison, models
 
 
 def home_page_sections(*, home, user) -> dict:
@@ -66,3 +66,22 @@ def country_activity(*, country, locale: Locale, user, limit: int = 12) -> dict:
         "country_documents": documents,
         "country_follow_ups": follow_ups_open_for_country(iso_code=country.iso_code, locale=locale, user=user),
     }
+
+
+def country_compare_options(*, profile, user, locale: Locale) -> dict:
+    """What a profile's "Compare with…" form offers: the other profiles the reader may compare, and where.
+
+    The others come with their country in the reader's language (`profile.in_language.country`);
+    the form goes to the comparison route of the countries index in the reader's language.
+    """
+    profiles = comparison.comparable_profiles(user=user, locale=locale)
+    if profile.country.iso_code not in profiles:
+        return {"compare_others": [], "compare_url": "", "compare_max_others": 0}
+    others = [other for code, other in profiles.items() if code != profile.country.iso_code]
+    attach_in_language(others, ["country"], language=locale.language_code)
+    index = models.CountryIndexPage.objects.live().ancestor_of(profile).first()
+    if index is not None and index.locale_id != locale.pk:
+        translated = models.CountryIndexPage.objects.live().filter(translation_key=index.translation_key, locale=locale)
+        index = translated.first() or index
+    compare_url = index.url + index.reverse_subpage("compare") if index is not None else ""
+    return {"compare_others": others, "compare_url": compare_url, "compare_max_others": comparison.MAX_COUNTRIES - 1}

@@ -5,22 +5,26 @@ from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, ObjectList, TabbedInterface
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable, Page
+from wagtail.models import Locale, Orderable, Page
 from wagtail.search import index
 
 from portal.core.items import item_kind
 from portal.core.models.taxonomy import in_default_locale
+from portal.core.page_forms import SectionPageForm
 from portal.core.routing import DefaultLanguageRouteMixin
-from portal.site import selectors
+from portal.site import compare_views, selectors
 
 SERVICE_FEATURES = ["bold", "italic", "link", "ul", "ol"]
 
 
-class CountryIndexPage(DefaultLanguageRouteMixin, Page):
+class CountryIndexPage(DefaultLanguageRouteMixin, RoutablePageMixin, Page):
     parent_page_types = ["portal.HomePage"]
     subpage_types = ["portal.CountryPage"]
     max_count_per_parent = 1
+    # `compare/` and `compare/csv/` are routes (the country comparison): no profile may take that slug.
+    reserved_child_slugs = ("compare",)
 
     introduction = models.TextField(_("introduction"), blank=True)
 
@@ -33,6 +37,14 @@ class CountryIndexPage(DefaultLanguageRouteMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         context["regions"] = selectors.country_profiles_by_region(index=self, user=request.user)
         return context
+
+    @path("compare/", name="compare")
+    def compare(self, request):
+        return compare_views.comparison_page(request, index=self)
+
+    @path("compare/csv/", name="compare_csv")
+    def compare_csv(self, request):
+        return compare_views.comparison_csv(request, index=self)
 
 
 @item_kind("country-profile", order=10)
@@ -47,6 +59,7 @@ class CountryPage(Page):
 
     parent_page_types = ["portal.CountryIndexPage"]
     subpage_types = []
+    base_form_class = SectionPageForm  # refuses the index's reserved slugs
 
     country = models.ForeignKey(
         "portal.Country",
@@ -155,6 +168,7 @@ class CountryPage(Page):
         context = super().get_context(request, *args, **kwargs)
         selectors.country_profile_in_language(profile=self)
         context.update(selectors.country_activity(country=self.country, locale=self.locale, user=request.user))
+        context.update(selectors.country_compare_options(profile=self, user=request.user, locale=Locale.get_active()))
         return context
 
 
