@@ -11,6 +11,11 @@ from wagtail.wagtail_hooks import require_wagtail_login
 from portal.core.models import Country, Organisation, Person, Theme
 from portal.core.privacy import page_hidden_by_its_family
 from portal.dashboard.views import DashboardMenuItem, ProgrammeDashboardView
+from portal.site.focal_points import (
+    documents_for_focal_point_chooser,
+    pages_for_focal_point_chooser,
+    works_only_as_focal_point,
+)
 from portal.site.landing import hide_explorer_for_section_roles
 from portal.site.models import ServiceComponent
 from portal.site.review_actions import keep_workflow_actions_during_review, say_what_the_workflow_action_did
@@ -132,9 +137,15 @@ def register_translation_status_url():
     ]
 
 
+class TranslationStatusMenuItem(MenuItem):
+    def is_shown(self, request):
+        # The report lists every page and document, partner-only ones included: staff only.
+        return not works_only_as_focal_point(request.user)
+
+
 @hooks.register("register_reports_menu_item")
 def register_translation_status_menu_item():
-    return MenuItem(
+    return TranslationStatusMenuItem(
         _("Translations"), reverse("portal_translation_status"), name="translations", icon_name="globe", order=650
     )
 
@@ -155,6 +166,10 @@ def register_programme_dashboard_menu_item():
         order=640,
     )
 
+
+# A country's focal point cites as evidence only pages and documents they may read.
+hooks.register("construct_document_chooser_queryset", documents_for_focal_point_chooser)
+hooks.register("construct_page_chooser_queryset", pages_for_focal_point_chooser)
 
 # Organisers and specialists work in their section's listing, not in the page explorer.
 hooks.register("construct_main_menu", hide_explorer_for_section_roles)

@@ -2,7 +2,8 @@
 
 The admin's home is Wagtail's dashboard; a role with one place of work starts there instead:
 organisers in Events, policy specialists in Knowledge, translators in their queue (Reports →
-Translations). Administrators and reviewers keep the dashboard, whose "Awaiting your review"
+Translations), a country's focal point on the edit page of their country's profile (where its
+"Sunflower model" tab is). Administrators and reviewers keep the dashboard, whose "Awaiting your review"
 panel is the reviewers' queue. Roles whose pages all sit in a section with its own listing
 (organisers, specialists) lose the page explorer, which would open on the root of every
 language ("pages created here will not be accessible").
@@ -17,6 +18,7 @@ from wagtail.models import Page, TaskState
 
 from events.models import EventIndexPage
 from knowledge.models import KnowledgeIndexPage
+from portal.site.focal_points import focal_point_profiles
 from portal.site.roles import ROLE_GROUPS
 
 # In order: a user in several groups lands where the first of them works.
@@ -38,6 +40,9 @@ def admin_start_url(user) -> str | None:
     for role, url_name in _LANDINGS:
         if ROLE_GROUPS[role] in groups:
             return reverse(url_name)
+    profile = focal_point_profiles(user).first()
+    if profile is not None:
+        return reverse("wagtailadmin_pages:edit", args=[profile.pk])
     return None
 
 

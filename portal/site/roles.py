@@ -4,7 +4,8 @@
 demo loader with the site root (page-tree permissions and the workflow, which need pages).
 `roles_attach_to_language_tree` does the page-tree part for one language's tree as soon as its home
 or a section page is created (`portal.site.signal_handlers`), so a new language's editors and
-reviewers can work in it before the next migrate.
+reviewers can work in it before the next migrate. Each country's focal point is a group of its
+own (`portal.site.focal_points`), refreshed here too.
 """
 
 from django.apps import apps
@@ -26,6 +27,7 @@ from wagtail.models import (
 )
 
 from portal.core.privacy import PARTNER_GROUP
+from portal.site.focal_points import focal_points_ensure
 from portal.site.review_actions import default_workflow_rename
 from portal.site.translation_review import vocabulary_publish_permissions
 
@@ -91,6 +93,9 @@ _MODEL_GRANTS = {
         "publish_organisation",
         "review_knowledgedocument",
         "change_knowledgedocument",
+        "view_servicecomponent",
+        "change_servicecomponent",
+        "publish_servicecomponent",
     ],
     "organisers": [
         "view_person",
@@ -112,6 +117,8 @@ _MODEL_GRANTS = {
         "change_theme",
         "view_organisation",
         "change_organisation",
+        "view_servicecomponent",
+        "change_servicecomponent",
         "change_knowledgedocument",
     ],
     "administrators": [
@@ -127,6 +134,10 @@ _MODEL_GRANTS = {
         "publish_theme",
         "publish_organisation",
         "publish_person",
+        "add_servicecomponent",
+        "change_servicecomponent",
+        "delete_servicecomponent",
+        "publish_servicecomponent",
         "submit_translation",
         "change_knowledgedocument",
         "review_knowledgedocument",
@@ -175,6 +186,8 @@ def roles_ensure(*, site_root: Page | None = None) -> dict[str, Group]:
             _ensure_knowledge_workflow(groups)
             _ensure_section_workflows(groups)
         _attach_workflows(roots)
+    # One group per country profile family (`portal.site.focal_points`), found by its pages, not its name.
+    focal_points_ensure()
     return groups
 
 

@@ -4,6 +4,7 @@ from django.db.models.signals import post_migrate, post_save
 from wagtail.signals import page_published
 
 from portal.site import services
+from portal.site.focal_points import focal_point_ensure
 from portal.site.models import CountryPage
 from portal.site.roles import LANGUAGE_TREE_MODELS, roles_attach_to_language_tree, roles_ensure
 
@@ -24,6 +25,13 @@ def attach_roles_to_new_language_tree(sender, instance, created, raw=False, **kw
         roles_attach_to_language_tree(instance)
 
 
+def give_new_profile_its_focal_point(sender, instance, created, raw=False, **kwargs):
+    """A new country profile, or a new translation of one, is editable by its family's focal point at once
+    (`portal.site.focal_points`); a new family gets its group. Fixtures (`raw`) are left alone."""
+    if created and not raw:
+        focal_point_ensure(instance)
+
+
 def record_component_status_changes(sender, instance, revision=None, **kwargs):
     """Each publish of a country profile adds what it changed to the statuses' history (`portal.site.services`)."""
     services.component_status_changes_record(page=instance, user=getattr(revision, "user", None))
@@ -33,6 +41,7 @@ def register_signal_handlers():
     page_published.connect(
         record_component_status_changes, sender=CountryPage, dispatch_uid="portal_component_status_history"
     )
+    post_save.connect(give_new_profile_its_focal_point, sender=CountryPage, dispatch_uid="portal_focal_point_ensure")
     post_migrate.connect(ensure_roles_after_migrate, dispatch_uid="portal_roles_ensure")
     for label in LANGUAGE_TREE_MODELS:
         post_save.connect(

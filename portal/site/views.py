@@ -1,11 +1,13 @@
 """Admin report: every item of the default language × every other language, and its state.
 
 The rules are `portal.core.i18n`'s, so the report and the readers' notices never disagree.
-Reachable by anyone with access to the admin (`register_admin_urls` requires it).
+Reachable by anyone with access to the admin (`register_admin_urls` requires it), but for a
+country's focal point.
 """
 
 from django import forms
 from django.conf import settings
+from django.core.exceptions import PermissionDenied
 from django.urls import reverse, reverse_lazy
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
@@ -18,6 +20,7 @@ from wagtail.models import Locale
 from knowledge.models import KnowledgeDocument
 from knowledge.views.document_translations import can_translate_documents
 from portal.core.i18n import STATE_LABELS, STATES
+from portal.site.focal_points import works_only_as_focal_point
 from portal.site.reports import translation_report
 
 
@@ -41,6 +44,13 @@ class TranslationStatusView(WagtailAdminTemplateMixin, TemplateView):
 
     def get_breadcrumbs_items(self):
         return [*self.breadcrumbs_items, {"url": "", "label": self.get_page_title()}]
+
+    def dispatch(self, request, *args, **kwargs):
+        # Every page and document of every section, partner-only ones included: not for a country's
+        # focal point, who reaches the admin for their own profile only (`portal.site.focal_points`).
+        if works_only_as_focal_point(request.user):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
 
     def get(self, request, *args, **kwargs):
         locales = Locale.objects.exclude(language_code=settings.LANGUAGE_CODE).order_by("language_code")

@@ -5,6 +5,7 @@ import re
 import zoneinfo
 from pathlib import Path
 
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AnonymousUser
 from django.core.management import call_command
 from django.db import transaction
@@ -20,6 +21,7 @@ from events.models import EventPage
 from knowledge.models import KnowledgeDocument, KnowledgePage
 from portal.core.models import Country
 from portal.site.comparison import country_comparison
+from portal.site.focal_points import focal_point_profiles
 from portal.site.models import CountryPage
 from search.models import Synonym
 
@@ -336,3 +338,17 @@ def test_demo_compares_korea_kyrgyzstan_and_kazakhstan_from_their_statuses(demo,
     # The components read in the reader's language.
     names = [component.name for component in comparison.components]
     assert ("Counselling" in names) == (language == "en")
+
+
+@pytest.mark.django_db
+def test_demo_focal_point_edits_kyrgyzstan_only(demo, client):
+    focal_point = get_user_model().objects.get(username="focalpoint")
+    profiles = list(focal_point_profiles(focal_point))
+    assert [(profile.country.iso_code, profile.locale.language_code) for profile in profiles] == [("KG", "en")]
+    client.force_login(focal_point)
+    assert client.get("/admin/")["Location"] == f"/admin/pages/{profiles[0].pk}/edit/"
+    for profile in CountryPage.objects.filter(country__iso_code="KG"):
+        assert profile.permissions_for_user(focal_point).can_edit(), profile.locale
+        assert not profile.permissions_for_user(focal_point).can_publish(), profile.locale
+    kazakhstan = CountryPage.objects.get(country__iso_code="KZ", locale__language_code="en")
+    assert not kazakhstan.permissions_for_user(focal_point).can_edit()

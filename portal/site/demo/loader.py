@@ -23,6 +23,8 @@ from wagtail.models import Locale, Page, Site
 
 from portal.core.models import SiteSettings
 from portal.core.privacy import PARTNER_GROUP
+from portal.site.focal_points import focal_point_ensure
+from portal.site.models import CountryPage
 from portal.site.roles import roles_ensure
 
 from .fields import Refs, fields_apply
@@ -31,8 +33,11 @@ from .media import collections_ensure, document_events_ensure, documents_ensure,
 from .pages import page_restrictions_ensure, page_translations_ensure, pages_ensure
 from .tally import Tally
 
-# Keys of a login that are not user fields: the role it gets and how the command describes it.
-_LOGIN_KEYS = ("role", "description")
+# Keys of a login that are not user fields: the role it gets, the country a focal point edits
+# (its ISO code) and how the command describes it.
+_LOGIN_KEYS = ("role", "country", "description")
+# A country's focal point (`portal.site.focal_points`) is not one of `portal.site.roles`'s groups.
+_FOCAL_POINT = "focal-point"
 
 
 def demo_load(*, stdout=None, extra_steps: Sequence[Callable[[Tally], None]] = ()) -> dict:
@@ -128,9 +133,12 @@ def _users_ensure(tally: Tally, home: Page, *, partner_group: Group) -> None:
             user.save()
         tally.record("users", created=created)
 
-        if spec["role"] not in roles:
+        if spec["role"] == _FOCAL_POINT:
+            groups = [_focal_point_group(spec, home)]
+        elif spec["role"] not in roles:
             raise DemoDataError(f"logins.yaml, {spec['username']!r}: no role {spec['role']!r} in {sorted(roles)}")
-        groups = [roles[spec["role"]]]
+        else:
+            groups = [roles[spec["role"]]]
         if spec["role"] == "partners":
             # The group the view restrictions name, whatever `portal.site.roles` calls its partner role.
             groups.append(partner_group)
@@ -141,6 +149,18 @@ def _users_ensure(tally: Tally, home: Page, *, partner_group: Group) -> None:
             if not created:
                 tally.say(f"  added {user.username} to {', '.join(group.name for group in missing)}")
     tally.report("users")
+
+
+def _focal_point_group(spec: dict, home: Page) -> Group:
+    """The focal-point group of the profile of the login's `country`, in the demo's default-language tree."""
+    profile = (
+        CountryPage.objects.descendant_of(home)
+        .filter(country__iso_code=spec.get("country"), locale=home.locale)
+        .first()
+    )
+    if profile is None:
+        raise DemoDataError(f"logins.yaml, {spec['username']!r}: no country profile for {spec.get('country')!r}")
+    return focal_point_ensure(profile)
 
 
 def _without(spec: dict, keys: tuple[str, ...]) -> dict:
