@@ -17,7 +17,7 @@ from portal.core.robots import robots_txt
 from portal.core.sitemaps import PublicSitemap
 from portal.core.views import IMAGE_FOLDERS, image_file
 from portal.site import landing as admin_landing
-from portal.site import page_create, sign_in
+from portal.site import page_create, sign_in, theme_views
 
 urlpatterns = [
     # The admin's sign-in is the site's (portal/site/sign_in.py): staff and partners, one page.
@@ -64,6 +64,9 @@ urlpatterns += i18n_patterns(
     path("documents/<int:document_id>/<str:slug>/thumbnail/", landing.document_thumbnail, name="document_thumbnail"),
     # A series is a snippet; its page sits where the events section is (events/views.py).
     path("events/series/<slug:slug>/", event_series, name="event_series"),
+    # Theme hubs: every theme, and one theme's items across countries (portal/site/theme_views.py).
+    path("themes/", theme_views.theme_index, name="theme_index"),
+    path("themes/<slug:slug>/", theme_views.theme_hub, name="theme_hub"),
     path("", include(wagtail_urls)),
 )
 

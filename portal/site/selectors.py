@@ -5,12 +5,19 @@ through their module (`models.CountryPage`), which either side may import first.
 Vocabulary entries come attached in the reader's language (`in_language`).
 """
 
+import datetime
+from dataclasses import dataclass
+from itertools import groupby
+from typing import Any
+
+from django.utils import timezone
+
 from wagtail.models import Locale
 
 from events.selectors import events_for_country, events_upcoming_and_recent, follow_ups_open_for_country
 from knowledge.models import KnowledgeDocument
 from knowledge.selectors import knowledge_items_for_country, knowledge_items_latest
-from portal.core.locale import attach_in_language, in_locale_with_fallback, under_section
+from portal.core.locale import attach_in_language, in_locale_with_fallback, reader_language, under_section
 from portal.core.privacy import documents_visible_to, pages_visible_to
 from portal.site import comparison, models
 
@@ -66,6 +73,67 @@ def country_activity(*, country, locale: Locale, user, limit: int = 12) -> dict:
         "country_documents": documents,
         "country_follow_ups": follow_ups_open_for_country(iso_code=country.iso_code, locale=locale, user=user),
     }
+
+
+# How far back a profile's timeline reaches, per kind of activity: a partnership of many years
+# still renders in one page, and the query count stays the same whatever the country did.
+TIMELINE_LIMIT = 100
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    """One dated activity of a country's timeline: an event, a knowledge item or a document."""
+
+    date: datetime.date
+    item: Any
+    is_document: bool = False
+    # The language of the item's words when it is not the reader's (an untranslated item), else "".
+    language: str = ""
+
+
+def _document_language(document, reader: str) -> str:
+    code = document.locale.language_code
+    return "" if code == reader else code
+
+
+def country_timeline(
+    *, country, user, locale: Locale | None = None, limit: int = TIMELINE_LIMIT
+) -> list[tuple[int, list]]:
+    """The country's DSP activities by year, newest first: events by their start (on the event's own
+    clock), knowledge items and documents by their publication date.
+
+    Each kind is read through its own selector or the privacy gate, in the reader's language with
+    the default language where a translation is missing; a constant number of queries. `locale` is
+    the reader's, the active language's by default (an untranslated profile is served in another).
+    """
+    locale = locale or Locale.get_active()
+    reader = reader_language()
+    events = events_for_country(iso_code=country.iso_code, locale=locale, user=user, limit=limit)
+    knowledge = knowledge_items_for_country(iso_code=country.iso_code, locale=locale, user=user, limit=limit)
+    documents = (
+        in_locale_with_fallback(
+            documents_visible_to(user, KnowledgeDocument.objects.filter(countries__iso_code=country.iso_code)),
+            locale=locale,
+        )
+        .select_related("locale")
+        .distinct()
+        .order_by("-publication_date", "-pk")[:limit]
+    )
+    entries = [
+        *(TimelineEntry(date=timezone.localtime(event.start, event.tz).date(), item=event) for event in events),
+        *(TimelineEntry(date=item.publication_date, item=item) for item in knowledge),
+        *(
+            TimelineEntry(
+                date=document.publication_date,
+                item=document,
+                is_document=True,
+                language=_document_language(document, reader),
+            )
+            for document in documents
+        ),
+    ]
+    entries.sort(key=lambda entry: entry.date, reverse=True)
+    return [(year, list(group)) for year, group in groupby(entries, key=lambda entry: entry.date.year)]
 
 
 def country_compare_options(*, profile, user, locale: Locale) -> dict:

@@ -4,9 +4,13 @@ Vocabulary entries and documents reach templates already in the reader's languag
 (`item.in_language`, attached by the selectors through `portal.core.locale`).
 """
 
+import re
+
 from django import template
 from django.conf import settings
 from django.utils import translation
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
 
 from wagtail.models import Locale, Page, Site
 
@@ -155,3 +159,38 @@ def item_language(context, item):
             request._portal_locale_codes = codes
     language_code = l10n.page_language(item, locale_codes=codes)
     return language_code if language_code and language_code != reader_language() else ""
+
+
+# A phone number in free text: a run of digits, optionally after "+", with spaces, dashes, dots
+# and brackets between them ("+996 (312) 62-23-33", "116 117", "17"). Bounded on each side by
+# anything but a word character or a slash, so that "A1", "x12345y" and "24/7" stay words.
+PHONE_NUMBER = re.compile(r"(?<![\w+/])\+?\d(?:[\d \u00a0().-]*\d)?(?![\w/])")
+PHONE_MIN_DIGITS, PHONE_MAX_DIGITS = 2, 15  # the shortest emergency numbers (17) to E.164's longest
+
+
+@register.filter
+def text_lines(text):
+    """The non-empty lines of a plain-text field, stripped: one helpline a line."""
+    return [line.strip() for line in str(text or "").splitlines() if line.strip()]
+
+
+@register.filter
+def tel_links(text):
+    """Plain text with each phone number in it a `tel:` link, everything else escaped.
+
+    Helplines are typed by editors as "who answers: number"; on a phone the number is then one
+    tap away. Only the digits (and a leading "+") reach the link's address.
+    """
+    text = str(text or "")
+    parts, position = [], 0
+    for match in PHONE_NUMBER.finditer(text):
+        number = match.group()
+        digits = re.sub(r"\D", "", number)
+        if not PHONE_MIN_DIGITS <= len(digits) <= PHONE_MAX_DIGITS:
+            continue
+        address = f"+{digits}" if number.startswith("+") else digits
+        parts.append(escape(text[position : match.start()]))
+        parts.append(f'<a href="tel:{address}" class="tel">{escape(number)}</a>')
+        position = match.end()
+    parts.append(escape(text[position:]))
+    return mark_safe("".join(parts))  # noqa: S308 -- every piece of the text is escaped above

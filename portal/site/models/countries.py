@@ -168,6 +168,7 @@ class CountryPage(Page):
         context = super().get_context(request, *args, **kwargs)
         selectors.country_profile_in_language(profile=self)
         context.update(selectors.country_activity(country=self.country, locale=self.locale, user=request.user))
+        context["country_timeline"] = selectors.country_timeline(country=self.country, user=request.user)
         context.update(selectors.country_compare_options(profile=self, user=request.user, locale=Locale.get_active()))
         return context
 
