@@ -14,7 +14,7 @@ from portal.core.items import item_kind
 from portal.core.models.taxonomy import in_default_locale
 from portal.core.page_forms import SectionPageForm
 from portal.core.routing import DefaultLanguageRouteMixin
-from portal.site import compare_views, selectors
+from portal.site import compare_views, country_map, selectors
 
 SERVICE_FEATURES = ["bold", "italic", "link", "ul", "ol"]
 
@@ -36,6 +36,7 @@ class CountryIndexPage(DefaultLanguageRouteMixin, RoutablePageMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["regions"] = selectors.country_profiles_by_region(index=self, user=request.user)
+        context["country_map"] = country_map.country_map(user=request.user, locale=Locale.get_active())
         return context
 
     @path("compare/", name="compare")
@@ -168,6 +169,7 @@ class CountryPage(Page):
         context = super().get_context(request, *args, **kwargs)
         selectors.country_profile_in_language(profile=self)
         context.update(selectors.country_activity(country=self.country, locale=self.locale, user=request.user))
+        context["country_map"] = country_map.country_map(user=request.user, locale=Locale.get_active(), current=self)
         context["country_timeline"] = selectors.country_timeline(country=self.country, user=request.user)
         context.update(selectors.country_compare_options(profile=self, user=request.user, locale=Locale.get_active()))
         return context
