@@ -29,6 +29,7 @@ from portal.site.roles import roles_ensure
 
 from .fields import Refs, fields_apply
 from .files import DemoDataError, data_read, translations_read
+from .history import status_history_ensure
 from .media import collections_ensure, document_events_ensure, documents_ensure, images_ensure
 from .pages import page_restrictions_ensure, page_translations_ensure, pages_ensure
 from .tally import Tally
@@ -62,6 +63,7 @@ def demo_load(*, stdout=None, extra_steps: Sequence[Callable[[Tally], None]] = (
         document_events_ensure(tally, refs, document_events)
         page_restrictions_ensure(tally, refs, partner_group=partner_group)
         page_translations_ensure(tally, refs, translations=translations)
+        status_history_ensure(tally, refs)
         _users_ensure(tally, home, partner_group=partner_group)
         _site_settings_ensure(tally, refs)
         for step in extra_steps:

@@ -14,7 +14,8 @@ from portal.core.items import item_kind
 from portal.core.models.taxonomy import in_default_locale
 from portal.core.page_forms import SectionPageForm
 from portal.core.routing import DefaultLanguageRouteMixin
-from portal.site import compare_views, country_map, selectors
+from portal.site import compare_views, country_map, selectors, sunflower
+from portal.site.panels import StaleStatusesPanel
 
 SERVICE_FEATURES = ["bold", "italic", "link", "ul", "ol"]
 
@@ -143,6 +144,7 @@ class CountryPage(Page):
         InlinePanel("key_figures", heading=_("Key figures"), label=_("key figure")),
     ]
     sunflower_panels = [
+        StaleStatusesPanel(heading=_("Needs verification")),
         InlinePanel(
             "component_statuses",
             heading=_("Sunflower model components"),
@@ -169,6 +171,10 @@ class CountryPage(Page):
         context = super().get_context(request, *args, **kwargs)
         selectors.country_profile_in_language(profile=self)
         context.update(selectors.country_activity(country=self.country, locale=self.locale, user=request.user))
+        # In the reader's language, which differs from the page's when an untranslated profile is served.
+        context["sunflower"] = sunflower.country_sunflower_section(
+            profile=self, user=request.user, locale=Locale.get_active()
+        )
         context["country_map"] = country_map.country_map(user=request.user, locale=Locale.get_active(), current=self)
         context["country_timeline"] = selectors.country_timeline(country=self.country, user=request.user)
         context.update(selectors.country_compare_options(profile=self, user=request.user, locale=Locale.get_active()))
