@@ -448,3 +448,28 @@ def test_a_translator_cannot_change_a_component_a_reviewer_can(client, roles, ma
     client.post(url, data)
     police.refresh_from_db()
     assert police.name == "Police on site (renamed)"
+
+
+# --- Bad input ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("language", ADMIN_LANGUAGES)
+def test_a_component_given_twice_is_a_form_error_and_changes_nothing(client, countries, make_user, language):
+    reviewer = make_user("reviewer-dup", group=Group.objects.get(name="Reviewers"))
+    in_admin_language(reviewer, language)
+    client.force_login(reviewer)
+    kyrgyzstan = countries["KG"]
+    data = form_data(client.get(edit_url(kyrgyzstan)).content.decode())
+    for index in range(int(data["component_statuses-TOTAL_FORMS"])):
+        data[f"component_statuses-{index}-evidence-count"] = "0"
+    police_row = status_row(data, countries["police"].pk)
+    counselling_row = status_row(data, countries["counselling"].pk)
+    # The counselling row is switched to police: police twice, counselling not at all.
+    data[f"{counselling_row}-component"] = str(countries["police"].pk)
+    data[f"{police_row}-status"] = "pilot"
+    data["action-publish"] = "action-publish"
+    response = client.post(edit_url(kyrgyzstan), data)
+    assert response.status_code == 200  # the form again, not a 500
+    assert "error-message" in response.content.decode() or "w-field--error" in response.content.decode()
+    assert live_status(kyrgyzstan, countries["police"].pk) == "not-in-place"
+    assert live_status(kyrgyzstan, countries["counselling"].pk) == "in-place"
