@@ -352,3 +352,6 @@ def test_demo_focal_point_edits_kyrgyzstan_only(demo, client):
         assert not profile.permissions_for_user(focal_point).can_publish(), profile.locale
     kazakhstan = CountryPage.objects.get(country__iso_code="KZ", locale__language_code="en")
     assert not kazakhstan.permissions_for_user(focal_point).can_edit()
+    # A partner official: reads the partner-only document that Kyrgyzstan's statuses cite.
+    mapping = KnowledgeDocument.objects.get(title__startswith="Internal: draft mapping")
+    assert client.get(mapping.get_landing_url()).status_code == 200

@@ -141,8 +141,9 @@ def _users_ensure(tally: Tally, home: Page, *, partner_group: Group) -> None:
             raise DemoDataError(f"logins.yaml, {spec['username']!r}: no role {spec['role']!r} in {sorted(roles)}")
         else:
             groups = [roles[spec["role"]]]
-        if spec["role"] == "partners":
-            # The group the view restrictions name, whatever `portal.site.roles` calls its partner role.
+        if spec["role"] in ("partners", _FOCAL_POINT):
+            # The group the view restrictions name, whatever `portal.site.roles` calls its partner role;
+            # a focal point is a partner official too, and reads what partners read.
             groups.append(partner_group)
         member_of = set(user.groups.values_list("pk", flat=True))
         missing = list({group.pk: group for group in groups if group.pk not in member_of}.values())
