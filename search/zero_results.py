@@ -7,7 +7,8 @@ Survivors may type personal things, so nothing about the reader is stored (no us
 session or time of day), and the words lose what could identify someone before they are
 kept: words with an @ (email addresses, handles) and numbers of more than
 `MAX_KEPT_DIGITS` digits, spaces, dashes, dots or brackets between them included (phone,
-passport or case numbers). A year or a law's number stays.
+passport or case numbers). A year or a law's number stays. Rows are kept `KEEP_DAYS` days: the
+dashboard reads 90, and a new day's first row clears what is older.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from django.utils import timezone
 from search.models import ZeroResultQuery
 
 MAX_KEPT_DIGITS = 6
+KEEP_DAYS = 180
 # A run of digits with the separators people write numbers with; the run is dropped when it
 # has more than MAX_KEPT_DIGITS digits ("+7 (701) 123-45-67", "880412 1234567").
 _NUMBER = re.compile(r"\+?\d(?:[\s().\-/]*\d)*")
@@ -66,6 +68,8 @@ def zero_result_query_record(*, query: str, language: str, day: datetime.date | 
     try:
         with transaction.atomic():
             ZeroResultQuery.objects.create(query=text, language=language, day=day, count=1)
+        # A new row: the moment to forget what is past keeping (the day index makes it cheap).
+        ZeroResultQuery.objects.filter(day__lt=day - datetime.timedelta(days=KEEP_DAYS)).delete()
     except IntegrityError:
         # Another request created the day's row between our UPDATE and INSERT.
         counters.update(count=F("count") + 1)

@@ -6,7 +6,7 @@ import pytest
 
 from search import indexing
 from search.models import ZeroResultQuery
-from search.zero_results import zero_result_query_normalise, zero_result_query_record
+from search.zero_results import KEEP_DAYS, zero_result_query_normalise, zero_result_query_record
 from tests.factories import make_knowledge
 
 pytestmark = pytest.mark.django_db
@@ -54,6 +54,14 @@ def test_the_same_words_on_the_same_day_in_the_same_language_are_one_counter():
         ("shelter funding", "ru", day, 2),
         ("shelter funding", "ru", day + datetime.timedelta(days=1), 1),
     ]
+
+
+def test_searches_older_than_the_keeping_period_are_forgotten():
+    today = datetime.date(2026, 11, 30)
+    zero_result_query_record(query="old words", language="en", day=today - datetime.timedelta(days=KEEP_DAYS + 1))
+    zero_result_query_record(query="recent words", language="en", day=today - datetime.timedelta(days=KEEP_DAYS))
+    zero_result_query_record(query="new words", language="ko", day=today)
+    assert sorted(ZeroResultQuery.objects.values_list("query", flat=True)) == ["new words", "recent words"]
 
 
 def test_nothing_about_the_reader_is_a_column():
