@@ -169,15 +169,17 @@ class CountryPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        # Lists read in the reader's language, which differs from the page's when an untranslated
+        # profile is served (the page then carries the fallback notice).
+        reader_locale = Locale.get_active()
         selectors.country_profile_in_language(profile=self)
-        context.update(selectors.country_activity(country=self.country, locale=self.locale, user=request.user))
-        # In the reader's language, which differs from the page's when an untranslated profile is served.
+        context.update(selectors.country_activity(country=self.country, locale=reader_locale, user=request.user))
         context["sunflower"] = sunflower.country_sunflower_section(
-            profile=self, user=request.user, locale=Locale.get_active()
+            profile=self, user=request.user, locale=reader_locale
         )
-        context["country_map"] = country_map.country_map(user=request.user, locale=Locale.get_active(), current=self)
+        context["country_map"] = country_map.country_map(user=request.user, locale=reader_locale, current=self)
         context["country_timeline"] = selectors.country_timeline(country=self.country, user=request.user)
-        context.update(selectors.country_compare_options(profile=self, user=request.user, locale=Locale.get_active()))
+        context.update(selectors.country_compare_options(profile=self, user=request.user, locale=reader_locale))
         return context
 
 
