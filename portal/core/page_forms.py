@@ -23,8 +23,8 @@ class SectionPageForm(WagtailAdminPageForm):
             self.add_error(
                 "title",
                 _(
-                    "The address “%(slug)s” is taken by this section’s feed or calendar. Give this page "
-                    "another title, or another slug on the Promote tab."
+                    "The address “%(slug)s” belongs to this section itself (its feed, calendar or "
+                    "comparison). Give this page another title, or another slug on the Promote tab."
                 )
                 % {"slug": slug},
             )

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from django.utils.formats import date_format
 from django.utils.functional import Promise
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext
 
 from events.choices import EventType
 from portal.dashboard import selectors
@@ -158,7 +158,7 @@ def downloads_section(*, today: datetime.date | None = None) -> Section:
         description=_(
             "File downloads from the documents' pages in each of the last twelve months, this month so far included."
         ),
-        columns=[_("Month"), _("Downloads")],
+        columns=[_("Month"), pgettext("number of downloads", "Downloads")],
         rows=[_cells(label, entry.downloads) for label, entry in zip(labels, months, strict=True)],
         empty=_("No download yet."),
         chart=bar_chart(
@@ -181,7 +181,7 @@ def top_documents_section(*, user, today: datetime.date | None = None) -> Sectio
         key="top-documents",
         title=_title("top-documents"),
         description=_("The documents downloaded most in the last twelve months, all their languages together."),
-        columns=[_("Document"), _("Who may see it"), _("Downloads")],
+        columns=[_("Document"), _("Who may see it"), pgettext("number of downloads", "Downloads")],
         rows=[
             _cells(Cell(entry.title or hidden, url=entry.edit_url), _audience(entry), entry.downloads)
             for entry in documents

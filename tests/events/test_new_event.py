@@ -172,7 +172,7 @@ def test_an_address_taken_by_the_lists_routes_is_refused(client, site, organiser
     )
     response = client.post(add_url(site), data)
     assert response.status_code == 200
-    assert f"The address “{slug}” is taken by this section’s feed or calendar." in response.text
+    assert f"The address “{slug}” belongs to this section itself (its feed, calendar or comparison)." in response.text
     assert not EventPage.objects.filter(slug=slug).exists()
 
 
