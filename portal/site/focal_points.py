@@ -15,6 +15,8 @@ makes and refreshes one per family (`roles_ensure` calls it), and a new profile 
 its family's at once (`focal_point_ensure`, a `post_save` in `portal.site.signal_handlers`).
 """
 
+from __future__ import annotations
+
 from collections import defaultdict
 
 from django.contrib.auth.models import Group, Permission
@@ -26,8 +28,8 @@ from wagtail.documents import get_document_model
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Locale, Page
 
 from knowledge.document_audience import EVERYONE, collection_audiences
-from portal.core.privacy import documents_visible_to, pages_visible_to
-from portal.site.models import CountryPage
+from portal.core.privacy import PARTNER_GROUP, documents_visible_to, pages_visible_to
+from portal.site import models
 
 PAGE_PERMISSIONS = ("change_page",)
 COLLECTION_PERMISSION = "choose_document"
@@ -51,7 +53,7 @@ def focal_point_group(profile: Page) -> Group | None:
 
 def focal_point_groups(groups: QuerySet) -> dict[int, object]:
     """Of `groups`, those that are focal points: {group id: their family's translation key}."""
-    profile_type = ContentType.objects.get_for_model(CountryPage)
+    profile_type = ContentType.objects.get_for_model(models.CountryPage)
     families = defaultdict(set)
     for group_id, key, content_type in GroupPagePermission.objects.filter(group__in=groups).values_list(
         "group_id", "page__translation_key", "page__content_type"
@@ -65,9 +67,9 @@ def focal_point_groups(groups: QuerySet) -> dict[int, object]:
 def focal_point_profiles(user) -> QuerySet:
     """The profiles `user` is a focal point of, one per family (in the default language where there is one)."""
     if not user.is_authenticated:
-        return CountryPage.objects.none()
+        return models.CountryPage.objects.none()
     keys = set(focal_point_groups(user.groups.all()).values())
-    profiles = CountryPage.objects.filter(translation_key__in=keys)
+    profiles = models.CountryPage.objects.filter(translation_key__in=keys)
     default = profiles.filter(locale=Locale.get_default())
     elsewhere = profiles.exclude(translation_key__in=default.values("translation_key"))
     return (default | elsewhere).order_by("title")
@@ -119,14 +121,14 @@ def focal_points_ensure() -> dict[object, Group]:
     """A focal-point group for every country profile family, with its rights brought up to date."""
     collections = public_collections()
     groups = {}
-    for profile in CountryPage.objects.order_by("locale_id", "pk"):
+    for profile in models.CountryPage.objects.order_by("locale_id", "pk"):
         if profile.translation_key not in groups:
             groups[profile.translation_key] = focal_point_ensure(profile, collections=collections)
     return groups
 
 
 @transaction.atomic
-def focal_point_ensure(profile: CountryPage, *, collections: list[Collection] | None = None) -> Group:
+def focal_point_ensure(profile: models.CountryPage, *, collections: list[Collection] | None = None) -> Group:
     """`profile`'s family's focal-point group, made if missing, with edit rights on every member of the family."""
     group = focal_point_group(profile)
     if group is None:
@@ -174,7 +176,7 @@ def _collections_grant(group: Group, collections: list[Collection]) -> None:
         GroupCollectionPermission.objects.get_or_create(group=group, collection=collection, permission=permission)
 
 
-def _free_name(profile: CountryPage) -> str:
+def _free_name(profile: models.CountryPage) -> str:
     country = profile.country
     names = [_NAME.format(country=country.name), _NAME.format(country=f"{country.name} ({country.iso_code})")]
     for name in names:
@@ -184,3 +186,34 @@ def _free_name(profile: CountryPage) -> str:
     while Group.objects.filter(name=f"{names[-1]} {number}").exists():
         number += 1
     return f"{names[-1]} {number}"
+
+
+def focal_point_may_cite(user, *, documents: set[int], pages: set[int]) -> tuple[set[int], set[int]]:
+    """Of the `documents` and `pages` (ids) a status cites, those a focal point may not cite.
+
+    The choosers offer them only what they may read; this refuses a forged id in a posted form,
+    which would otherwise show them its title the next time the form is drawn. Anyone else may
+    cite anything (readers see only the evidence the privacy gate lets them open).
+    """
+    if not works_only_as_focal_point(user):
+        return set(), set()
+    document_model = get_document_model()
+    readable_documents = set(
+        documents_visible_to(user, document_model.objects.filter(pk__in=documents)).values_list("pk", flat=True)
+    )
+    readable_pages = set(pages_visible_to(user, Page.objects.filter(pk__in=pages)).values_list("pk", flat=True))
+    return documents - readable_documents, pages - readable_pages
+
+
+def focal_points_join_partners(users, groups) -> None:
+    """Members of a focal-point group are partner officials: they join the partner group too.
+
+    A focal point reads what partners read, so what Wagtail's admin shows any editor (the titles
+    of pages and documents their profile already cites, the explorer) shows them nothing they may
+    not read. Called when users join groups (`portal.site.signal_handlers`).
+    """
+    if not focal_point_groups(groups):
+        return
+    partner_group, _created = Group.objects.get_or_create(name=PARTNER_GROUP)
+    for user in users:
+        user.groups.add(partner_group)

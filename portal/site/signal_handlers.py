@@ -1,10 +1,12 @@
 from django.apps import apps
-from django.db.models.signals import post_migrate, post_save
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.db.models.signals import m2m_changed, post_migrate, post_save
 
 from wagtail.signals import page_published
 
 from portal.site import services
-from portal.site.focal_points import focal_point_ensure
+from portal.site.focal_points import focal_point_ensure, focal_points_join_partners
 from portal.site.models import CountryPage
 from portal.site.roles import LANGUAGE_TREE_MODELS, roles_attach_to_language_tree, roles_ensure
 
@@ -37,7 +39,22 @@ def record_component_status_changes(sender, instance, revision=None, **kwargs):
     services.component_status_changes_record(page=instance, user=getattr(revision, "user", None))
 
 
+def focal_points_read_as_partners(sender, instance, action, reverse, pk_set, **kwargs):
+    """A user added to a focal-point group, from either side of the relation, becomes a partner official."""
+    if action != "post_add" or not pk_set:
+        return
+    if reverse:  # group.user_set.add(...)
+        focal_points_join_partners(get_user_model().objects.filter(pk__in=pk_set), Group.objects.filter(pk=instance.pk))
+    else:  # user.groups.add(...), the admin's user form
+        focal_points_join_partners([instance], Group.objects.filter(pk__in=pk_set))
+
+
 def register_signal_handlers():
+    m2m_changed.connect(
+        focal_points_read_as_partners,
+        sender=get_user_model().groups.through,
+        dispatch_uid="portal_focal_points_read_as_partners",
+    )
     page_published.connect(
         record_component_status_changes, sender=CountryPage, dispatch_uid="portal_component_status_history"
     )

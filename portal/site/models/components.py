@@ -110,7 +110,8 @@ class ComponentStatus(models.Model):
     class Meta:
         verbose_name = _("component status")
         verbose_name_plural = _("component statuses")
-        constraints = [models.UniqueConstraint(fields=["page", "component"], name="one_status_per_component")]
+        # One status per component is the profile form's rule (`portal.site.profile_form`), not a
+        # constraint: rows are saved one by one, so swapping two rows' components would break it midway.
 
     def __str__(self):
         return f"{self.component}: {self.get_status_display()}"

@@ -12,10 +12,10 @@ from wagtail.search import index
 
 from portal.core.items import item_kind
 from portal.core.models.taxonomy import in_default_locale
-from portal.core.page_forms import SectionPageForm
 from portal.core.routing import DefaultLanguageRouteMixin
 from portal.site import compare_views, country_map, selectors, sunflower
 from portal.site.panels import StaleStatusesPanel
+from portal.site.profile_form import CountryPageForm
 
 SERVICE_FEATURES = ["bold", "italic", "link", "ul", "ol"]
 
@@ -61,7 +61,7 @@ class CountryPage(Page):
 
     parent_page_types = ["portal.CountryIndexPage"]
     subpage_types = []
-    base_form_class = SectionPageForm  # refuses the index's reserved slugs
+    base_form_class = CountryPageForm  # the index's reserved slugs, one status per component, citable evidence
 
     country = models.ForeignKey(
         "portal.Country",

@@ -76,8 +76,13 @@ def countries(site, roles, locales):
 
 
 @pytest.fixture
-def focal_point(countries, make_user):
-    return make_user("focal-kg", group=focal_point_group(countries["KG"]))
+def focal_point(countries, make_user, roles):
+    """Kyrgyzstan's focal point, whom an administrator then took out of the partner officials' group
+    (joining a focal-point group makes one a partner official): what they reach must still be only
+    what they may read, whatever their other groups."""
+    user = make_user("focal-kg", group=focal_point_group(countries["KG"]))
+    user.groups.remove(roles["partners"])
+    return user
 
 
 def in_admin_language(user, language):
@@ -473,3 +478,73 @@ def test_a_component_given_twice_is_a_form_error_and_changes_nothing(client, cou
     assert "error-message" in response.content.decode() or "w-field--error" in response.content.decode()
     assert live_status(kyrgyzstan, countries["police"].pk) == "not-in-place"
     assert live_status(kyrgyzstan, countries["counselling"].pk) == "in-place"
+
+
+def test_swapping_two_rows_components_publishes(client, countries, make_user, roles):
+    """Rows are saved one by one: a swap must not trip over itself (it was a 500 at publish)."""
+    client.force_login(make_user("reviewer-swap", group=roles["reviewers"]))
+    kyrgyzstan, police, counselling = countries["KG"], countries["police"], countries["counselling"]
+    data = form_data(client.get(edit_url(kyrgyzstan)).content.decode())
+    for index in range(int(data["component_statuses-TOTAL_FORMS"])):
+        data[f"component_statuses-{index}-evidence-count"] = "0"
+    police_row, counselling_row = status_row(data, police.pk), status_row(data, counselling.pk)
+    data[f"{police_row}-component"], data[f"{counselling_row}-component"] = str(counselling.pk), str(police.pk)
+    data["action-publish"] = "action-publish"
+    response = client.post(edit_url(kyrgyzstan), data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    # Police took counselling's status and the other way round.
+    assert live_status(kyrgyzstan, police.pk) == "in-place"
+    assert live_status(kyrgyzstan, counselling.pk) == "not-in-place"
+
+
+def evidence_post(client, profile, component_id, blocks):
+    """The edit form with `blocks` [(type, id)] as the evidence of one row."""
+    data = form_data(client.get(edit_url(profile)).content.decode())
+    for index in range(int(data["component_statuses-TOTAL_FORMS"])):
+        data[f"component_statuses-{index}-evidence-count"] = "0"
+    row = status_row(data, component_id)
+    data[f"{row}-evidence-count"] = str(len(blocks))
+    for index, (block_type, value) in enumerate(blocks):
+        data.update(
+            {
+                f"{row}-evidence-{index}-type": block_type,
+                f"{row}-evidence-{index}-value": str(value),
+                f"{row}-evidence-{index}-deleted": "",
+                f"{row}-evidence-{index}-order": str(index),
+                f"{row}-evidence-{index}-id": "",
+            }
+        )
+    return client.post(edit_url(profile), data)
+
+
+@pytest.mark.parametrize("language", ADMIN_LANGUAGES)
+def test_a_focal_point_cannot_cite_by_id_what_they_may_not_read(
+    client, countries, evidence_documents, focal_point, language
+):
+    in_admin_language(focal_point, language)
+    client.force_login(focal_point)
+    kyrgyzstan, police = countries["KG"], countries["police"]
+    for forged in (evidence_documents["secret"], evidence_documents["unreviewed"]):
+        response = evidence_post(client, kyrgyzstan, police.pk, [("document", forged.pk)])
+        assert response.status_code == 200  # the form again, with the row's error
+        latest = CountryPage.objects.get(pk=kyrgyzstan.pk).get_latest_revision_as_object()
+        cited = [block.value.pk for row in latest.component_statuses.all() for block in row.evidence]
+        assert forged.pk not in cited
+        # Drawn again, the form does not name what was refused.
+        assert "SECRET-7f3c" not in client.get(edit_url(kyrgyzstan)).content.decode()
+    # A document every reader may see is theirs to cite.
+    response = evidence_post(client, kyrgyzstan, police.pk, [("document", evidence_documents["public"].pk)])
+    assert response.status_code == 302, response.content.decode()[:2000]
+
+
+def test_whoever_joins_a_focal_point_group_is_a_partner_official(countries, make_user, roles):
+    group = focal_point_group(countries["KG"])
+    by_user = make_user("joined-by-user")
+    by_user.groups.add(group)  # the admin's user form
+    by_group = make_user("joined-by-group")
+    group.user_set.add(by_group)
+    for user in (by_user, by_group):
+        assert user.groups.filter(name=roles["partners"].name).exists()
+    # Joining another role changes nothing.
+    reviewer = make_user("plain-reviewer", group=roles["reviewers"])
+    assert not reviewer.groups.filter(name=roles["partners"].name).exists()
