@@ -12,7 +12,9 @@ is reading, in that language:
 * any other route (search, document pages, sign-in): the same route in that language.
 
 The query string is kept, so a filtered list or a search stays filtered in the other language
-(filter values are language-neutral keys: `country=KZ`, `theme=police`).
+(filter values are language-neutral keys: `country=KZ`, `theme=police`), unless it is longer than
+`MAX_KEPT_QUERY`: no reader's filter is, and a page that answers a forged one with a 400 should
+not repeat it once per language.
 """
 
 from __future__ import annotations
@@ -24,10 +26,13 @@ from django.conf import settings
 from django.http import HttpRequest
 from django.urls import NoReverseMatch, translate_url
 from django.utils import translation
+from django.utils.encoding import escape_uri_path
 
 from wagtail.models import Page
 
 from portal.core.routing import DefaultLanguageRouteMixin
+
+MAX_KEPT_QUERY = 1000
 
 
 @dataclass(frozen=True)
@@ -113,6 +118,8 @@ def language_links(*, request: HttpRequest | None, page: Page | None = None) -> 
     """The menu's links, one per interface language, in the settings' order."""
     current = translation.get_language()
     query = request.META.get("QUERY_STRING", "") if request is not None else ""
+    if len(query) > MAX_KEPT_QUERY:
+        query = ""
     if isinstance(page, Page):
         family = _PageFamily(page, request)
         # A route below the page (the countries index's comparison) is the same route in every language.
@@ -138,8 +145,7 @@ def language_links(*, request: HttpRequest | None, page: Page | None = None) -> 
         LanguageLink(
             code=code,
             name=_local_name(code),
-            # translate_url keeps the query string.
-            url=translate_url(request.get_full_path(), code) if keep_route else f"/{code}/",
+            url=_with_query(translate_url(escape_uri_path(request.path), code), query) if keep_route else f"/{code}/",
             full_url="",
             is_current=code == current,
             is_translated=True,

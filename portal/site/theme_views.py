@@ -42,7 +42,8 @@ def theme_hub(request, slug: str):
     if theme is None:
         raise Http404
     countries = themes.theme_countries(locale=locale)
-    data = {"country": request.GET["country"]} if "country" in request.GET else None
+    # An ISO code in either case; a long value is cut before the form's message repeats it.
+    data = {"country": request.GET["country"].strip().upper()[:10]} if "country" in request.GET else None
     form = ThemeCountryForm(data, countries=countries)
     country = form.cleaned_data["country"] if form.is_valid() else ""
     items = themes.theme_items(

@@ -128,3 +128,15 @@ def test_an_untranslated_section_page_in_a_tree_of_aliases_is_marked(client, sit
     assert links["ru"]["href"] == "/ru/knowledge/"
     assert links["ru"].select_one(".languages__note") is not None, "an alias is the English words"
     assert links["en"].select_one(".languages__note") is None
+
+
+def test_a_query_no_reader_writes_is_not_repeated_in_every_language_link(client, site):
+    long_query = "q=" + "x" * 5000
+    for url in (f"/en/search/?{long_query}", f"/en/knowledge/?{long_query}"):
+        _status, links, _order = menu(client, url)
+        assert set(links) == set(CODES), url
+        for code, link in links.items():
+            assert "?" not in link["href"], (url, code)
+    # A reader's query is kept.
+    _status, links, _order = menu(client, "/en/search/?q=shelter")
+    assert links["ru"]["href"] == "/ru/search/?q=shelter"

@@ -143,6 +143,20 @@ def test_unknown_country_is_a_400_with_the_reason(client, hub):
     soup = soup_of(client.get("/en/themes/police-response/?country=<script>"), status=400)
     assert soup.find(class_="error-summary") is not None
     assert "<script>" not in soup.find(class_="error-summary").decode()
+    # The field names its error, which exists.
+    select = soup.find("select", attrs={"name": "country"})
+    assert soup.find(id=select["aria-describedby"]) is not None
+
+
+def test_a_country_code_in_lower_case_filters_as_in_upper_case(client, hub):
+    soup = soup_of(client.get("/en/themes/police-response/?country=kg"))
+    assert titles(soup.find(id="knowledge")) == ["Police training in Kyrgyzstan"]
+
+
+def test_a_very_long_country_is_not_repeated_back(client, hub):
+    response = client.get("/en/themes/police-response/?country=" + "x" * 10_000)
+    assert response.status_code == 400
+    assert len(response.content) < 60_000 and "x" * 20 not in response.content.decode()
 
 
 @pytest.mark.parametrize("url", ["/en/themes/no-such-theme/", "/ru/themes/no-such-theme/", "/ko/themes/x/"])
