@@ -20,6 +20,7 @@ from django.utils import timezone
 from wagtail.models import Locale, Site
 
 import pytest
+from bs4 import BeautifulSoup
 
 from portal.core.models import SiteSettings
 from portal.site.models import ComponentStatus, ServiceComponent, StatusLevel
@@ -165,7 +166,7 @@ def _html(client, url, status=200) -> str:
 
 def _columns(html) -> list[str]:
     head = re.search(r"<thead>.*?</thead>", html, re.S).group(0)
-    return re.findall(r'<th scope="col">\s*<a href="[^"]*">([^<]+)</a>', head)
+    return re.findall(r'<th scope="col">\s*<a href="[^"]*"(?: hreflang="[^"]*")?>([^<]+)</a>', head)
 
 
 def _table(html) -> str:
@@ -472,3 +473,10 @@ def test_a_partner_may_compare_with_a_partner_only_profile(client, compared, par
     client.force_login(partner)
     form = re.search(r'<section class="compare-with".*?</section>', _html(client, compared["KZ"].url), re.S).group(0)
     assert 'type="checkbox" name="country" value="TJ"' in form
+
+
+@pytest.mark.parametrize("code", ["ru", "ko"])
+def test_a_column_heading_linking_to_an_untranslated_profile_says_its_language(client, compared, code):
+    soup = BeautifulSoup(_html(client, _url(code, "country=KR&country=KG")), "html.parser")
+    headings = soup.select("table.comparison__table thead th a")
+    assert headings and all(link.get("hreflang") == "en" for link in headings)
