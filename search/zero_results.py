@@ -25,9 +25,10 @@ from search.models import ZeroResultQuery
 
 MAX_KEPT_DIGITS = 6
 KEEP_DAYS = 180
-# A run of digits with the separators people write numbers with; the run is dropped when it
+# A run of digits with the separators people write numbers with (dashes of every width and commas
+# included); the run is dropped when it
 # has more than MAX_KEPT_DIGITS digits ("+7 (701) 123-45-67", "880412 1234567").
-_NUMBER = re.compile(r"\+?\d(?:[\s().\-/]*\d)*")
+_NUMBER = re.compile(r"\+?\d(?:[\s().,\-/\u2010-\u2015]*\d)*")
 # Programs that announce themselves: their searches are not readers looking for something.
 _BOT = re.compile(r"bot|crawl|spider|slurp|preview|monitor|curl|wget|python-requests|httpx", re.IGNORECASE)
 

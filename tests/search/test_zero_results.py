@@ -25,6 +25,8 @@ BROWSER = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko
         ("law 123456 of 2019", "law 123456 of 2019"),  # six digits and a year stay
         ("Насилие в семье 8 701 555 12 34", "насилие в семье"),
         ("가정폭력 010-1234-5678", "가정폭력"),
+        ("help 701,123,45,67", "help"),  # commas between the groups
+        ("help +7 701 123\u201345\u201367", "help"),  # en dashes, as phones type them
         ("+82 10 1234 5678", ""),
         ("anna@example.org", ""),
         ("?!", ""),
