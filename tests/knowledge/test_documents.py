@@ -47,7 +47,8 @@ def test_russian_readers_see_the_russian_title_where_the_document_is_linked(
     assert english_page.count(f'<span class="visually-hidden">: {TITLE}</span>') == 1
 
     country = client.get(profile.get_translation(russian).url).content.decode()
-    assert country.count(TITLE_RU) == 2 and TITLE not in country
+    # The documents list (its link and the screen-reader text) and the partnership's timeline.
+    assert country.count(TITLE_RU) == 3 and TITLE not in country
     assert country.count(f'<span class="visually-hidden">: {TITLE_RU}</span>') == 1
 
 
