@@ -51,8 +51,10 @@ def test_anonymous_reader_cannot_download_a_partner_only_document_and_a_partner_
 
     partner = browser.new_context(base_url=server).new_page()
     login(partner, "partner", next_url="/en/countries/kyrgyzstan/")
-    link = partner.get_by_role("link", name=re.compile("^Internal: draft mapping"))
+    # The profile's documents list links the file itself (its statuses and timeline cite the landing page).
+    link = partner.locator("#documents").get_by_role("link", name=re.compile("^Internal: draft mapping"))
     expect(link).to_be_visible()
+    expect(partner.locator("#sunflower-model")).to_contain_text("Internal: draft mapping")
     href = link.first.get_attribute("href")
     # PDFs open inline in the browser; fetch with the partner's session, as the click does.
     download = partner.context.request.get(server + href)
