@@ -6,6 +6,8 @@ from django.utils.functional import cached_property
 from csp.middleware import CSPMiddleware
 from csp.utils import default_config
 
+from portal.core import request_memo
+
 # The Wagtail admin (portal/urls.py): its own content policy, never cached by anyone else.
 ADMIN_PATH = "/admin/"
 # Wagtail's admin sign-in address (`wagtailadmin_login`), where portal/urls.py serves the site's
@@ -78,3 +80,23 @@ class PrivateWhenSignedInMiddleware:
             return False
         user = getattr(request, "user", None)
         return bool(user is not None and user.is_authenticated)
+
+
+class RequestMemoMiddleware:
+    """One memo of repeated reads (privacy rules, locales) per GET or HEAD request (`portal.core.request_memo`).
+
+    Nothing is kept past the response: each request reads the rules afresh. Other methods (an
+    admin form that changes a restriction, then lists) read the database at every call.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.method not in {"GET", "HEAD"}:
+            return self.get_response(request)
+        token = request_memo.begin()
+        try:
+            return self.get_response(request)
+        finally:
+            request_memo.end(token)

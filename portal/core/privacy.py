@@ -12,24 +12,71 @@ from django.db.models import Q, QuerySet
 from wagtail.documents import get_document_model
 from wagtail.models import BaseViewRestriction, CollectionViewRestriction, Page, PageViewRestriction
 
+from portal.core import request_memo
+
 PARTNER_GROUP = "Partner officials"
+# The request memo's namespace for restrictions and group memberships.
+MEMO = "privacy"
 
 
-def _restriction_passes(restriction: BaseViewRestriction, user, user_group_ids: set[int]) -> bool:
-    if user.is_superuser:
-        return True
-    if restriction.restriction_type == BaseViewRestriction.LOGIN:
-        return user.is_authenticated
-    if restriction.restriction_type == BaseViewRestriction.GROUPS:
-        return user.is_authenticated and bool(user_group_ids & {g.pk for g in restriction.groups.all()})
-    # Password-protected items are shown only through their own page, never in lists.
-    return False
+# What a memo holds of a restriction: (pk, type, path of its page or collection).
+Rule = tuple[int, str, str]
 
 
-def _blocked_restrictions(restrictions, user) -> list:
+def _rules(model) -> tuple[Rule, ...]:
+    """Every view restriction of `model`, read once per request (`portal.core.request_memo`)."""
+    target = "page" if model is PageViewRestriction else "collection"
+    return request_memo.memoised(
+        (MEMO, model._meta.label, "rules"),
+        lambda: tuple(model.objects.order_by("pk").values_list("pk", "restriction_type", f"{target}__path")),
+    )
+
+
+def _rule_group_ids(model) -> dict[int, frozenset[int]]:
+    """The groups each restriction of `model` lets in, by restriction, once per request."""
+
+    def read():
+        through = model.groups.through
+        owner = model.groups.field.m2m_field_name()
+        found: dict[int, set[int]] = {}
+        for restriction_id, group_id in through.objects.values_list(f"{owner}_id", "group_id"):
+            found.setdefault(restriction_id, set()).add(group_id)
+        return {pk: frozenset(ids) for pk, ids in found.items()}
+
+    return request_memo.memoised((MEMO, model._meta.label, "groups"), read)
+
+
+def _user_group_ids(user) -> frozenset[int]:
+    return request_memo.memoised(
+        (MEMO, "user-groups", user.pk), lambda: frozenset(user.groups.values_list("pk", flat=True))
+    )
+
+
+def _blocked_rules(model, user) -> list[Rule]:
+    """The restrictions of `model` that keep `user` out. An anonymous reader costs no groups query."""
     user = user or AnonymousUser()
-    group_ids = set(user.groups.values_list("pk", flat=True)) if user.is_authenticated else set()
-    return [r for r in restrictions if not _restriction_passes(r, user, group_ids)]
+    if user.is_superuser:
+        return []
+    blocked = []
+    for rule in _rules(model):
+        restriction_type = rule[1]
+        if restriction_type == BaseViewRestriction.LOGIN:
+            passes = user.is_authenticated
+        elif restriction_type == BaseViewRestriction.GROUPS:
+            passes = user.is_authenticated and bool(
+                _user_group_ids(user) & _rule_group_ids(model).get(rule[0], frozenset())
+            )
+        else:
+            # Password-protected items are shown only through their own page, never in lists.
+            passes = False
+        if not passes:
+            blocked.append(rule)
+    return blocked
+
+
+def forget_rules() -> None:
+    """Drop this request's memo of restrictions and group memberships (a restriction or group changed)."""
+    request_memo.forget(MEMO)
 
 
 def _covered(paths) -> Q | None:
@@ -57,10 +104,10 @@ def _covered(paths) -> Q | None:
 def pages_visible_to(user, queryset: QuerySet) -> QuerySet:
     """Live pages in `queryset` that `user` may read; drafts never appear."""
     queryset = queryset.live()
-    blocked = _blocked_restrictions(PageViewRestriction.objects.select_related("page").prefetch_related("groups"), user)
+    blocked = _blocked_rules(PageViewRestriction, user)
     if not blocked:
         return queryset
-    return queryset.exclude(_covered(restriction.page.path for restriction in blocked))
+    return queryset.exclude(_covered(sorted({path for _pk, _type, path in blocked})))
 
 
 def user_can_view_page(user, page) -> bool:
@@ -76,9 +123,11 @@ def page_hidden_by_its_family(user, page) -> bool:
     which may be weaker than its family's (a sign-in where the original asks for a group);
     only a password is left to Wagtail's own form.
     """
-    own = page.get_view_restrictions()
-    if own.filter(restriction_type=BaseViewRestriction.PASSWORD).exists():
+    passwords = any(rule[1] == BaseViewRestriction.PASSWORD for rule in _rules(PageViewRestriction))
+    if passwords and page.get_view_restrictions().filter(restriction_type=BaseViewRestriction.PASSWORD).exists():
         return False
+    if not _blocked_rules(PageViewRestriction, user):
+        return not page.live
     return not user_can_view_page(user, page)
 
 
@@ -89,7 +138,7 @@ def pages_sharing_privacy(page) -> QuerySet:
 
 def restricted_page_ids() -> QuerySet:
     """Ids of every page behind any restriction, translations included, for marking items as partner-only."""
-    condition = _covered(PageViewRestriction.objects.values_list("page__path", flat=True))
+    condition = _covered(sorted({path for _pk, _type, path in _rules(PageViewRestriction)}))
     return Page.objects.filter(condition).values_list("pk", flat=True) if condition is not None else Page.objects.none()
 
 
@@ -109,14 +158,12 @@ def in_collections_visible_to(user, queryset: QuerySet, *, field: str = "collect
     collection view restrictions as `documents_visible_to`, review aside. A row without a
     collection is not excluded here: its caller decides who may see it.
     """
-    blocked = _blocked_restrictions(
-        CollectionViewRestriction.objects.select_related("collection").prefetch_related("groups"), user
-    )
+    blocked = _blocked_rules(CollectionViewRestriction, user)
     if not blocked:
         return queryset
     condition = Q()
-    for restriction in blocked:
-        condition |= Q(**{f"{field}__path__startswith": restriction.collection.path})
+    for path in sorted({path for _pk, _type, path in blocked}):
+        condition |= Q(**{f"{field}__path__startswith": path})
     return queryset.exclude(condition)
 
 

@@ -14,10 +14,14 @@ there after it was translated) stays hidden even though no restriction is copied
 
 from contextvars import ContextVar
 
+from django.contrib.auth import get_user_model
 from django.db.models import Q
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
 
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import CollectionViewRestriction, Page, PageViewRestriction
+from wagtail.signals import page_slug_changed, post_page_move
+
+from portal.core.privacy import forget_rules
 
 # Set while this module writes restrictions, so its own writes are not mirrored once more.
 _mirroring: ContextVar[bool] = ContextVar("portal_restrictions_mirroring", default=False)
@@ -128,6 +132,7 @@ def _on_page_deleting(sender, instance, **kwargs):
 
 def _on_page_deleted(sender, instance, **kwargs):
     if isinstance(instance, Page):
+        forget_rules()
         _deleting.set(_deleting.get() - {instance.pk})
 
 
@@ -141,7 +146,27 @@ def _on_restriction_deleted(sender, instance, **kwargs):
 
 def _on_page_created(sender, instance, created=False, raw=False, **kwargs):
     if created and not raw and isinstance(instance, Page):
+        forget_rules()
         restrictions_adopt(page=instance)
+
+
+def _forget_rules(sender, **kwargs):
+    """A restriction, its groups, a page's place or a user's groups changed: the request's memo is stale."""
+    forget_rules()
+
+
+def _connect_forget_rules() -> None:
+    for model in (PageViewRestriction, CollectionViewRestriction):
+        name = model._meta.model_name
+        post_save.connect(_forget_rules, sender=model, dispatch_uid=f"portal_{name}_forget_saved")
+        post_delete.connect(_forget_rules, sender=model, dispatch_uid=f"portal_{name}_forget_deleted")
+        m2m_changed.connect(_forget_rules, sender=model.groups.through, dispatch_uid=f"portal_{name}_forget_groups")
+    m2m_changed.connect(
+        _forget_rules, sender=get_user_model().groups.through, dispatch_uid="portal_user_groups_forget_rules"
+    )
+    # Restrictions are kept by path: a new, moved or deleted page changes what they cover.
+    post_page_move.connect(_forget_rules, dispatch_uid="portal_page_moved_forget_rules")
+    page_slug_changed.connect(_forget_rules, dispatch_uid="portal_page_slug_forget_rules")
 
 
 def connect_family_restrictions() -> None:
@@ -156,3 +181,4 @@ def connect_family_restrictions() -> None:
     pre_delete.connect(_on_page_deleting, dispatch_uid="portal_page_family_deleting")
     post_delete.connect(_on_page_deleted, dispatch_uid="portal_page_family_deleted")
     post_save.connect(_on_page_created, dispatch_uid="portal_page_family_created")
+    _connect_forget_rules()

@@ -1,0 +1,47 @@
+"""Reads memoised for one request, never longer.
+
+Privacy rules, locales and other rows that editors change are read fresh on every request: a
+memo lives only while `RequestMemoMiddleware` (`portal.core.middleware`) handles a GET or HEAD
+request, and is dropped when the response is ready. Outside a request (management commands,
+tasks, tests calling selectors directly) and on other methods there is no memo, and every call
+reads the database. Writers that change what a memo holds clear it (`forget`), so a view that
+changes a restriction and then lists pages in the same request does not read a stale rule.
+"""
+
+from collections.abc import Callable, Hashable
+from contextvars import ContextVar, Token
+from typing import TypeVar
+
+T = TypeVar("T")
+
+_memo: ContextVar[dict | None] = ContextVar("portal_request_memo", default=None)
+
+
+def begin() -> Token:
+    """Start an empty memo for the current request; pass the token to `end`."""
+    return _memo.set({})
+
+
+def end(token: Token) -> None:
+    _memo.reset(token)
+
+
+def memoised(key: Hashable, read: Callable[[], T]) -> T:
+    """`read()`, kept under `key` for the rest of the request; without a request, read each time."""
+    memo = _memo.get()
+    if memo is None:
+        return read()
+    if key not in memo:
+        memo[key] = read()
+    return memo[key]
+
+
+def forget(*namespaces: str) -> None:
+    """Drop the memoised reads whose key is, or starts with, one of `namespaces`."""
+    memo = _memo.get()
+    if not memo:
+        return
+    for key in list(memo):
+        head = key[0] if isinstance(key, tuple) else key
+        if head in namespaces:
+            del memo[key]
