@@ -19,8 +19,10 @@ from events.choices import FollowUpStatus
 from portal.core.locale import (
     attach_in_language,
     block_values,
+    default_locale,
     entries_in_language,
     in_locale_with_fallback,
+    locale_for,
     reader_language,
 )
 from portal.core.models.taxonomy import Organisation
@@ -106,7 +108,7 @@ def _produced_pages(page_ids: list[int], *, user) -> list:
     if not page_ids:
         return []
     chosen = {page.pk: page for page in Page.objects.filter(pk__in=page_ids)}
-    locale = Locale.objects.filter(language_code=reader_language()).first()
+    locale = locale_for(reader_language())
     translated = {}
     if locale is not None:
         translated = {
@@ -204,10 +206,10 @@ def event_series_for_reader(*, slug: str, user) -> tuple | None:
     family = models.EventSeries.objects.filter(
         translation_key__in=models.EventSeries.objects.filter(slug=slug).values("translation_key")
     )
-    original = family.filter(locale=Locale.get_default()).first() or family.first()
+    original = family.filter(locale=default_locale()).first() or family.first()
     if original is None:
         return None
     (series,) = entries_in_language([original])
-    locale = Locale.objects.filter(language_code=reader_language()).first() or Locale.get_default()
+    locale = locale_for(reader_language()) or default_locale()
     queryset = in_locale_with_fallback(models.EventPage.objects.filter(series__in=family), locale=locale)
     return series, _cards(_events(user, queryset).order_by("start", "pk"))

@@ -22,7 +22,9 @@ from portal.core import items
 from portal.core.locale import (
     attach_in_language,
     block_values,
+    default_locale,
     in_locale_with_fallback,
+    locale_for,
     reader_language,
     under_section,
 )
@@ -331,7 +333,7 @@ def document_pages_using(*, document, user, language: str | None = None, limit: 
     page_ids = [int(pk) for pk in ids if str(pk).isdigit()]
     if not page_ids:
         return []
-    locale = Locale.objects.filter(language_code=language).first() or Locale.get_default()
+    locale = locale_for(language) or default_locale()
     keys = Page.objects.filter(pk__in=page_ids).values("translation_key")
     pages = in_locale_with_fallback(Page.objects.filter(translation_key__in=keys), locale=locale)
     return list(pages_visible_to(user, pages).select_related("locale").order_by("title")[:limit])

@@ -8,8 +8,10 @@ class PortalConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from portal.core.locale import connect_locale_memo
         from portal.core.restrictions import connect_family_restrictions
         from portal.site.signal_handlers import register_signal_handlers
 
         connect_family_restrictions()
+        connect_locale_memo()
         register_signal_handlers()

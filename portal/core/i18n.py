@@ -35,7 +35,7 @@ from django.utils.translation import pgettext_lazy
 from wagtail.models import Locale, Page
 from wagtail_localize.models import StringSegment, StringTranslation, Translation
 
-from portal.core.locale import reader_language
+from portal.core.locale import default_locale, reader_language
 
 UP_TO_DATE = "up-to-date"
 SOURCE_CHANGED = "source-changed"
@@ -221,7 +221,7 @@ def page_translation_status(*, page: Page, request: HttpRequest | None) -> dict:
     if localize is not None:
         source_locale_id = localize.source.locale_id
     elif page.locale.language_code != settings.LANGUAGE_CODE:
-        source_locale_id = Locale.get_default().pk
+        source_locale_id = default_locale().pk
     else:
         return status  # an original, not a translation
 

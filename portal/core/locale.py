@@ -13,10 +13,59 @@ from collections.abc import Iterable, Mapping
 
 from django.conf import settings
 from django.db.models import Q
+from django.db.models.signals import post_delete, post_save
 from django.utils import translation
 
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale
+
+from portal.core import request_memo
+
+# The request memo's namespace for the site's locales.
+MEMO = "locales"
+
+
+def _locales() -> dict[str, Locale]:
+    """Every locale by language code, read once per request (`portal.core.request_memo`)."""
+    return request_memo.memoised(MEMO, lambda: {locale.language_code: locale for locale in Locale.objects.all()})
+
+
+def locale_for(language_code: str) -> Locale | None:
+    """The locale of `language_code` (or its supported variant), None when the site has none."""
+    try:
+        return _locales().get(get_supported_content_language_variant(language_code or ""))
+    except LookupError:
+        return None
+
+
+def default_locale() -> Locale:
+    """`Locale.get_default()`, without a query once the request has read the locales."""
+    return locale_for(settings.LANGUAGE_CODE) or Locale.get_default()
+
+
+def active_locale() -> Locale:
+    """`Locale.get_active()`: the locale of the active language, else the default one."""
+    return locale_for(translation.get_language()) or default_locale()
+
+
+def locale_codes() -> dict[int, str]:
+    """Language code by locale id, for every locale."""
+    return {locale.pk: code for code, locale in _locales().items()}
+
+
+def locales_by_id() -> dict[int, Locale]:
+    """Every locale by id."""
+    return {locale.pk: locale for locale in _locales().values()}
+
+
+def _forget_locales(sender, **kwargs):
+    request_memo.forget(MEMO)
+
+
+def connect_locale_memo() -> None:
+    """A locale added, changed or deleted within a request is not read stale (called from `portal.apps`)."""
+    post_save.connect(_forget_locales, sender=Locale, dispatch_uid="portal_locale_forget_saved")
+    post_delete.connect(_forget_locales, sender=Locale, dispatch_uid="portal_locale_forget_deleted")
 
 
 def in_locale_with_fallback(queryset, *, locale: Locale):
@@ -25,7 +74,7 @@ def in_locale_with_fallback(queryset, *, locale: Locale):
     Readers of a language see every item: the translated ones in their language, the rest
     in the default language (whose page then carries the fallback notice).
     """
-    default = Locale.get_default()
+    default = default_locale()
     if locale.pk == default.pk:
         return queryset.filter(locale=locale)
     translated = queryset.model.objects.filter(locale=locale)
@@ -39,7 +88,7 @@ def in_locale_with_fallback(queryset, *, locale: Locale):
 def under_section(section) -> Q:
     """Pages below `section` or below its default-language original."""
     condition = Q(path__startswith=section.path) & ~Q(pk=section.pk)
-    original = section.get_translation_or_none(Locale.get_default())
+    original = section.get_translation_or_none(default_locale())
     if original is not None and original.pk != section.pk:
         condition |= Q(path__startswith=original.path) & ~Q(pk=original.pk)
     return condition

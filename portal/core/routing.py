@@ -1,6 +1,6 @@
 from django.http import Http404
 
-from wagtail.models import Locale
+from portal.core.locale import default_locale
 
 
 class DefaultLanguageRouteMixin:
@@ -15,7 +15,7 @@ class DefaultLanguageRouteMixin:
         try:
             return super().route(request, path_components)
         except Http404:
-            default = Locale.get_default()
+            default = default_locale()
             if not path_components or self.locale_id == default.pk:
                 raise
             original = self.get_translation_or_none(default)

@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 
 from wagtail.models import Locale
 
-from portal.core.locale import entries_in_language
+from portal.core.locale import active_locale, entries_in_language
 from portal.site import comparison, forms
 
 # A spreadsheet runs a cell that starts with one of these as a formula (CSV injection).
@@ -38,7 +38,7 @@ def _query(codes: list[str]) -> str:
 
 def comparison_page(request: HttpRequest, *, index) -> TemplateResponse:
     """The form, and the table with the gap lists when two to four countries the reader may see are asked for."""
-    locale = Locale.get_active()
+    locale = active_locale()
     form = _form(request, locale=locale)
     compare_url = index.url + index.reverse_subpage("compare")
     context = {
@@ -74,7 +74,7 @@ def _cell(value) -> str:
 
 def comparison_csv(request: HttpRequest, *, index) -> HttpResponse:
     """One row per component and country, in the reader's language, for a spreadsheet (UTF-8 with a BOM)."""
-    locale = Locale.get_active()
+    locale = active_locale()
     form = _form(request, locale=locale, always_bound=True)
     if not form.is_valid():
         return HttpResponseBadRequest(form.error_message(), content_type="text/plain; charset=utf-8")

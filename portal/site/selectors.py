@@ -17,7 +17,13 @@ from wagtail.models import Locale
 from events.selectors import events_for_country, events_upcoming_and_recent, follow_ups_open_for_country
 from knowledge.models import KnowledgeDocument
 from knowledge.selectors import knowledge_items_for_country, knowledge_items_latest
-from portal.core.locale import attach_in_language, in_locale_with_fallback, reader_language, under_section
+from portal.core.locale import (
+    active_locale,
+    attach_in_language,
+    in_locale_with_fallback,
+    reader_language,
+    under_section,
+)
 from portal.core.privacy import documents_visible_to, pages_visible_to
 from portal.site import comparison, models
 
@@ -106,7 +112,7 @@ def country_timeline(
     the default language where a translation is missing; a constant number of queries. `locale` is
     the reader's, the active language's by default (an untranslated profile is served in another).
     """
-    locale = locale or Locale.get_active()
+    locale = locale or active_locale()
     reader = reader_language()
     events = events_for_country(iso_code=country.iso_code, locale=locale, user=user, limit=limit)
     knowledge = knowledge_items_for_country(iso_code=country.iso_code, locale=locale, user=user, limit=limit)

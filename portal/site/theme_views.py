@@ -11,8 +11,7 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 
-from wagtail.models import Locale
-
+from portal.core.locale import active_locale
 from portal.site import themes
 
 PAGE_PARAMETERS = {"knowledge": "knowledge_page", "events": "events_page", "documents": "documents_page"}
@@ -30,14 +29,14 @@ class ThemeCountryForm(forms.Form):
 
 @require_safe
 def theme_index(request):
-    locale = Locale.get_active()
+    locale = active_locale()
     summaries = themes.themes_with_counts(locale=locale, user=request.user)
     return TemplateResponse(request, "portal/theme_index.html", {"page": None, "themes": summaries})
 
 
 @require_safe
 def theme_hub(request, slug: str):
-    locale = Locale.get_active()
+    locale = active_locale()
     theme = themes.theme_for_reader(slug=slug, locale=locale)
     if theme is None:
         raise Http404

@@ -17,7 +17,7 @@ from django.utils.html import format_html
 
 from wagtail.models import Locale
 
-from portal.core.locale import in_locale_with_fallback, reader_language
+from portal.core.locale import default_locale, in_locale_with_fallback, locale_for, reader_language
 from portal.core.models import Country, Theme
 from portal.core.privacy import pages_visible_to
 
@@ -25,7 +25,7 @@ register = template.Library()
 
 
 def _locale(language: str) -> Locale:
-    return Locale.objects.filter(language_code=language).first() or Locale.get_default()
+    return locale_for(language) or default_locale()
 
 
 def country_hub_urls(request) -> dict[str, str]:

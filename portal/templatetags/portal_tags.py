@@ -12,11 +12,11 @@ from django.utils import translation
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Page, Site
 
 from portal.core import l10n
 from portal.core.language_links import language_links
-from portal.core.locale import reader_language
+from portal.core.locale import locale_codes, reader_language
 from portal.core.models import SiteSettings
 
 register = template.Library()
@@ -154,7 +154,7 @@ def item_language(context, item):
     request = context.get("request")
     codes = getattr(request, "_portal_locale_codes", None)
     if codes is None:
-        codes = dict(Locale.objects.values_list("pk", "language_code"))
+        codes = locale_codes()
         if request is not None:
             request._portal_locale_codes = codes
     language_code = l10n.page_language(item, locale_codes=codes)

@@ -19,10 +19,10 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.documents import get_document_model
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 
 from portal.core.items import ItemKey, kind, kind_of, kinds
-from portal.core.locale import vocabulary_in_locale
+from portal.core.locale import default_locale, locale_for, vocabulary_in_locale
 from portal.core.models import Country, Theme
 from portal.core.privacy import documents_visible_to, pages_visible_to
 from search import serializers, synonyms
@@ -229,7 +229,7 @@ class Labels:
 
     def __init__(self, language: str):
         self.language = language
-        locale = Locale.objects.filter(language_code=language).first() or Locale.get_default()
+        locale = locale_for(language) or default_locale()
         self.countries = {c.iso_code: c.name for c in vocabulary_in_locale(model=Country, locale=locale)}
         self.themes = {t.slug: t.name for t in vocabulary_in_locale(model=Theme, locale=locale)}
         self.languages = {code: str(name) for code, name in settings.LANGUAGES}

@@ -7,10 +7,11 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, ObjectList, TabbedInterface
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
-from wagtail.models import Locale, Orderable, Page
+from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from portal.core.items import item_kind
+from portal.core.locale import active_locale
 from portal.core.models.taxonomy import in_default_locale
 from portal.core.routing import DefaultLanguageRouteMixin
 from portal.site import compare_views, country_map, selectors, sunflower
@@ -37,7 +38,7 @@ class CountryIndexPage(DefaultLanguageRouteMixin, RoutablePageMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["regions"] = selectors.country_profiles_by_region(index=self, user=request.user)
-        context["country_map"] = country_map.country_map(user=request.user, locale=Locale.get_active())
+        context["country_map"] = country_map.country_map(user=request.user, locale=active_locale())
         return context
 
     @path("compare/", name="compare")
@@ -171,7 +172,7 @@ class CountryPage(Page):
         context = super().get_context(request, *args, **kwargs)
         # Lists read in the reader's language, which differs from the page's when an untranslated
         # profile is served (the page then carries the fallback notice).
-        reader_locale = Locale.get_active()
+        reader_locale = active_locale()
         selectors.country_profile_in_language(profile=self)
         context.update(selectors.country_activity(country=self.country, locale=reader_locale, user=request.user))
         context["sunflower"] = sunflower.country_sunflower_section(
