@@ -95,8 +95,8 @@ class RequestMemoMiddleware:
     def __call__(self, request):
         if request.method not in {"GET", "HEAD"}:
             return self.get_response(request)
-        token = request_memo.begin()
+        tokens = request_memo.begin(request)
         try:
             return self.get_response(request)
         finally:
-            request_memo.end(token)
+            request_memo.end(tokens)

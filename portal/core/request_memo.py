@@ -15,15 +15,26 @@ from typing import TypeVar
 T = TypeVar("T")
 
 _memo: ContextVar[dict | None] = ContextVar("portal_request_memo", default=None)
+_request: ContextVar[object | None] = ContextVar("portal_request_memo_request", default=None)
 
 
-def begin() -> Token:
-    """Start an empty memo for the current request; pass the token to `end`."""
-    return _memo.set({})
+def begin(request=None) -> tuple[Token, Token]:
+    """Start an empty memo for `request`, the one being handled; pass the tokens to `end`."""
+    return _memo.set({}), _request.set(request)
 
 
-def end(token: Token) -> None:
-    _memo.reset(token)
+def end(tokens: tuple[Token, Token]) -> None:
+    memo_token, request_token = tokens
+    _memo.reset(memo_token)
+    _request.reset(request_token)
+
+
+def current_request():
+    """The GET or HEAD request being handled, for reads that Wagtail memoises on it (`SiteSettings.for_request`).
+
+    None outside a request: callers then read the database themselves.
+    """
+    return _request.get()
 
 
 def memoised(key: Hashable, read: Callable[[], T]) -> T:

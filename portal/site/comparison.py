@@ -15,11 +15,13 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.utils import timezone
 
-from wagtail.models import Locale, Page
+from wagtail.models import Locale, Page, Site
 
 from knowledge.models import KnowledgeDocument
-from portal.core.locale import entries_in_language, in_locale_with_fallback
+from portal.core import request_memo
+from portal.core.locale import entries_in_language, in_locale_with_fallback, locales_by_id
 from portal.core.models.site_settings import SiteSettings
+from portal.core.privacy import MEMO as PRIVACY_MEMO
 from portal.core.privacy import documents_visible_to, pages_visible_to
 from portal.site import models
 
@@ -82,8 +84,16 @@ class Comparison:
 
 
 def comparison_settings() -> tuple[str, int]:
-    """The reference country's ISO code and the age in days after which a status needs verifying."""
-    site_settings = SiteSettings.objects.order_by("pk").first()
+    """The reference country's ISO code and the age in days after which a status needs verifying.
+
+    Within a request, the request's site's settings, read once (`SiteSettings.for_request`
+    memoises them on the request, and the templates read them there too); elsewhere the first.
+    """
+    request = request_memo.current_request()
+    if request is not None and Site.find_for_request(request) is not None:
+        site_settings = SiteSettings.for_request(request)
+    else:
+        site_settings = SiteSettings.objects.order_by("pk").first()
     if site_settings is None:
         return "KR", 365
     return site_settings.reference_country, site_settings.verification_max_age_days
@@ -105,14 +115,23 @@ def service_components(*, language: str | None = None) -> list:
 
 
 def comparable_profiles(*, user, locale: Locale) -> dict[str, Page]:
-    """Every country profile the reader may see, by ISO code, in the reader's language where translated."""
-    profiles = pages_visible_to(
-        user, in_locale_with_fallback(models.CountryPage.objects.all(), locale=locale)
-    ).select_related("country")
-    found: dict[str, Page] = {}
-    for profile in profiles.order_by("title"):
-        found.setdefault(profile.country.iso_code, profile)
-    return found
+    """Every country profile the reader may see, by ISO code, in the reader's language where translated.
+
+    Read once per request (the profile's map, "Compare with…" and status columns share it),
+    and dropped with the request's privacy rules (`portal.core.privacy.forget_rules`).
+    """
+
+    def read() -> dict[str, Page]:
+        profiles = pages_visible_to(
+            user, in_locale_with_fallback(models.CountryPage.objects.all(), locale=locale)
+        ).select_related("country")
+        found: dict[str, Page] = {}
+        for profile in profiles.order_by("title"):
+            found.setdefault(profile.country.iso_code, profile)
+        return found
+
+    reader = user.pk if user is not None and user.is_authenticated else None
+    return dict(request_memo.memoised((PRIVACY_MEMO, "comparable-profiles", reader, locale.pk), read))
 
 
 def _evidence_blocks(status) -> list[tuple[str, object]]:
@@ -139,7 +158,7 @@ def _visible_evidence(statuses, *, user, locale: Locale) -> dict[tuple, Evidence
             elif kind == "document":
                 document_ids.add(value)
     found: dict[tuple, Evidence] = {}
-    locales = {locale.pk: locale for locale in Locale.objects.all()}
+    locales = locales_by_id()
     pages = list(pages_visible_to(user, Page.objects.filter(pk__in=page_ids)))
     translations = {
         page.translation_key: page
