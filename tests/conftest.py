@@ -2,8 +2,9 @@ import datetime
 import os
 import uuid
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.utils import timezone
+from django.utils import timezone, translation
 
 import pytest
 
@@ -80,6 +81,16 @@ def _compiled_translations():
     from django.core.management import call_command
 
     call_command("compile_translations", verbosity=0)
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Each test starts in the default language. A request through the test client activates its
+    language in this thread and leaves it there, so a test that reads names in "the active
+    language" would otherwise depend on which test ran before it."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture(params=["database", "elasticsearch"])
