@@ -3,15 +3,16 @@
 import datetime
 import itertools
 
+from django.core.files.base import ContentFile
 from django.utils import timezone
 from django.utils.text import slugify
 
-from wagtail.models import Locale, Page, PageViewRestriction, Site
+from wagtail.models import Collection, CollectionViewRestriction, Locale, Page, PageViewRestriction, Site
 
 import factory
 
 from events.models import EventIndexPage, EventPage
-from knowledge.models import KnowledgeIndexPage, PolicyBriefPage, PolicyToolPage, PracticeNotePage
+from knowledge.models import KnowledgeDocument, KnowledgeIndexPage, PolicyBriefPage, PolicyToolPage, PracticeNotePage
 from portal.core.models import Country, Organisation, Person, Theme
 from portal.site.models import CountryIndexPage, CountryPage, HomePage
 
@@ -132,3 +133,27 @@ def restrict_to_group(page: Page, group) -> PageViewRestriction:
     restriction = PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.GROUPS)
     restriction.groups.set([group])
     return restriction
+
+
+def make_collection_for_group(group, *, name="Partner-only") -> Collection:
+    """A collection below the root whose documents only `group` may see."""
+    collection = Collection.get_first_root_node().add_child(name=name)
+    restriction = CollectionViewRestriction.objects.create(
+        collection=collection, restriction_type=CollectionViewRestriction.GROUPS
+    )
+    restriction.groups.set([group])
+    return collection
+
+
+def make_document(
+    title, *, countries=(), themes=(), date=datetime.date(2024, 1, 1), collection=None
+) -> KnowledgeDocument:
+    """A reviewed document with a small PDF, in `collection` (the root by default)."""
+    document = KnowledgeDocument(
+        title=title, collection=collection or Collection.get_first_root_node(), publication_date=date
+    )
+    document.file.save(f"doc-{next(_serial)}.pdf", ContentFile(b"%PDF-1.4 -"), save=False)
+    document.save()
+    document.countries.set(countries)
+    document.themes.set(themes)
+    return document

@@ -4,22 +4,22 @@ sources, and a timeline of the partnership, never showing what the reader may no
 import datetime
 import itertools
 
-from django.core.files.base import ContentFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from wagtail.models import Collection, CollectionViewRestriction, Locale
+from wagtail.models import Locale
 
 import pytest
 from bs4 import BeautifulSoup
 
-from knowledge.models import KnowledgeDocument
 from portal.site.models import CountryKeyFigure
 from portal.templatetags.portal_tags import tel_links
+from tests import factories
 from tests.factories import (
     CountryFactory,
     ThemeFactory,
+    make_collection_for_group,
     make_country_page,
     make_event,
     make_knowledge,
@@ -38,22 +38,7 @@ def html(response):
 
 
 def make_document(title, *, countries=(), date=datetime.date(2024, 5, 1), collection=None):
-    document = KnowledgeDocument(
-        title=title, collection=collection or Collection.get_first_root_node(), publication_date=date
-    )
-    document.file.save(f"doc-{next(_serial)}.pdf", ContentFile(b"%PDF-1.4 -"), save=False)
-    document.save()
-    document.countries.set(countries)
-    return document
-
-
-def partner_collection(partners):
-    collection = Collection.get_first_root_node().add_child(name="Partner-only")
-    restriction = CollectionViewRestriction.objects.create(
-        collection=collection, restriction_type=CollectionViewRestriction.GROUPS
-    )
-    restriction.groups.set([partners])
-    return collection
+    return factories.make_document(title, countries=countries, date=date, collection=collection)
 
 
 def translate_tree(site, code):
@@ -126,7 +111,7 @@ def activity(site, kyrgyzstan, roles):
         f"Internal mapping {PARTNER_ONLY_MARK}",
         countries=[kyrgyzstan],
         date=datetime.date(2024, 9, 1),
-        collection=partner_collection(partners),
+        collection=make_collection_for_group(partners),
     )
     return {"event": public_event, "brief": brief, "report": report, "secret_document": secret_document}
 

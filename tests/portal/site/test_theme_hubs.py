@@ -1,21 +1,19 @@
 """Theme hubs: every theme with what it gathers, and one theme's items across countries, in every
 language, never showing what the reader may not see."""
 
-import datetime
 import itertools
 
-from django.core.files.base import ContentFile
-
-from wagtail.models import Collection, CollectionViewRestriction, Locale
+from wagtail.models import Locale
 
 import pytest
 from bs4 import BeautifulSoup
 
-from knowledge.models import KnowledgeDocument
 from tests.factories import (
     CountryFactory,
     ThemeFactory,
+    make_collection_for_group,
     make_country_page,
+    make_document,
     make_event,
     make_knowledge,
     restrict_to_group,
@@ -30,19 +28,6 @@ _serial = itertools.count(1)
 def soup_of(response, status=200):
     assert response.status_code == status
     return BeautifulSoup(response.content, "html.parser")
-
-
-def make_document(title, *, countries=(), themes=(), collection=None):
-    document = KnowledgeDocument(
-        title=title,
-        collection=collection or Collection.get_first_root_node(),
-        publication_date=datetime.date(2024, 1, 1),
-    )
-    document.file.save(f"theme-doc-{next(_serial)}.pdf", ContentFile(b"%PDF-1.4 -"), save=False)
-    document.save()
-    document.countries.set(countries)
-    document.themes.set(themes)
-    return document
 
 
 def titles(section):
@@ -68,12 +53,12 @@ def hub(site, roles):
     event.themes.set([police])
     event.save_revision().publish()
     make_document("Police manual", countries=[kz], themes=[police])
-    collection = Collection.get_first_root_node().add_child(name="Partner-only")
-    restriction = CollectionViewRestriction.objects.create(
-        collection=collection, restriction_type=CollectionViewRestriction.GROUPS
+    make_document(
+        f"Internal police review {PARTNER_ONLY_MARK}",
+        countries=[kg],
+        themes=[police],
+        collection=make_collection_for_group(partners),
     )
-    restriction.groups.set([partners])
-    make_document(f"Internal police review {PARTNER_ONLY_MARK}", countries=[kg], themes=[police], collection=collection)
     return {"kz": kz, "kg": kg, "police": police, "shelters": shelters, "kz_brief": kz_brief, "kg_note": kg_note}
 
 
