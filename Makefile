@@ -79,4 +79,12 @@ bench-lighthouse: .venv/.dev ## Lighthouse scores for the home, country, search,
 bench-extraction: .venv/.dev ## text extraction pages/s on 1, 30, 300-page PDFs (text, scanned) on one core; upload response time
 	$(PY) bench/extraction_bench.py
 
-.PHONY: help install run reset-demo test lint format messages es-start es-stop bench-search bench-relevance bench-render bench-lighthouse bench-extraction
+# wrk from Debian, installed once as scripts/install-test-tools.sh installs Chromium.
+bench-pages: .venv/.runtime ## page req/s, p50/p95 uncached and cached beside a static file: gunicorn, wrk, production settings (ARGS=--duration 10)
+	@command -v wrk >/dev/null 2>&1 || { \
+		echo "Installing Debian's wrk for the page benchmark..."; \
+		if [ "$$(id -u)" -ne 0 ]; then SUDO=sudo; else SUDO=""; fi; \
+		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq wrk >/dev/null; }
+	$(PY) bench/page_bench.py $(ARGS)
+
+.PHONY: help install run reset-demo test lint format messages es-start es-stop bench-search bench-relevance bench-render bench-lighthouse bench-extraction bench-pages
