@@ -20,6 +20,7 @@ from events.blocks import AgendaItemBlock, FollowUpActionBlock, ProducedItemsBlo
 from events.choices import EventPhase, EventStatus, EventType, validate_time_zone
 from events.forms import EventPageForm
 from events.list_page import EventListMixin
+from portal.core import page_cache
 from portal.core.blocks import ATTACHMENTS_HELP, AttachmentBlock, BodyBlock
 from portal.core.items import item_kind
 from portal.core.models.taxonomy import in_default_locale
@@ -56,6 +57,10 @@ class EventIndexPage(DefaultLanguageRouteMixin, EventListMixin, Page):
     class Meta:
         verbose_name = _("event index")
 
+    def page_cache_dependencies(self):
+        """The anonymous page cache (`portal.core.page_cache`): the list, its feeds and calendars show events."""
+        return [page_cache.list_tag("events")]
+
 
 @item_kind("event", order=50)
 class EventPage(Page):
@@ -66,6 +71,12 @@ class EventPage(Page):
 
     parent_page_types = ["events.EventIndexPage"]
     subpage_types = []
+    # The anonymous page cache (`portal.core.page_cache`): the series, what the event produced
+    # and its documents; an event's publish purges the event lists.
+    page_cache_section = "events"
+
+    def page_cache_dependencies(self):
+        return [page_cache.list_tag(section) for section in ("events", "knowledge", "documents")]
 
     event_type = models.CharField(_("type of event"), max_length=30, choices=EventType.choices)
     summary = models.TextField(_("summary"), max_length=800)
@@ -281,7 +292,14 @@ class EventPage(Page):
 
     @property
     def is_upcoming(self):
+        self._note_next_change()
         return self.end >= timezone.now()
+
+    def _note_next_change(self) -> None:
+        """A page or card showing the event's status goes out of date at its next moment (closing, start, end)."""
+        now = timezone.now()
+        moments = [moment for moment in (self.registration_closes, self.start, self.end) if moment and moment > now]
+        page_cache.valid_until(min(moments, default=None))
 
     @property
     def kind_label(self):
@@ -300,6 +318,7 @@ class EventPage(Page):
         """A registration link, the event neither called off nor started, and the closing time not passed."""
         if not self.registration_url or self.is_called_off:
             return False
+        self._note_next_change()
         now = timezone.now()
         return now < self.start and (self.registration_closes is None or now < self.registration_closes)
 

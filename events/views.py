@@ -9,6 +9,7 @@ from django.template.response import TemplateResponse
 from django.views.decorators.http import require_safe
 
 from events import selectors
+from portal.core import page_cache
 
 
 @require_safe
@@ -17,4 +18,5 @@ def event_series(request, slug: str):
     if found is None:
         raise Http404
     series, events = found
+    page_cache.depends_on(page_cache.list_tag("events"))
     return TemplateResponse(request, "events/event_series.html", {"page": None, "series": series, "events": events})

@@ -8,6 +8,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from wagtail.wagtail_hooks import require_wagtail_login
 
+from portal.core import page_cache
 from portal.core.models import Country, Organisation, Person, Theme
 from portal.core.privacy import page_hidden_by_its_family
 from portal.dashboard.views import DashboardMenuItem, ProgrammeDashboardView
@@ -45,6 +46,12 @@ def check_family_view_restrictions(callback):
         return callback(page, request, serve_args, serve_kwargs)
 
     return inner
+
+
+@hooks.register("before_serve_page")
+def note_what_the_page_shows(page, request, serve_args, serve_kwargs):
+    """Tell the anonymous page cache what purges this page's answer (`portal.core.page_cache`)."""
+    page_cache.depends_on(*page_cache.page_dependencies(page))
 
 
 class VocabularyViewSet(SnippetViewSet):

@@ -9,6 +9,7 @@ from django.utils.translation import get_language, get_language_info
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
+from portal.core import page_cache
 from search import conf
 from search.forms import SearchForm
 from search.queries import FACET_LABELS, FACETS, KnowledgeSearch, SearchResult
@@ -83,12 +84,16 @@ def _language_scope(request, params) -> dict:
 def search_page(request):
     form, result = run_search(request)
     context = {"form": form, "result": result, "query": request.GET.get("q", "")[:500]}
+    # Results can hold any item: every publish purges them (portal.core.page_cache).
+    page_cache.depends_on(*page_cache.every_list())
     if result is not None:
         params = form.params()
         # A content gap for the programme dashboard: words a reader searched for that found nothing
-        # (not a later page, not browsing by filters alone, not a crawler).
+        # (not a later page, not browsing by filters alone, not a crawler). Every such search is
+        # counted, so its answer is never kept.
         if params.q and result.total == 0 and params.page == 1 and is_reader_search(request):
             zero_result_query_record(query=params.q, language=get_language())
+            page_cache.refuse()
         context.update(
             params=params,
             first_number=(result.page - 1) * conf.page_size() + 1,

@@ -15,6 +15,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from knowledge import selectors
+from portal.core import page_cache
 from portal.core.blocks import BodyBlock
 from portal.core.models.taxonomy import in_default_locale
 from portal.core.page_forms import SectionPageForm
@@ -31,6 +32,12 @@ class KnowledgePage(Page):
     parent_page_types = ["knowledge.KnowledgeIndexPage"]
     subpage_types = []
     base_form_class = SectionPageForm
+    # The anonymous page cache (`portal.core.page_cache`): related items, attachments and a
+    # tool's events; a knowledge publish purges the knowledge lists.
+    page_cache_section = "knowledge"
+
+    def page_cache_dependencies(self):
+        return [page_cache.list_tag(section) for section in ("knowledge", "events", "documents")]
 
     summary = models.TextField(
         _("summary"), max_length=800, help_text=_("Two or three sentences for lists and search.")

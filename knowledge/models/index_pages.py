@@ -5,6 +5,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 
 from knowledge import feeds, forms, selectors
+from portal.core import page_cache
 from portal.core.list_pages import FilteredListPageMixin
 from portal.core.routing import DefaultLanguageRouteMixin
 
@@ -23,6 +24,10 @@ class KnowledgeIndexPage(DefaultLanguageRouteMixin, FilteredListPageMixin, Page)
     introduction = models.TextField(_("introduction"), blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("introduction")]
+
+    def page_cache_dependencies(self):
+        """The anonymous page cache (`portal.core.page_cache`): the list and its feeds show knowledge items."""
+        return [page_cache.list_tag("knowledge"), page_cache.list_tag("documents")]
 
     feed_class = feeds.KnowledgeFeed
     rss_feed_class = feeds.KnowledgeRssFeed

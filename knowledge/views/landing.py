@@ -26,6 +26,7 @@ from django.views.decorators.http import require_safe
 
 from knowledge import citations, downloads, selectors, thumbnails
 from knowledge.models import KnowledgeDocument
+from portal.core import page_cache
 from portal.core.i18n import in_language, language_version
 from portal.core.locale import reader_language
 
@@ -47,6 +48,8 @@ def document_landing(request, document_id: int, slug: str):
     if document.pk != document_id or slug != document.slug:
         return redirect(canonical, permanent=True)
 
+    # The document, the pages that attach it and its event (portal.core.page_cache).
+    page_cache.depends_on(page_cache.document_tag(document), *page_cache.every_list())
     language = reader_language()
     main_file, other_files = selectors.document_files(document=document)
     thumbnail_url, thumbnail_size = "", None

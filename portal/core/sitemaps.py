@@ -8,6 +8,7 @@ from django.db.models import Q
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page
 
+from portal.core import page_cache
 from portal.core.privacy import pages_visible_to
 
 
@@ -26,6 +27,7 @@ class PublicSitemap(Sitemap):
         return pages_visible_to(None, Page.objects.filter(roots)).order_by("path")
 
     def items(self):
+        page_cache.depends_on(page_cache.ALL)  # every public page, in every language
         return self._public_pages().defer_streamfields().specific()
 
     def _urls(self, page, protocol, domain):

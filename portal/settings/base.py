@@ -75,6 +75,8 @@ MIDDLEWARE = [
     # Repeated reads (privacy rules, locales) once per GET/HEAD request, never across requests.
     "portal.core.middleware.RequestMemoMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Signed-out readers' public pages from the `pages` cache, before any session work (portal.core.page_cache).
+    "portal.core.page_cache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "portal.core.middleware.PortalLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -350,7 +352,21 @@ EMAIL_TIMEOUT = 20
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", global_settings.DEFAULT_FROM_EMAIL)
 
 # Caching: local memory unless configured; the portal never depends on a shared cache.
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    # The anonymous page cache (portal.core.page_cache). Local memory serves one process (`make run`);
+    # several workers must share it: production settings use Redis (REDIS_URL) or a folder.
+    "pages": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "pages",
+        "OPTIONS": {"MAX_ENTRIES": 5000},
+    },
+}
+PAGE_CACHE_ENABLED = os.environ.get("PAGE_CACHE_ENABLED", "1") == "1"
+# No entry outlives this many seconds, whatever purges it: the backstop for time-driven changes a view did not declare.
+PAGE_CACHE_TIMEOUT = int(os.environ.get("PAGE_CACHE_TIMEOUT", "600"))
+# A deploy's stamp for the cache keys; empty: a stamp of the code, templates and catalogues.
+PAGE_CACHE_RELEASE = os.environ.get("PAGE_CACHE_RELEASE", "")
 
 LOGGING = {
     "version": 1,

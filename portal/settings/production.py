@@ -21,3 +21,17 @@ SECURE_REFERRER_POLICY = "same-origin"
 # The site sits behind one proxy that sets X-Forwarded-Proto and appends the client's address to
 # X-Forwarded-For: sign-in throttling counts the reader's address, not the proxy's.
 TRUSTED_PROXY_COUNT = int(os.environ.get("DJANGO_TRUSTED_PROXY_COUNT", "1"))
+
+# The anonymous page cache must be one for every worker: Redis when REDIS_URL names one, else a
+# folder the workers share (portal.core.page_cache).
+if os.environ.get("REDIS_URL"):
+    CACHES["pages"] = {  # noqa: F405
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": os.environ["REDIS_URL"],
+    }
+else:
+    CACHES["pages"] = {  # noqa: F405
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": os.environ.get("PAGE_CACHE_DIR", "/var/cache/dsp-portal/pages"),
+        "OPTIONS": {"MAX_ENTRIES": 50000},
+    }

@@ -24,3 +24,6 @@ TASKS = {
 }
 STATIC_ROOT = Path(tempfile.mkdtemp(prefix="dsp-static-"))
 WHITENOISE_USE_FINDERS = True
+# Off unless a test turns it on (tests/portal/core/test_page_cache.py): query counts measure the
+# uncached work, and most tests change rows directly rather than through a publish.
+PAGE_CACHE_ENABLED = os.environ.get("PAGE_CACHE_ENABLED") == "1"

@@ -11,6 +11,7 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 
+from portal.core import page_cache
 from portal.core.locale import active_locale
 from portal.site import themes
 
@@ -31,6 +32,7 @@ class ThemeCountryForm(forms.Form):
 def theme_index(request):
     locale = active_locale()
     summaries = themes.themes_with_counts(locale=locale, user=request.user)
+    page_cache.depends_on(*page_cache.every_list())  # each theme's count of items
     return TemplateResponse(request, "portal/theme_index.html", {"page": None, "themes": summaries})
 
 
@@ -40,6 +42,7 @@ def theme_hub(request, slug: str):
     theme = themes.theme_for_reader(slug=slug, locale=locale)
     if theme is None:
         raise Http404
+    page_cache.depends_on(page_cache.theme_tag(slug), page_cache.list_tag("countries"))
     countries = themes.theme_countries(locale=locale)
     # An ISO code in either case; a long value is cut before the form's message repeats it.
     data = {"country": request.GET["country"].strip().upper()[:10]} if "country" in request.GET else None

@@ -10,6 +10,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from portal.core import page_cache
 from portal.core.items import item_kind
 from portal.core.locale import active_locale
 from portal.core.models.taxonomy import in_default_locale
@@ -53,6 +54,13 @@ class CountryIndexPage(DefaultLanguageRouteMixin, RoutablePageMixin, Page):
 @item_kind("country-profile", order=10)
 class CountryPage(Page):
     """A partner country's profile: partnership, service landscape, figures and activity."""
+
+    # The anonymous page cache (`portal.core.page_cache`): the profile lists its country's
+    # items and shows the other profiles (comparison, map); its publish purges the countries' lists.
+    page_cache_section = "countries"
+
+    def page_cache_dependencies(self):
+        return [page_cache.country_tag(self.country.iso_code), page_cache.list_tag("countries")]
 
     class PartnershipStatus(models.TextChoices):
         ACTIVE = "active", _("Active partnership")

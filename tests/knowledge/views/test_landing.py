@@ -179,7 +179,7 @@ def test_unknown_documents_are_not_found(client, site):
 
 def test_json_ld_describes_the_document(client, family):
     response = client.get(landing_url(family["ru"], "ru"))
-    match = re.search(r'<script type="application/ld\+json" nonce="[^"]*">(.*?)</script>', response.text, re.S)
+    match = re.search(r'<script type="application/ld\+json">(.*?)</script>', response.text, re.S)
     assert match is not None
     data = json.loads(match.group(1))
     assert data["@context"] == "https://schema.org"
@@ -221,7 +221,7 @@ def test_json_ld_cannot_be_closed_early_by_a_title(client, family):
     document.save()
     text = client.get(landing_url(document, "en")).text
     assert "</script><script>alert(1)" not in text
-    match = re.search(r'<script type="application/ld\+json" nonce="[^"]*">(.*?)</script>', text, re.S)
+    match = re.search(r'<script type="application/ld\+json">(.*?)</script>', text, re.S)
     assert json.loads(match.group(1))["name"] == document.title
 
 

@@ -1,0 +1,303 @@
+"""The anonymous page cache: a public page made once, served to every signed-out reader until it changes.
+
+Django's cache framework holds the pages (the `pages` alias in `CACHES`: local memory for one
+process, a shared file folder or Redis for several workers). Each entry is one answer to one
+address (`scheme://host/path?query`, the language being the path's prefix).
+
+What is cached, and for whom:
+- only GET and HEAD requests with no session, messages or Authorization header, to a
+  language-prefixed public address (not the sign-in, alerts or download routes);
+- only 200 answers to an anonymous reader that set no cookie, used no CSRF token, carry no
+  CSP nonce and are not `private`, `no-cache` or `no-store`; a page Wagtail restricts answers
+  with a redirect to the sign-in, so partner-only content is never stored;
+- only answers whose view declared what they show (`depends_on`): a view that did not is
+  never stored, so a new route is uncached until it says what purges it.
+
+Purging is by tag, the way reverse proxies purge by surrogate key: every entry records the
+tags it depends on and each tag's version when it was made; a change bumps the versions of the
+tags it touches (`purge`), and an entry whose versions are not all current is a miss.
+Nothing has to list or find the entries, and a tag the cache evicted counts as changed.
+The tags (see `portal.core.page_cache_purge` for what bumps them):
+- `all`: every entry (vocabularies, settings, locales, privacy rules, moves, deletions);
+- `page:<translation key>`: a page's own addresses in every language, sub-routes included;
+- `list:<section>`: every entry that lists or links items of that section;
+- `country:<ISO code>` and `theme:<slug>`: a country's profile and a theme's hub;
+- `document:<translation key>`: a document's landing pages in every language.
+
+A publish that lands while another request renders the old content must not let that request
+store it afresh: a purge also bumps an epoch, and an answer made across an epoch change is
+served but not stored. Time also changes pages (an event's registration closes): a view says
+when its answer goes out of date with `valid_until`, and no entry outlives
+`PAGE_CACHE_TIMEOUT` seconds.
+"""
+
+from __future__ import annotations
+
+import datetime
+import functools
+import hashlib
+import time
+import uuid
+from collections.abc import Iterable
+from contextvars import ContextVar
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.conf import settings
+from django.core.cache import caches
+from django.db import transaction
+from django.http import HttpResponse, HttpResponseNotModified
+from django.utils.cache import patch_cache_control, patch_vary_headers
+
+ALIAS = "pages"
+ALL = "all"
+SECTIONS = ("knowledge", "events", "countries", "documents")
+HEADER = "X-Page-Cache"
+_EPOCH_KEY = "pc:epoch"
+_MAX_QUERY = 1000  # longer query strings are answered, never stored
+_UNCACHED_ROUTES = ("login/", "logout/", "alerts/")
+_UNCACHED_PARTS = ("/download/", "/thumbnail/", "/versions/")
+_SKIPPED_HEADERS = {"set-cookie", HEADER.lower(), "content-length", "date"}
+
+
+def page_tag(page) -> str:
+    return f"page:{page.translation_key}"
+
+
+def list_tag(section: str) -> str:
+    return f"list:{section}"
+
+
+def every_list() -> list[str]:
+    return [list_tag(section) for section in SECTIONS]
+
+
+def country_tag(iso_code: str) -> str:
+    return f"country:{iso_code.upper()}"
+
+
+def theme_tag(slug: str) -> str:
+    return f"theme:{slug}"
+
+
+def document_tag(document) -> str:
+    return document_family_tag(document.translation_key)
+
+
+def document_family_tag(key) -> str:
+    """The tag of a document family's landing pages, from its `translation_key`."""
+    return f"document:{key}"
+
+
+def enabled() -> bool:
+    return bool(getattr(settings, "PAGE_CACHE_ENABLED", False))
+
+
+# --- what the answer being made depends on ---------------------------------------------
+
+
+@dataclass
+class _Making:
+    tags: set[str] = field(default_factory=set)
+    expires: float | None = None  # a Unix time, when the answer goes out of date by itself
+    refused: bool = False
+
+
+_making: ContextVar[_Making | None] = ContextVar("portal_page_cache_making", default=None)
+
+
+def depends_on(*tags: str) -> None:
+    """Record that the answer being made shows what `tags` name; without a request, nothing."""
+    making = _making.get()
+    if making is not None:
+        making.tags.update(tag for tag in tags if tag)
+
+
+def valid_until(moment: datetime.datetime | None) -> None:
+    """The answer being made is out of date at `moment` (a registration closes, an event starts)."""
+    making = _making.get()
+    if making is None or moment is None:
+        return
+    stamp = moment.timestamp()
+    if stamp > time.time() and (making.expires is None or stamp < making.expires):
+        making.expires = stamp
+
+
+def refuse() -> None:
+    """Never store the answer being made: it depends on something no tag names."""
+    making = _making.get()
+    if making is not None:
+        making.refused = True
+
+
+def page_dependencies(page) -> set[str]:
+    """The tags a page's answer depends on: its own, and what its model says it shows (every list by default)."""
+    declared = getattr(page, "page_cache_dependencies", None)
+    tags = set(declared()) if declared else set(every_list())
+    tags.add(page_tag(page))
+    return tags
+
+
+# --- purging -------------------------------------------------------------------------------
+
+
+def purge(tags: Iterable[str]) -> None:
+    """Make every entry that depends on one of `tags` a miss, now and again when the transaction commits.
+
+    Now, so that the writer's next request sees its change; after the commit, so that a request
+    that read the old rows in between cannot keep them.
+    """
+    tags = sorted({tag for tag in tags if tag})
+    if not tags:
+        return
+    _bump(tags)
+    transaction.on_commit(functools.partial(_bump, tags))
+
+
+def purge_all() -> None:
+    purge([ALL])
+
+
+def _bump(tags: list[str]) -> None:
+    cache = caches[ALIAS]
+    stamp = uuid.uuid4().hex
+    cache.set_many({**{_tag_key(tag): stamp for tag in tags}, _EPOCH_KEY: stamp}, timeout=None)
+
+
+def _tag_key(tag: str) -> str:
+    return f"pc:tag:{tag}"
+
+
+# --- the middleware ------------------------------------------------------------------------
+
+
+class AnonymousPageCacheMiddleware:
+    """Serve signed-out readers' pages from the `pages` cache; store the answers that may be shared.
+
+    It sits before the session middleware: a hit touches neither the session nor the database.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not enabled() or not _may_use_cache(request):
+            return self.get_response(request)
+        cache = caches[ALIAS]
+        key = _entry_key(request)
+        entry = cache.get(key)
+        if entry is not None:
+            hit = _serve_entry(cache, entry, request)
+            if hit is not None:
+                return hit
+        epoch = cache.get(_EPOCH_KEY)
+        making = _Making()
+        token = _making.set(making)
+        try:
+            response = self.get_response(request)
+        finally:
+            _making.reset(token)
+        if request.method == "GET" and _may_store(request, response, making):
+            _mark_shared(response)
+            if cache.get(_EPOCH_KEY) == epoch:
+                _store(cache, key, response, making)
+            response[HEADER] = "miss"
+        return response
+
+
+def _may_use_cache(request) -> bool:
+    if request.method not in {"GET", "HEAD"}:
+        return False
+    if settings.SESSION_COOKIE_NAME in request.COOKIES or "messages" in request.COOKIES:
+        return False
+    if "HTTP_AUTHORIZATION" in request.META or len(request.META.get("QUERY_STRING", "")) > _MAX_QUERY:
+        return False
+    path = request.path_info
+    language, _slash, rest = path.lstrip("/").partition("/")
+    if language not in _language_codes():
+        return path == "/sitemap.xml"
+    return not rest.startswith(_UNCACHED_ROUTES) and not any(part in path for part in _UNCACHED_PARTS)
+
+
+@functools.cache
+def _language_codes() -> frozenset[str]:
+    return frozenset(code for code, _name in settings.LANGUAGES)
+
+
+def _entry_key(request) -> str:
+    query = "&".join(sorted(request.META.get("QUERY_STRING", "").split("&")))
+    address = f"{request.scheme}://{request.get_host()}{request.path}?{query}"
+    return f"pc:page:{_release()}:{hashlib.sha256(address.encode()).hexdigest()}"
+
+
+def _may_store(request, response, making: _Making) -> bool:
+    if response.status_code != 200 or response.streaming or response.cookies:
+        return False
+    if making.refused or not making.tags or request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):
+        return False
+    user = getattr(request, "user", None)
+    if user is not None and user.is_authenticated:
+        return False
+    control = response.get("Cache-Control", "").lower()
+    if any(word in control for word in ("private", "no-cache", "no-store")):
+        return False
+    return "nonce-" not in response.get("Content-Security-Policy", "")
+
+
+def _mark_shared(response) -> None:
+    """Anyone may keep the answer, but must ask again each time: the ETag makes asking cheap."""
+    patch_cache_control(response, public=True, max_age=0, must_revalidate=True)
+    patch_vary_headers(response, ["Cookie"])
+    response["ETag"] = f'"{hashlib.sha256(response.content).hexdigest()[:32]}"'
+
+
+def _store(cache, key: str, response, making: _Making) -> None:
+    tags = sorted(making.tags | {ALL})
+    versions = cache.get_many([_tag_key(tag) for tag in tags])
+    missing = {_tag_key(tag): uuid.uuid4().hex for tag in tags if _tag_key(tag) not in versions}
+    if missing:
+        cache.set_many(missing, timeout=None)
+        versions.update(missing)
+    timeout = settings.PAGE_CACHE_TIMEOUT
+    if making.expires is not None:
+        timeout = min(timeout, max(1, int(making.expires - time.time())))
+    entry = {
+        "versions": versions,
+        "status": response.status_code,
+        "headers": [(name, value) for name, value in response.items() if name.lower() not in _SKIPPED_HEADERS],
+        "content": response.content,
+    }
+    cache.set(key, entry, timeout=timeout)
+
+
+def _serve_entry(cache, entry: dict, request):
+    versions = entry["versions"]
+    if cache.get_many(list(versions)) != versions:
+        return None
+    headers = dict(entry["headers"])
+    if request.META.get("HTTP_IF_NONE_MATCH") == headers.get("ETag"):
+        response = HttpResponseNotModified()
+        for name in ("ETag", "Cache-Control", "Vary"):
+            if name in headers:
+                response[name] = headers[name]
+    else:
+        response = HttpResponse(entry["content"], status=entry["status"])
+        for name, value in entry["headers"]:
+            response[name] = value
+    response[HEADER] = "hit"
+    return response
+
+
+@functools.cache
+def _release() -> str:
+    """A stamp of the code, templates and catalogues: a deploy starts with an empty cache."""
+    if getattr(settings, "PAGE_CACHE_RELEASE", ""):
+        return settings.PAGE_CACHE_RELEASE
+    digest = hashlib.sha256()
+    root = Path(settings.BASE_DIR)
+    for folder in ("portal", "knowledge", "events", "search", "static"):
+        for path in sorted((root / folder).rglob("*")):
+            if path.suffix in {".py", ".html", ".mo", ".css", ".js", ".json", ".svg"}:
+                stat = path.stat()
+                digest.update(f"{path.relative_to(root)}:{stat.st_mtime_ns}:{stat.st_size}".encode())
+    return digest.hexdigest()[:12]
