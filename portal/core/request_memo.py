@@ -37,6 +37,17 @@ def current_request():
     return _request.get()
 
 
+def active() -> bool:
+    """Whether a request's memo is open: reads worth making whole only when shared check this first."""
+    return _memo.get() is not None
+
+
+def holds(key: Hashable) -> bool:
+    """Whether `key` has been read in this request, so that reading it again costs nothing."""
+    memo = _memo.get()
+    return memo is not None and key in memo
+
+
 def memoised(key: Hashable, read: Callable[[], T]) -> T:
     """`read()`, kept under `key` for the rest of the request; without a request, read each time."""
     memo = _memo.get()
