@@ -24,6 +24,7 @@ from portal.core.locale import (
     in_locale_with_fallback,
     locale_for,
     reader_language,
+    vocabulary_entries_by_pk,
 )
 from portal.core.models.taxonomy import Organisation
 from portal.core.privacy import attached_documents_visible_to, documents_visible_to, pages_visible_to
@@ -60,7 +61,9 @@ def events_for_country(*, iso_code: str, locale: Locale, user, limit: int = 12) 
 def event_series_siblings(*, event, user) -> list:
     if not event.series_id:
         return []
-    queryset = models.EventPage.objects.filter(series_id=event.series_id, locale=event.locale).exclude(pk=event.pk)
+    queryset = models.EventPage.objects.filter(series_id=event.series_id, locale_id=event.locale_id).exclude(
+        pk=event.pk
+    )
     return _cards(_events(user, queryset).order_by("start"))
 
 
@@ -156,22 +159,24 @@ class FollowUp:
         return self.due is not None and self.due < timezone.localdate()
 
 
-def follow_ups_open_for_country(*, iso_code: str, locale: Locale, user) -> list[FollowUp]:
+def follow_ups_open_for_country(*, iso_code: str, locale: Locale, user, events: list | None = None) -> list[FollowUp]:
     """Open and in-progress follow-up actions of the published events `user` may see about one country.
 
     Soonest due first, those without a date last. Read from the stored block data, so a profile
-    costs the same few queries however many events and actions there are.
+    costs the same few queries however many events and actions there are. `events` are all of
+    the country's events as `events_for_country` gives them, when the caller has read them already.
     """
-    events = list(
-        pages_visible_to(
-            user,
-            in_locale_with_fallback(models.EventPage.objects.all(), locale=locale).filter(
-                Q(countries__iso_code=iso_code) | Q(host_country__iso_code=iso_code)
-            ),
+    if events is None:
+        events = list(
+            pages_visible_to(
+                user,
+                in_locale_with_fallback(models.EventPage.objects.all(), locale=locale).filter(
+                    Q(countries__iso_code=iso_code) | Q(host_country__iso_code=iso_code)
+                ),
+            )
+            .distinct()
+            .order_by("-start")
         )
-        .distinct()
-        .order_by("-start")
-    )
     rows = []
     for event in events:
         for block in event.follow_up_actions.raw_data:
@@ -179,10 +184,7 @@ def follow_ups_open_for_country(*, iso_code: str, locale: Locale, user) -> list[
             if block.get("type") != "action" or value.get("status") == FollowUpStatus.DONE:
                 continue
             rows.append((event, value))
-    organisation_ids = {value.get("organisation") for _event, value in rows} - {None}
-    organisations = {
-        organisation.pk: organisation for organisation in Organisation.objects.filter(pk__in=organisation_ids)
-    }
+    organisations = vocabulary_entries_by_pk(Organisation, (value.get("organisation") for _event, value in rows))
     in_language = dict(zip(organisations, entries_in_language(organisations.values()), strict=True))
     follow_ups = [
         FollowUp(

@@ -25,6 +25,7 @@ from portal.core.locale import (
     default_locale,
     in_locale_with_fallback,
     locale_for,
+    locales_by_id,
     reader_language,
     under_section,
 )
@@ -43,9 +44,9 @@ PAGE_VOCABULARIES = ("countries", "themes", "organisations")
 
 
 def _listing(queryset: QuerySet) -> QuerySet:
-    # Specific pages in one query per type, with their vocabularies prefetched, so a list
-    # costs the same number of queries for 1 item as for 50.
-    return queryset.order_by("-publication_date", "-pk").prefetch_related("countries", "themes").specific(defer=True)
+    # Specific pages in one query per type, with the countries their cards show prefetched, so a
+    # list costs the same number of queries for 1 item as for 50.
+    return queryset.order_by("-publication_date", "-pk").prefetch_related("countries").specific(defer=True)
 
 
 def _cards(queryset) -> list:
@@ -89,14 +90,28 @@ def knowledge_items_listed(*, index, user, limit: int, **filters) -> list:
 
 
 def knowledge_related_items(*, page, user, limit: int = 4) -> list:
-    """Items sharing a theme or a country with `page`, most recent first."""
-    theme_ids = list(page.themes.values_list("pk", flat=True))
-    country_ids = list(page.countries.values_list("pk", flat=True))
-    if not theme_ids and not country_ids:
-        return []
+    """Items sharing a theme or a country with `page`, most recent first.
+
+    The page's themes and countries are those `knowledge_item_in_language` attached when it has
+    run (the same entries, by their language-neutral key), else read here.
+    """
+    attached = getattr(page, "in_language", None) or {}
+    if "themes" in attached and "countries" in attached:
+        themes = Q(themes__translation_key__in=[theme.translation_key for theme in attached["themes"]])
+        countries = Q(countries__translation_key__in=[country.translation_key for country in attached["countries"]])
+        if not attached["themes"] and not attached["countries"]:
+            return []
+    else:
+        theme_ids = list(page.themes.values_list("pk", flat=True))
+        country_ids = list(page.countries.values_list("pk", flat=True))
+        if not theme_ids and not country_ids:
+            return []
+        themes, countries = Q(themes__in=theme_ids), Q(countries__in=country_ids)
     queryset = (
-        in_locale_with_fallback(models.KnowledgePage.objects.all(), locale=page.locale)
-        .filter(Q(themes__in=theme_ids) | Q(countries__in=country_ids))
+        in_locale_with_fallback(
+            models.KnowledgePage.objects.all(), locale=locales_by_id().get(page.locale_id, page.locale)
+        )
+        .filter(themes | countries)
         .exclude(pk=page.pk)
         .distinct()
     )

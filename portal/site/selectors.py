@@ -60,30 +60,46 @@ def country_profile_in_language(*, profile) -> None:
     attach_in_language([profile], ["national_counterparts", "un_partners"])
 
 
-def country_activity(*, country, locale: Locale, user, limit: int = 12) -> dict:
-    """What the programme did with one country: events, knowledge items, documents, and follow-ups still open."""
+# How far back a profile's timeline reaches, per kind of activity: a partnership of many years
+# still renders in one page, and the query count stays the same whatever the country did.
+TIMELINE_LIMIT = 100
+
+
+def _country_documents(*, country, locale: Locale, user, limit: int) -> list:
     # A document once, in the reader's language when it has been translated.
-    documents = (
+    return list(
         in_locale_with_fallback(
             documents_visible_to(user, KnowledgeDocument.objects.filter(countries__iso_code=country.iso_code)),
             locale=locale,
         )
+        .select_related("locale")
         .distinct()
-        .order_by("-publication_date")[:limit]
+        .order_by("-publication_date", "-pk")[:limit]
     )
+
+
+def country_activity(*, country, locale: Locale, user, limit: int = 12) -> dict:
+    """What the programme did with one country: events, knowledge items, documents, follow-ups still open, timeline.
+
+    Each kind is read once, up to `TIMELINE_LIMIT` items: the lists show the newest `limit`,
+    the timeline all of them, and the follow-ups come from the same events when they are all
+    there, so a profile pays for its activity once.
+    """
+    events = events_for_country(iso_code=country.iso_code, locale=locale, user=user, limit=TIMELINE_LIMIT)
+    knowledge = knowledge_items_for_country(iso_code=country.iso_code, locale=locale, user=user, limit=TIMELINE_LIMIT)
+    documents = _country_documents(country=country, locale=locale, user=user, limit=TIMELINE_LIMIT)
     return {
-        "country_events": events_for_country(iso_code=country.iso_code, locale=locale, user=user, limit=limit),
-        "country_knowledge": knowledge_items_for_country(
-            iso_code=country.iso_code, locale=locale, user=user, limit=limit
+        "country_events": events[:limit],
+        "country_knowledge": knowledge[:limit],
+        "country_documents": documents[:limit],
+        "country_follow_ups": follow_ups_open_for_country(
+            iso_code=country.iso_code,
+            locale=locale,
+            user=user,
+            events=events if len(events) < TIMELINE_LIMIT else None,
         ),
-        "country_documents": documents,
-        "country_follow_ups": follow_ups_open_for_country(iso_code=country.iso_code, locale=locale, user=user),
+        "country_timeline": _timeline(events, knowledge, documents, reader=reader_language()),
     }
-
-
-# How far back a profile's timeline reaches, per kind of activity: a partnership of many years
-# still renders in one page, and the query count stays the same whatever the country did.
-TIMELINE_LIMIT = 100
 
 
 @dataclass(frozen=True)
@@ -102,29 +118,7 @@ def _document_language(document, reader: str) -> str:
     return "" if code == reader else code
 
 
-def country_timeline(
-    *, country, user, locale: Locale | None = None, limit: int = TIMELINE_LIMIT
-) -> list[tuple[int, list]]:
-    """The country's DSP activities by year, newest first: events by their start (on the event's own
-    clock), knowledge items and documents by their publication date.
-
-    Each kind is read through its own selector or the privacy gate, in the reader's language with
-    the default language where a translation is missing; a constant number of queries. `locale` is
-    the reader's, the active language's by default (an untranslated profile is served in another).
-    """
-    locale = locale or active_locale()
-    reader = reader_language()
-    events = events_for_country(iso_code=country.iso_code, locale=locale, user=user, limit=limit)
-    knowledge = knowledge_items_for_country(iso_code=country.iso_code, locale=locale, user=user, limit=limit)
-    documents = (
-        in_locale_with_fallback(
-            documents_visible_to(user, KnowledgeDocument.objects.filter(countries__iso_code=country.iso_code)),
-            locale=locale,
-        )
-        .select_related("locale")
-        .distinct()
-        .order_by("-publication_date", "-pk")[:limit]
-    )
+def _timeline(events, knowledge, documents, *, reader: str) -> list[tuple[int, list]]:
     entries = [
         *(TimelineEntry(date=timezone.localtime(event.start, event.tz).date(), item=event) for event in events),
         *(TimelineEntry(date=item.publication_date, item=item) for item in knowledge),
@@ -140,6 +134,26 @@ def country_timeline(
     ]
     entries.sort(key=lambda entry: entry.date, reverse=True)
     return [(year, list(group)) for year, group in groupby(entries, key=lambda entry: entry.date.year)]
+
+
+def country_timeline(
+    *, country, user, locale: Locale | None = None, limit: int = TIMELINE_LIMIT
+) -> list[tuple[int, list]]:
+    """The country's DSP activities by year, newest first: events by their start (on the event's own
+    clock), knowledge items and documents by their publication date.
+
+    Each kind is read through its own selector or the privacy gate, in the reader's language with
+    the default language where a translation is missing; a constant number of queries. `locale` is
+    the reader's, the active language's by default (an untranslated profile is served in another).
+    A profile reads it with the rest of its activity (`country_activity`).
+    """
+    locale = locale or active_locale()
+    return _timeline(
+        events_for_country(iso_code=country.iso_code, locale=locale, user=user, limit=limit),
+        knowledge_items_for_country(iso_code=country.iso_code, locale=locale, user=user, limit=limit),
+        _country_documents(country=country, locale=locale, user=user, limit=limit),
+        reader=reader_language(),
+    )
 
 
 def country_compare_options(*, profile, user, locale: Locale) -> dict:

@@ -105,10 +105,7 @@ def theme_items(*, theme: Theme, locale: Locale, user, country: str = "", page_n
         events = events.filter(Q(countries__iso_code=country) | Q(host_country__iso_code=country))
         documents = documents.filter(countries__iso_code=country)
     knowledge = (
-        knowledge.distinct()
-        .order_by("-publication_date", "-pk")
-        .prefetch_related("countries", "themes")
-        .specific(defer=True)
+        knowledge.distinct().order_by("-publication_date", "-pk").prefetch_related("countries").specific(defer=True)
     )
     events = events.distinct().order_by("-start", "-pk").select_related("host_country").prefetch_related("countries")
     documents = documents.distinct().order_by("-publication_date", "-pk").prefetch_related("countries")

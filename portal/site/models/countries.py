@@ -187,7 +187,6 @@ class CountryPage(Page):
             profile=self, user=request.user, locale=reader_locale
         )
         context["country_map"] = country_map.country_map(user=request.user, locale=reader_locale, current=self)
-        context["country_timeline"] = selectors.country_timeline(country=self.country, user=request.user)
         context.update(selectors.country_compare_options(profile=self, user=request.user, locale=reader_locale))
         return context
 
