@@ -109,7 +109,7 @@ def knowledge_related_items(*, page, user, limit: int = 4) -> list:
         themes, countries = Q(themes__in=theme_ids), Q(countries__in=country_ids)
     queryset = (
         in_locale_with_fallback(
-            models.KnowledgePage.objects.all(), locale=locales_by_id().get(page.locale_id, page.locale)
+            models.KnowledgePage.objects.all(), locale=locales_by_id().get(page.locale_id) or page.locale
         )
         .filter(themes | countries)
         .exclude(pk=page.pk)
