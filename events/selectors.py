@@ -8,7 +8,7 @@ Vocabulary entries and documents come attached in the reader's language (`in_lan
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Q
+from django.db.models import Q, prefetch_related_objects
 from django.utils import timezone
 
 from wagtail.documents import get_document_model
@@ -45,10 +45,12 @@ def _cards(queryset) -> list:
 def events_upcoming_and_recent(*, locale: Locale, user, limit: int = 3) -> dict:
     now = timezone.now()
     events = _events(user, in_locale_with_fallback(models.EventPage.objects.all(), locale=locale))
-    return {
-        "upcoming_events": _cards(events.filter(end__gte=now).order_by("start")[:limit]),
-        "recent_events": _cards(events.filter(end__lt=now).order_by("-start")[:limit]),
-    }
+    # Both lists' countries in one read.
+    events = events.prefetch_related(None)
+    upcoming = list(events.filter(end__gte=now).order_by("start")[:limit])
+    recent = list(events.filter(end__lt=now).order_by("-start")[:limit])
+    prefetch_related_objects(upcoming + recent, *CARD_VOCABULARIES)
+    return {"upcoming_events": _cards(upcoming), "recent_events": _cards(recent)}
 
 
 def events_for_country(*, iso_code: str, locale: Locale, user, limit: int = 12) -> list:
