@@ -49,6 +49,8 @@ from django.db import transaction
 from django.http import HttpResponse, HttpResponseNotModified
 from django.utils.cache import patch_cache_control, patch_vary_headers
 
+from portal.core import request_memo
+
 ALIAS = "pages"
 ALL = "all"
 SECTIONS = ("knowledge", "events", "countries", "documents")
@@ -168,6 +170,23 @@ def _tag_key(tag: str) -> str:
     return f"pc:tag:{tag}"
 
 
+def tag_versions(tags: tuple[str, ...]) -> dict[str, str]:
+    """The current versions of `tags` (by cache key), read once per request (`portal.core.shared_reads`)."""
+    return request_memo.memoised(("page_cache_tags", tags), lambda: _current_versions(tags))
+
+
+def _current_versions(tags: tuple[str, ...]) -> dict[str, str]:
+    """Each tag's version; a tag never bumped (or evicted) gets a new one, which nothing stored can match."""
+    cache = caches[ALIAS]
+    keys = [_tag_key(tag) for tag in tags]
+    versions = cache.get_many(keys)
+    if len(versions) < len(keys):
+        for missing in set(keys) - set(versions):
+            cache.add(missing, uuid.uuid4().hex, timeout=None)
+        versions = cache.get_many(keys)
+    return versions
+
+
 # --- the middleware ------------------------------------------------------------------------
 
 
@@ -199,8 +218,7 @@ class AnonymousPageCacheMiddleware:
             _making.reset(token)
         if request.method == "GET" and _may_store(request, response, making):
             _mark_shared(response)
-            if cache.get(_EPOCH_KEY) == epoch:
-                _store(cache, key, response, making)
+            _store(cache, key, response, making, epoch)
             response[HEADER] = "miss"
         return response
 
@@ -227,7 +245,7 @@ def _language_codes() -> frozenset[str]:
 def _entry_key(request) -> str:
     query = "&".join(sorted(request.META.get("QUERY_STRING", "").split("&")))
     address = f"{request.scheme}://{request.get_host()}{request.path}?{query}"
-    return f"pc:page:{_release()}:{hashlib.sha256(address.encode()).hexdigest()}"
+    return f"pc:page:{release()}:{hashlib.sha256(address.encode()).hexdigest()}"
 
 
 def _may_store(request, response, making: _Making) -> bool:
@@ -251,13 +269,15 @@ def _mark_shared(response) -> None:
     response["ETag"] = f'"{hashlib.sha256(response.content).hexdigest()[:32]}"'
 
 
-def _store(cache, key: str, response, making: _Making) -> None:
-    tags = sorted(making.tags | {ALL})
-    versions = cache.get_many([_tag_key(tag) for tag in tags])
-    missing = {_tag_key(tag): uuid.uuid4().hex for tag in tags if _tag_key(tag) not in versions}
-    if missing:
-        cache.set_many(missing, timeout=None)
-        versions.update(missing)
+def _store(cache, key: str, response, making: _Making, epoch) -> None:
+    """Keep the answer under the versions its tags have now, unless a purge came since the request began.
+
+    The versions are read before the epoch is compared: a purge after the comparison leaves an
+    entry whose versions are already old, which the next reader treats as a miss.
+    """
+    versions = _current_versions(tuple(sorted(making.tags | {ALL})))
+    if cache.get(_EPOCH_KEY) != epoch:
+        return
     timeout = settings.PAGE_CACHE_TIMEOUT
     if making.expires is not None:
         timeout = min(timeout, max(1, int(making.expires - time.time())))
@@ -289,7 +309,7 @@ def _serve_entry(cache, entry: dict, request):
 
 
 @functools.cache
-def _release() -> str:
+def release() -> str:
     """A stamp of the code, templates and catalogues: a deploy starts with an empty cache."""
     if getattr(settings, "PAGE_CACHE_RELEASE", ""):
         return settings.PAGE_CACHE_RELEASE
