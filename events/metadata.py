@@ -13,6 +13,7 @@ from django.utils.translation import gettext
 
 from events.choices import EventStatus
 from portal.core.l10n import open_graph_locale
+from portal.core.page_family import page_family
 
 # What a JSON-LD <script> must not contain literally (the HTML parser would end it early).
 _JSON_SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
@@ -88,7 +89,8 @@ def event_open_graph(*, event, request) -> dict:
     alternates = sorted(
         {
             open_graph_locale(translation.locale.language_code)
-            for translation in event.get_translations().live().select_related("locale")
+            for translation in page_family(event).live_members()
+            if translation.pk != event.pk
         }
         - {open_graph_locale(language)}
     )

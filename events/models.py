@@ -24,6 +24,7 @@ from portal.core import page_cache
 from portal.core.blocks import ATTACHMENTS_HELP, AttachmentBlock, BodyBlock
 from portal.core.items import item_kind
 from portal.core.models.taxonomy import in_default_locale
+from portal.core.privacy import ViewRestrictionsMixin
 from portal.core.routing import DefaultLanguageRouteMixin
 
 
@@ -43,7 +44,7 @@ class EventSeries(TranslatableMixin, models.Model):
         return self.title
 
 
-class EventIndexPage(DefaultLanguageRouteMixin, EventListMixin, Page):
+class EventIndexPage(ViewRestrictionsMixin, DefaultLanguageRouteMixin, EventListMixin, Page):
     """Upcoming and past events, filtered like the knowledge list, with feeds and calendars (`list_page.py`)."""
 
     parent_page_types = ["portal.HomePage"]
@@ -63,7 +64,7 @@ class EventIndexPage(DefaultLanguageRouteMixin, EventListMixin, Page):
 
 
 @item_kind("event", order=50)
-class EventPage(Page):
+class EventPage(ViewRestrictionsMixin, Page):
     base_form_class = EventPageForm
     # A time zone is a name from the IANA database, the same in every language: copied to the
     # translations, never offered to translators as words.

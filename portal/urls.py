@@ -13,11 +13,17 @@ from knowledge.views import landing
 from knowledge.views.citations import document_citation_export as cite
 from knowledge.views.oai import oai_pmh
 from portal.api import api_router
+from portal.core import page_views
 from portal.core.robots import robots_txt
 from portal.core.sitemaps import PublicSitemap
 from portal.core.views import IMAGE_FOLDERS, image_file
 from portal.site import landing as admin_landing
 from portal.site import page_create, sign_in, theme_views
+
+# Wagtail's front-end URLs, pages found in one query (portal/core/routing.py, page_views.py) and served by Wagtail's view.
+wagtail_page_urls = [pattern for pattern in wagtail_urls.urlpatterns if pattern.name != "wagtail_serve"] + [
+    re_path(wagtail_urls.serve_pattern, page_views.serve, name="wagtail_serve")
+]
 
 urlpatterns = [
     # The admin's sign-in is the site's (portal/site/sign_in.py): staff and partners, one page.
@@ -67,7 +73,7 @@ urlpatterns += i18n_patterns(
     # Theme hubs: every theme, and one theme's items across countries (portal/site/theme_views.py).
     path("themes/", theme_views.theme_index, name="theme_index"),
     path("themes/<slug:slug>/", theme_views.theme_hub, name="theme_hub"),
-    path("", include(wagtail_urls)),
+    path("", include(wagtail_page_urls)),
 )
 
 # Image files, when the site serves its own media (DEBUG or DJANGO_SERVE_MEDIA: `make run`, the

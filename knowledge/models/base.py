@@ -19,13 +19,14 @@ from portal.core import page_cache
 from portal.core.blocks import BodyBlock
 from portal.core.models.taxonomy import in_default_locale
 from portal.core.page_forms import SectionPageForm
+from portal.core.privacy import ViewRestrictionsMixin
 
 
 class KnowledgePageTag(TaggedItemBase):
     content_object = ParentalKey("knowledge.KnowledgePage", on_delete=models.CASCADE, related_name="tagged_items")
 
 
-class KnowledgePage(Page):
+class KnowledgePage(ViewRestrictionsMixin, Page):
     """Concrete so that lists, facets and search can query every kind in one table."""
 
     is_creatable = False

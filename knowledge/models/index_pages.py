@@ -7,10 +7,11 @@ from wagtail.models import Page
 from knowledge import feeds, forms, selectors
 from portal.core import page_cache
 from portal.core.list_pages import FilteredListPageMixin
+from portal.core.privacy import ViewRestrictionsMixin
 from portal.core.routing import DefaultLanguageRouteMixin
 
 
-class KnowledgeIndexPage(DefaultLanguageRouteMixin, FilteredListPageMixin, Page):
+class KnowledgeIndexPage(ViewRestrictionsMixin, DefaultLanguageRouteMixin, FilteredListPageMixin, Page):
     """Lists the knowledge items below it, filtered by country, theme, kind and year, with its feeds."""
 
     parent_page_types = ["portal.HomePage", "knowledge.KnowledgeIndexPage"]

@@ -36,6 +36,7 @@ from wagtail.models import Locale, Page
 from wagtail_localize.models import StringSegment, StringTranslation, Translation
 
 from portal.core.locale import default_locale, reader_language
+from portal.core.page_family import page_family
 
 UP_TO_DATE = "up-to-date"
 SOURCE_CHANGED = "source-changed"
@@ -175,7 +176,7 @@ def has_unreviewed_machine_translation(*, source_id: int, locale_id: int) -> boo
 def _content_locale(page: Page) -> Locale:
     """The language the page's words are in: an alias shows its original's."""
     if page.alias_of_id:
-        original = Page.objects.select_related("locale").filter(pk=page.alias_of_id).first()
+        original = page_family(page).alias_source
         if original is not None:
             return original.locale
     return page.locale
@@ -225,11 +226,7 @@ def page_translation_status(*, page: Page, request: HttpRequest | None) -> dict:
     else:
         return status  # an original, not a translation
 
-    original = (
-        Page.objects.filter(translation_key=page.translation_key, locale_id=source_locale_id, live=True)
-        .select_related("locale")
-        .first()
-    )
+    original = page_family(page).member(locale_id=source_locale_id)
     sync = None
     if localize is not None:
         incomplete = sources_with_untranslated_strings(source_ids=[localize.source_id], locale_id=page.locale_id)

@@ -30,6 +30,7 @@ from django.utils.encoding import escape_uri_path
 
 from wagtail.models import Page
 
+from portal.core.page_family import page_family
 from portal.core.routing import DefaultLanguageRouteMixin
 
 MAX_KEPT_QUERY = 1000
@@ -62,22 +63,17 @@ def _swap_prefix(url: str, code: str) -> str:
 
 
 class _PageFamily:
-    """A page's translations and its ancestors' translations, read in two queries."""
+    """A page's live translations and its ancestors' (`portal.core.page_family`, read once per request)."""
 
     def __init__(self, page: Page, request: HttpRequest | None):
         self.request = request
-        members = page.get_translations(inclusive=True).live().select_related("locale")
-        self.by_code = {member.locale.language_code: member for member in members}
+        family = page_family(page)
+        self.by_code = {member.locale.language_code: member for member in family.live_members()}
         self.by_code.setdefault(page.locale.language_code, page)
         # Fallbacks are found from the default-language original, whose tree every language routes to.
         self.original = self.by_code.get(settings.LANGUAGE_CODE, page)
-        self.ancestors = list(self.original.get_ancestors().filter(depth__gt=1))
-        self.ancestor_translations = {
-            (row.translation_key, row.locale.language_code): row
-            for row in Page.objects.filter(
-                translation_key__in=[ancestor.translation_key for ancestor in self.ancestors], live=True
-            ).select_related("locale")
-        }
+        self.ancestors = list(family.ancestors_of(self.original))
+        self.ancestor_translations = family.live_translations(self.ancestors)
 
     def url(self, code: str) -> tuple[str, str, bool]:
         """(url, full_url, is_translated) of this page for readers of `code`."""

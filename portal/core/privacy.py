@@ -13,6 +13,7 @@ from wagtail.documents import get_document_model
 from wagtail.models import BaseViewRestriction, CollectionViewRestriction, Page, PageViewRestriction
 
 from portal.core import request_memo
+from portal.core.page_family import ancestors, page_family
 
 PARTNER_GROUP = "Partner officials"
 # The request memo's namespace for restrictions and group memberships.
@@ -74,6 +75,29 @@ def _blocked_rules(model, user) -> list[Rule]:
     return blocked
 
 
+def is_restricted(page) -> bool:
+    """Whether any view restriction covers the page, whoever reads (Wagtail's `PageQuerySet.public()`)."""
+    return any(page.path.startswith(path) for _pk, _type, path in _rules(PageViewRestriction))
+
+
+class ViewRestrictionsMixin:
+    """Page models: `get_view_restrictions` from the request's rules, so Wagtail's serve check of a public page reads nothing.
+
+    Wagtail reads the page's ancestors, then their restrictions, for every page it serves. The
+    restrictions that apply are those on the page or an ancestor, that is on a path the page's
+    path starts with; the request already holds every restriction's path (`_rules`), so a page
+    no restriction covers gets an empty queryset (no query) and a covered one the same rows as
+    Wagtail's. Where the page or an ancestor is an alias (whose source's restrictions apply),
+    Wagtail's own reading is used.
+    """
+
+    def get_view_restrictions(self):
+        if self.alias_of_id or any(ancestor.alias_of_id for ancestor in ancestors(self)):
+            return super().get_view_restrictions()
+        ids = [pk for pk, _type, path in _rules(PageViewRestriction) if self.path.startswith(path)]
+        return PageViewRestriction.objects.filter(pk__in=ids)
+
+
 def forget_rules() -> None:
     """Drop this request's memo of restrictions and group memberships (a restriction or group changed)."""
     request_memo.forget(MEMO)
@@ -126,9 +150,16 @@ def page_hidden_by_its_family(user, page) -> bool:
     passwords = any(rule[1] == BaseViewRestriction.PASSWORD for rule in _rules(PageViewRestriction))
     if passwords and page.get_view_restrictions().filter(restriction_type=BaseViewRestriction.PASSWORD).exists():
         return False
-    if not _blocked_rules(PageViewRestriction, user):
-        return not page.live
-    return not user_can_view_page(user, page)
+    if not page.live:
+        return True
+    blocked = sorted({path for _pk, _type, path in _blocked_rules(PageViewRestriction, user)})
+    if not blocked:
+        return False
+    # What `_covered` selects, read from the family the language menu and the notice share: the
+    # page is hidden when it, any of its translations or the page it mirrors lies under a blocked path.
+    family = page_family(page)
+    relatives = [page, *family.members, *([family.alias_source] if family.alias_source else [])]
+    return any(relative.path.startswith(path) for relative in relatives for path in blocked)
 
 
 def pages_sharing_privacy(page) -> QuerySet:

@@ -14,10 +14,11 @@ from django.utils.safestring import mark_safe
 
 from wagtail.models import Page, Site
 
-from portal.core import l10n
+from portal.core import l10n, page_family, request_memo, routing
 from portal.core.language_links import language_links
 from portal.core.locale import locale_codes, reader_language
 from portal.core.models import SiteSettings
+from portal.core.privacy import is_restricted
 
 register = template.Library()
 
@@ -25,16 +26,10 @@ NEUTRAL_SITE_URL = "https://www.wikipedia.org/"
 
 
 def _site_root(request):
-    """The site's root page in the reader's language, or None outside any site.
-
-    Kept on the request: the header, the navigation and the home page all ask for it.
-    """
+    """The site's root page in the reader's language, or None outside any site (once per request)."""
     if request is None:
         return None
-    if not hasattr(request, "_portal_site_root"):
-        site = Site.find_for_request(request)
-        request._portal_site_root = site.root_page.localized if site else None
-    return request._portal_site_root
+    return routing.site_root(request)
 
 
 @register.simple_tag(takes_context=True)
@@ -44,11 +39,23 @@ def site_home(context):
 
 @register.simple_tag(takes_context=True)
 def section_pages(context):
-    """Live, public children of the site root in the reader's language: the main navigation."""
+    """Live, public children of the site root in the reader's language: the main navigation.
+
+    Read once per request: the header and the home page both show them.
+    """
     root = _site_root(context.get("request"))
     if root is None:
         return []
-    return list(root.get_children().live().public())
+    children = request_memo.memoised(
+        (routing.MEMO, "sections", root.pk), lambda: tuple(root.get_children().live().select_related("locale"))
+    )
+    return [child for child in children if not is_restricted(child)]
+
+
+@register.simple_tag(takes_context=True)
+def page_ancestors(context, page):
+    """The page's ancestors below the tree's root, home first, for breadcrumbs (read once per request)."""
+    return page_family.ancestors(page) if isinstance(page, Page) else ()
 
 
 @register.simple_tag

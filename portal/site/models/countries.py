@@ -14,6 +14,7 @@ from portal.core import page_cache
 from portal.core.items import item_kind
 from portal.core.locale import active_locale
 from portal.core.models.taxonomy import in_default_locale
+from portal.core.privacy import ViewRestrictionsMixin
 from portal.core.routing import DefaultLanguageRouteMixin
 from portal.site import compare_views, country_map, selectors, sunflower
 from portal.site.panels import StaleStatusesPanel
@@ -22,7 +23,7 @@ from portal.site.profile_form import CountryPageForm
 SERVICE_FEATURES = ["bold", "italic", "link", "ul", "ol"]
 
 
-class CountryIndexPage(DefaultLanguageRouteMixin, RoutablePageMixin, Page):
+class CountryIndexPage(ViewRestrictionsMixin, DefaultLanguageRouteMixin, RoutablePageMixin, Page):
     parent_page_types = ["portal.HomePage"]
     subpage_types = ["portal.CountryPage"]
     max_count_per_parent = 1
@@ -52,7 +53,7 @@ class CountryIndexPage(DefaultLanguageRouteMixin, RoutablePageMixin, Page):
 
 
 @item_kind("country-profile", order=10)
-class CountryPage(Page):
+class CountryPage(ViewRestrictionsMixin, Page):
     """A partner country's profile: partnership, service landscape, figures and activity."""
 
     # The anonymous page cache (`portal.core.page_cache`): the profile lists its country's

@@ -6,11 +6,12 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from portal.core.privacy import ViewRestrictionsMixin
 from portal.core.routing import DefaultLanguageRouteMixin
 from portal.site import selectors
 
 
-class HomePage(DefaultLanguageRouteMixin, Page):
+class HomePage(ViewRestrictionsMixin, DefaultLanguageRouteMixin, Page):
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = [
         "portal.CountryIndexPage",
