@@ -20,7 +20,7 @@ from portal.core.views import IMAGE_FOLDERS, image_file
 from portal.site import landing as admin_landing
 from portal.site import page_create, sign_in, theme_views
 
-# Wagtail's front-end URLs, pages found in one query (portal/core/routing.py, page_views.py) and served by Wagtail's view.
+# Wagtail's front-end URLs; a page is found in one query (portal/core/routing.py, page_views.py).
 wagtail_page_urls = [pattern for pattern in wagtail_urls.urlpatterns if pattern.name != "wagtail_serve"] + [
     re_path(wagtail_urls.serve_pattern, page_views.serve, name="wagtail_serve")
 ]

@@ -81,7 +81,7 @@ def is_restricted(page) -> bool:
 
 
 class ViewRestrictionsMixin:
-    """Page models: `get_view_restrictions` from the request's rules, so Wagtail's serve check of a public page reads nothing.
+    """Page models: `get_view_restrictions` from the request's rules (Wagtail's serve check reads nothing more).
 
     Wagtail reads the page's ancestors, then their restrictions, for every page it serves. The
     restrictions that apply are those on the page or an ancestor, that is on a path the page's

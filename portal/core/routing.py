@@ -64,9 +64,9 @@ def _walkable(cls) -> bool:
     return True
 
 
-def _candidates(start: Page, components, *, also=Q()) -> list[Page]:
+def _candidates(start: Page, components, *, also: Q | None = None) -> list[Page]:
     """Every page that may sit on the path below `start`: at each level, the pages with that level's slug."""
-    condition = also
+    condition = also or Q()
     for level, slug in enumerate(components, start=1):
         condition |= Q(depth=start.depth + level, slug=slug)
     if not condition:
@@ -188,4 +188,3 @@ def route_request(request, path: str) -> RouteResult | None:
         return _Walk(request, start, candidates, base_depth=root.depth).route(start, components)
     except Http404:
         return None
-
