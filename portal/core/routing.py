@@ -163,12 +163,42 @@ def _reader_root(site_root: Page, roots) -> Page:
     return site_root
 
 
+def _path(page: Page) -> str:
+    return page.path
+
+
+def section_pages(root: Page) -> tuple[Page, ...]:
+    """The root's live children (the main navigation), in the tree's order, once per request."""
+    return request_memo.memoised(
+        (MEMO, "sections", root.pk), lambda: tuple(root.get_children().live().select_related("locale"))
+    )
+
+
+def _read_top(root: Page, components=()) -> tuple[list[Page], Page]:
+    """The pages the path may name, with the site root's translations and every section, in one query.
+
+    Returns them and the site root in the reader's language; that root and its sections (the
+    navigation) are kept for the rest of the request.
+    """
+    sections = Q(depth=root.depth + 1)
+    candidates = _candidates(
+        root, components, also=Q(translation_key=root.translation_key, depth=root.depth) | sections
+    )
+    roots = [page for page in candidates if page.translation_key == root.translation_key and page.depth == root.depth]
+    start = _reader_root(next((page for page in roots if page.pk == root.pk), root), roots)
+    request_memo.memoised((MEMO, "site-root"), lambda: start)
+    if start.depth == root.depth:
+        below = sorted((page for page in candidates if page.path[: -Page.steplen] == start.path), key=_path)
+        request_memo.memoised((MEMO, "sections", start.pk), lambda: tuple(page for page in below if page.live))
+    return candidates, start
+
+
 def site_root(request) -> Page | None:
     """The site's root page in the reader's language (`Site.root_page.localized`), once per request."""
 
     def read():
         site = Site.find_for_request(request)
-        return site.root_page.localized if site else None
+        return _read_top(site.root_page)[1] if site else None
 
     return request_memo.memoised((MEMO, "site-root"), read)
 
@@ -179,12 +209,8 @@ def route_request(request, path: str) -> RouteResult | None:
     if site is None:
         return None
     components = [component for component in path.split("/") if component]
-    root = site.root_page
-    candidates = _candidates(root, components, also=Q(translation_key=root.translation_key, depth=root.depth))
-    roots = [page for page in candidates if page.translation_key == root.translation_key and page.depth == root.depth]
-    start = _reader_root(next((page for page in roots if page.pk == root.pk), root), roots)
-    request_memo.memoised((MEMO, "site-root"), lambda: start)
+    candidates, start = _read_top(site.root_page, components)
     try:
-        return _Walk(request, start, candidates, base_depth=root.depth).route(start, components)
+        return _Walk(request, start, candidates, base_depth=site.root_page.depth).route(start, components)
     except Http404:
         return None

@@ -14,7 +14,7 @@ from django.utils.safestring import mark_safe
 
 from wagtail.models import Page, Site
 
-from portal.core import l10n, page_family, request_memo, routing
+from portal.core import l10n, page_family, routing
 from portal.core.language_links import language_links
 from portal.core.locale import locale_codes, reader_language
 from portal.core.models import SiteSettings
@@ -46,10 +46,7 @@ def section_pages(context):
     root = _site_root(context.get("request"))
     if root is None:
         return []
-    children = request_memo.memoised(
-        (routing.MEMO, "sections", root.pk), lambda: tuple(root.get_children().live().select_related("locale"))
-    )
-    return [child for child in children if not is_restricted(child)]
+    return [child for child in routing.section_pages(root) if not is_restricted(child)]
 
 
 @register.simple_tag(takes_context=True)
