@@ -39,9 +39,7 @@ def world(site, locales):
     translated = make_knowledge(site["knowledge"], title="Translated brief", slug="translated-brief")
     copy_in(translated, ru, title="Переведённая записка")
     untranslated = make_knowledge(site["knowledge"], title="English-only brief", slug="english-only-brief")
-    drafted = make_knowledge(
-        site["knowledge"], title="Brief with a draft translation", slug="brief-with-a-draft-translation"
-    )
+    drafted = make_knowledge(site["knowledge"], title="Brief with a draft translation", slug="drafted-brief")
     copy_in(drafted, ru, title="Черновик перевода", publish=False)
     event = make_event(site["events"], title="Round table", slug="round-table")
     return {**site, "translated": translated, "untranslated": untranslated, "drafted": drafted, "event": event}
