@@ -93,6 +93,20 @@ def _default_language():
     translation.activate(settings.LANGUAGE_CODE)
 
 
+@pytest.fixture(autouse=True)
+def _empty_shared_cache():
+    """Each test starts with an empty page cache and no shared reads (portal.core.shared_reads).
+
+    The database is rolled back after each test, but the cache lives in the process: what one
+    test's pages read (locales, vocabularies, restrictions) must not answer the next one's.
+    """
+    from django.core.cache import caches
+
+    caches["pages"].clear()
+    yield
+    caches["pages"].clear()
+
+
 @pytest.fixture(params=["database", "elasticsearch"])
 def search_engine(request, settings):
     """Each search engine in turn, as the routes read it: the database engine, then the real

@@ -26,7 +26,8 @@ from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.documents.models import AbstractDocument
 from wagtail.models import Locale, Page, TranslatableMixin
 
-from portal.core import request_memo
+from portal.core import request_memo, shared_reads
+from portal.core.page_cache_purge import PURGE_ALL_MODELS
 
 # The request memo's namespaces for the site's locales and for the vocabularies read whole.
 MEMO = "locales"
@@ -35,7 +36,7 @@ VOCABULARY_MEMO = "vocabularies"
 
 def _locales() -> dict[str, Locale]:
     """Every locale by language code, read once per request (`portal.core.request_memo`)."""
-    return request_memo.memoised(MEMO, lambda: {locale.language_code: locale for locale in Locale.objects.all()})
+    return shared_reads.shared(MEMO, lambda: {locale.language_code: locale for locale in Locale.objects.all()})
 
 
 def locale_for(language_code: str) -> Locale | None:
@@ -112,7 +113,9 @@ def vocabulary(model) -> Vocabulary | None:
     """
     if not request_memo.active() or not is_vocabulary(model):
         return None
-    return request_memo.memoised((VOCABULARY_MEMO, model._meta.label), lambda: Vocabulary(model))
+    # Shared across requests only where every change purges it (`portal.core.page_cache_purge`).
+    keep = shared_reads.shared if model._meta.label in PURGE_ALL_MODELS else request_memo.memoised
+    return keep((VOCABULARY_MEMO, model._meta.label), lambda: Vocabulary(model))
 
 
 def vocabulary_entries_by_pk(model, pks: Iterable) -> dict:

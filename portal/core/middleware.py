@@ -6,7 +6,7 @@ from django.utils.functional import cached_property
 from csp.middleware import CSPMiddleware
 from csp.utils import default_config
 
-from portal.core import request_memo
+from portal.core import request_memo, shared_reads
 
 # The Wagtail admin (portal/urls.py): its own content policy, never cached by anyone else.
 ADMIN_PATH = "/admin/"
@@ -97,6 +97,7 @@ class RequestMemoMiddleware:
             return self.get_response(request)
         tokens = request_memo.begin(request)
         try:
+            shared_reads.prime_request(request)
             return self.get_response(request)
         finally:
             request_memo.end(tokens)

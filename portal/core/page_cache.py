@@ -38,6 +38,7 @@ import functools
 import hashlib
 import time
 import uuid
+from collections import OrderedDict
 from collections.abc import Iterable
 from contextvars import ContextVar
 from dataclasses import dataclass, field
@@ -56,6 +57,7 @@ ALL = "all"
 SECTIONS = ("knowledge", "events", "countries", "documents")
 HEADER = "X-Page-Cache"
 _EPOCH_KEY = "pc:epoch"
+_TAGS_MEMO = "page_cache_tags"
 _MAX_QUERY = 1000  # longer query strings are answered, never stored
 _UNCACHED_ROUTES = ("login/", "logout/", "alerts/")
 _UNCACHED_PARTS = ("/download/", "/thumbnail/", "/versions/")
@@ -161,6 +163,7 @@ def purge_all() -> None:
 
 
 def _bump(tags: list[str]) -> None:
+    request_memo.forget(_TAGS_MEMO)  # a request that changed something reads the new versions
     cache = caches[ALIAS]
     stamp = uuid.uuid4().hex
     cache.set_many({**{_tag_key(tag): stamp for tag in tags}, _EPOCH_KEY: stamp}, timeout=None)
@@ -172,7 +175,7 @@ def _tag_key(tag: str) -> str:
 
 def tag_versions(tags: tuple[str, ...]) -> dict[str, str]:
     """The current versions of `tags` (by cache key), read once per request (`portal.core.shared_reads`)."""
-    return request_memo.memoised(("page_cache_tags", tags), lambda: _current_versions(tags))
+    return request_memo.memoised((_TAGS_MEMO, tags), lambda: _current_versions(tags))
 
 
 def _current_versions(tags: tuple[str, ...]) -> dict[str, str]:
@@ -204,12 +207,10 @@ class AnonymousPageCacheMiddleware:
             return self.get_response(request)
         cache = caches[ALIAS]
         key = _entry_key(request)
-        entry = cache.get(key)
+        epoch = _epoch(cache)
+        entry = _valid_entry(cache, key, epoch)
         if entry is not None:
-            hit = _serve_entry(cache, entry, request)
-            if hit is not None:
-                return hit
-        epoch = cache.get(_EPOCH_KEY)
+            return _serve_entry(entry, request)
         making = _Making()
         token = _making.set(making)
         try:
@@ -282,6 +283,7 @@ def _store(cache, key: str, response, making: _Making, epoch) -> None:
     if making.expires is not None:
         timeout = min(timeout, max(1, int(making.expires - time.time())))
     entry = {
+        "expires": time.time() + timeout,
         "versions": versions,
         "status": response.status_code,
         "headers": [(name, value) for name, value in response.items() if name.lower() not in _SKIPPED_HEADERS],
@@ -290,10 +292,46 @@ def _store(cache, key: str, response, making: _Making, epoch) -> None:
     cache.set(key, entry, timeout=timeout)
 
 
-def _serve_entry(cache, entry: dict, request):
-    versions = entry["versions"]
-    if cache.get_many(list(versions)) != versions:
+# Entries this worker served lately, with the epoch at which their tags were last checked: while
+# the shared epoch has not moved (no purge anywhere), such an entry is current without reading
+# its tags again, and a hit costs one small read of the shared cache.
+_LOCAL_ENTRIES = 256
+_local: OrderedDict[str, tuple[str, dict]] = OrderedDict()
+
+
+def _epoch(cache) -> str:
+    epoch = cache.get(_EPOCH_KEY)
+    if epoch is None:
+        cache.add(_EPOCH_KEY, uuid.uuid4().hex, timeout=None)
+        epoch = cache.get(_EPOCH_KEY)
+    return epoch
+
+
+def _valid_entry(cache, key: str, epoch: str) -> dict | None:
+    """The stored answer for `key` if it is still current: its tags unchanged and its time not up.
+
+    The epoch is read before the tags: a purge after it moves the epoch, so an entry checked
+    under the old epoch is checked again on the next request.
+    """
+    local = _local.get(key)
+    if local is not None and local[0] == epoch:
+        entry = local[1]
+    else:
+        entry = cache.get(key)
+        if entry is None or cache.get_many(list(entry["versions"])) != entry["versions"]:
+            _local.pop(key, None)
+            return None
+        _local[key] = (epoch, entry)
+        _local.move_to_end(key)
+        while len(_local) > _LOCAL_ENTRIES:
+            _local.popitem(last=False)
+    if entry["expires"] <= time.time():
+        _local.pop(key, None)
         return None
+    return entry
+
+
+def _serve_entry(entry: dict, request):
     headers = dict(entry["headers"])
     if request.META.get("HTTP_IF_NONE_MATCH") == headers.get("ETag"):
         response = HttpResponseNotModified()

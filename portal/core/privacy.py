@@ -12,7 +12,7 @@ from django.db.models import Q, QuerySet
 from wagtail.documents import get_document_model
 from wagtail.models import BaseViewRestriction, CollectionViewRestriction, Page, PageViewRestriction
 
-from portal.core import request_memo
+from portal.core import request_memo, shared_reads
 from portal.core.page_family import ancestors, page_family
 
 PARTNER_GROUP = "Partner officials"
@@ -27,7 +27,7 @@ Rule = tuple[int, str, str]
 def _rules(model) -> tuple[Rule, ...]:
     """Every view restriction of `model`, read once per request (`portal.core.request_memo`)."""
     target = "page" if model is PageViewRestriction else "collection"
-    return request_memo.memoised(
+    return _shared_or_memoised(model)(
         (MEMO, model._meta.label, "rules"),
         lambda: tuple(model.objects.order_by("pk").values_list("pk", "restriction_type", f"{target}__path")),
     )
@@ -44,7 +44,13 @@ def _rule_group_ids(model) -> dict[int, frozenset[int]]:
             found.setdefault(restriction_id, set()).add(group_id)
         return {pk: frozenset(ids) for pk, ids in found.items()}
 
-    return request_memo.memoised((MEMO, model._meta.label, "groups"), read)
+    return _shared_or_memoised(model)((MEMO, model._meta.label, "groups"), read)
+
+
+def _shared_or_memoised(model):
+    """Page restrictions are shared across requests (a move, a restriction or its groups purge them);
+    collection restrictions are read per request, since a collection moves without a signal."""
+    return shared_reads.shared if model is PageViewRestriction else request_memo.memoised
 
 
 def _user_group_ids(user) -> frozenset[int]:

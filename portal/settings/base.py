@@ -71,12 +71,14 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    "django.middleware.security.SecurityMiddleware",
-    # Repeated reads (privacy rules, locales) once per GET/HEAD request, never across requests.
-    "portal.core.middleware.RequestMemoMiddleware",
-    "whitenoise.middleware.WhiteNoiseMiddleware",
-    # Signed-out readers' public pages from the `pages` cache, before any session work (portal.core.page_cache).
+    # First: signed-out readers' public pages from the `pages` cache, with every header the
+    # middleware below wrote when the page was made; a hit runs nothing else (portal.core.page_cache).
     "portal.core.page_cache.AnonymousPageCacheMiddleware",
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Repeated reads (privacy rules, locales) once per GET/HEAD request; reference data shared
+    # across requests until a change purges it (portal.core.shared_reads).
+    "portal.core.middleware.RequestMemoMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "portal.core.middleware.PortalLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -363,6 +365,9 @@ CACHES = {
     },
 }
 PAGE_CACHE_ENABLED = os.environ.get("PAGE_CACHE_ENABLED", "1") == "1"
+# Locales, sites, settings, vocabularies and page restrictions kept in the same cache between
+# requests, purged by the same tags (portal.core.shared_reads).
+SHARED_READS_ENABLED = os.environ.get("SHARED_READS_ENABLED", "1") == "1"
 # No entry outlives this many seconds, whatever purges it: the backstop for time-driven changes a view did not declare.
 PAGE_CACHE_TIMEOUT = int(os.environ.get("PAGE_CACHE_TIMEOUT", "600"))
 # A deploy's stamp for the cache keys; empty: a stamp of the code, templates and catalogues.

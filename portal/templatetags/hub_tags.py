@@ -17,6 +17,7 @@ from django.utils.html import format_html
 
 from wagtail.models import Locale
 
+from portal.core import page_cache, shared_reads
 from portal.core.locale import default_locale, in_locale_with_fallback, locale_for, reader_language
 from portal.core.models import Country, Theme
 from portal.core.privacy import pages_visible_to
@@ -38,18 +39,27 @@ def country_hub_urls(request) -> dict[str, str]:
     language = reader_language()
     cache = request.__dict__.setdefault("_portal_country_hubs", {})
     if language not in cache:
-        profiles = apps.get_model("portal", "CountryPage").objects.all()
-        profiles = pages_visible_to(
-            getattr(request, "user", None), in_locale_with_fallback(profiles, locale=_locale(language))
-        )
-        urls: dict[str, str] = {}
-        for profile in profiles.select_related("country", "locale").order_by("pk"):
-            url = profile.get_url(request)
-            # A translation wins over the default-language page when both are listed.
-            if url and (profile.locale.language_code == language or profile.country.iso_code not in urls):
-                urls[profile.country.iso_code] = url
-        cache[language] = urls
+        user = getattr(request, "user", None)
+        if user is None or not user.is_authenticated:
+            # The same for every signed-out reader: shared until a profile or its privacy changes.
+            key = ("country-hubs", request.get_host(), language)
+            tags = [page_cache.list_tag("countries")]
+            cache[language] = shared_reads.shared(key, lambda: _hub_urls(request, None, language), tags=tags)
+        else:
+            cache[language] = _hub_urls(request, user, language)
     return cache[language]
+
+
+def _hub_urls(request, user, language: str) -> dict[str, str]:
+    profiles = apps.get_model("portal", "CountryPage").objects.all()
+    profiles = pages_visible_to(user, in_locale_with_fallback(profiles, locale=_locale(language)))
+    urls: dict[str, str] = {}
+    for profile in profiles.select_related("country", "locale").order_by("pk"):
+        url = profile.get_url(request)
+        # A translation wins over the default-language page when both are listed.
+        if url and (profile.locale.language_code == language or profile.country.iso_code not in urls):
+            urls[profile.country.iso_code] = url
+    return urls
 
 
 @register.simple_tag(takes_context=True)
