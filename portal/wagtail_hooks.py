@@ -51,7 +51,7 @@ def check_family_view_restrictions(callback):
 @hooks.register("before_serve_page")
 def note_what_the_page_shows(page, request, serve_args, serve_kwargs):
     """Tell the anonymous page cache what purges this page's answer (`portal.core.page_cache`)."""
-    page_cache.depends_on(*page_cache.page_dependencies(page))
+    page_cache.depends_on_page(page)
 
 
 class VocabularyViewSet(SnippetViewSet):

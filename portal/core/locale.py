@@ -190,6 +190,9 @@ def entries_in_language(entries: Iterable, *, language: str | None = None) -> li
 
 
 def _vocabulary_held(model) -> bool:
+    """Whether reading the whole vocabulary costs no query: read in this request, or shared across requests."""
+    if shared_reads.enabled() and model._meta.label in PURGE_ALL_MODELS:
+        return True
     return request_memo.holds((VOCABULARY_MEMO, model._meta.label))
 
 

@@ -103,6 +103,7 @@ def enabled() -> bool:
 @dataclass
 class _Making:
     tags: set[str] = field(default_factory=set)
+    pages: list = field(default_factory=list)  # pages whose dependencies are added when the answer is stored
     expires: float | None = None  # a Unix time, when the answer goes out of date by itself
     refused: bool = False
 
@@ -115,6 +116,13 @@ def depends_on(*tags: str) -> None:
     making = _making.get()
     if making is not None:
         making.tags.update(tag for tag in tags if tag)
+
+
+def depends_on_page(page) -> None:
+    """Record that the answer being made serves `page`: its `page_dependencies`, read only if the answer is stored."""
+    making = _making.get()
+    if making is not None:
+        making.pages.append(page)
 
 
 def valid_until(moment: datetime.datetime | None) -> None:
@@ -252,7 +260,7 @@ def _entry_key(request) -> str:
 def _may_store(request, response, making: _Making) -> bool:
     if response.status_code != 200 or response.streaming or response.cookies:
         return False
-    if making.refused or not making.tags or request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):
+    if making.refused or not (making.tags or making.pages) or request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):
         return False
     user = getattr(request, "user", None)
     if user is not None and user.is_authenticated:
@@ -276,7 +284,8 @@ def _store(cache, key: str, response, making: _Making, epoch) -> None:
     The versions are read before the epoch is compared: a purge after the comparison leaves an
     entry whose versions are already old, which the next reader treats as a miss.
     """
-    versions = _current_versions(tuple(sorted(making.tags | {ALL})))
+    tags = making.tags.union({ALL}, *(page_dependencies(page) for page in making.pages))
+    versions = _current_versions(tuple(sorted(tags)))
     if cache.get(_EPOCH_KEY) != epoch:
         return
     timeout = settings.PAGE_CACHE_TIMEOUT

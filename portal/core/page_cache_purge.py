@@ -77,8 +77,10 @@ def connect_page_cache_purge() -> None:
     post_delete.connect(_document_version_changed, sender=version, dispatch_uid="page_cache_version_deleted")
 
 
-def _purge_all(sender, raw=False, **kwargs):
-    if not raw:
+def _purge_all(sender, raw=False, created=False, **kwargs):
+    # A site's settings row is created with its defaults on the first read, during a request:
+    # nothing readers see changes then.
+    if not raw and not (created and sender._meta.label == "portal.SiteSettings"):
         page_cache.purge_all()
 
 

@@ -25,9 +25,14 @@ Rule = tuple[int, str, str]
 
 
 def _rules(model) -> tuple[Rule, ...]:
-    """Every view restriction of `model`, read once per request (`portal.core.request_memo`)."""
+    """Every view restriction of `model`, shared across requests until one changes (`portal.core.shared_reads`).
+
+    Saving, deleting or regrouping a restriction purges it, and so does a page move; the admin
+    moves a collection after saving it, in one transaction, and the purge repeated at the commit
+    comes after the move.
+    """
     target = "page" if model is PageViewRestriction else "collection"
-    return _shared_or_memoised(model)(
+    return shared_reads.shared(
         (MEMO, model._meta.label, "rules"),
         lambda: tuple(model.objects.order_by("pk").values_list("pk", "restriction_type", f"{target}__path")),
     )
@@ -44,13 +49,7 @@ def _rule_group_ids(model) -> dict[int, frozenset[int]]:
             found.setdefault(restriction_id, set()).add(group_id)
         return {pk: frozenset(ids) for pk, ids in found.items()}
 
-    return _shared_or_memoised(model)((MEMO, model._meta.label, "groups"), read)
-
-
-def _shared_or_memoised(model):
-    """Page restrictions are shared across requests (a move, a restriction or its groups purge them);
-    collection restrictions are read per request, since a collection moves without a signal."""
-    return shared_reads.shared if model is PageViewRestriction else request_memo.memoised
+    return shared_reads.shared((MEMO, model._meta.label, "groups"), read)
 
 
 def _user_group_ids(user) -> frozenset[int]:

@@ -9,7 +9,8 @@ read again. A writer whose change lands between the stamp and the read leaves a 
 stale by its stamp, so no order of events keeps old rows. Inside a transaction of the site's own
 (an admin form saving), nothing is kept: what it read may never be committed. Within a request
 the value is also memoised (`portal.core.request_memo`), under the caller's memo key, so the
-writers that clear that memo clear it here too.
+writers that clear that memo clear it here too. Only GET and HEAD requests (where the memo is)
+use the shared copy: an admin form, a task or a command reads the database.
 
 Only reads that are the same for every reader belong here. What depends on who asks (a user's
 groups, what a partner may see) stays in the request memo.
@@ -47,7 +48,7 @@ def shared(memo_key: Hashable, read: Callable[[], T], *, tags: Iterable[str] = (
 
 
 def _read_through(key: str, read: Callable[[], T], tags: tuple[str, ...]) -> T:
-    if not enabled() or _in_own_transaction():
+    if not enabled() or not request_memo.active() or _in_own_transaction():
         return read()
     cache = caches[page_cache.ALIAS]
     versions = page_cache.tag_versions(tags)

@@ -124,4 +124,5 @@ def test_a_longer_list_costs_no_more_queries(client, site, route):
         event = make_event(site["events"], title=f"Webinar {number}")
         event.organisers.set([OrganisationFactory(name=f"Organiser {number}")])
         event.themes.set([ThemeFactory(slug=f"theme-{number}", name=f"Theme {number}")])
+    count()  # the new entries changed the vocabularies: read once more (portal.core.shared_reads)
     assert count() == few

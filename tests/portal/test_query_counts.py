@@ -165,36 +165,19 @@ def test_queries_do_not_grow_with_related_items(client, site, code):
 
 
 # Queries per page for an anonymous reader, warm (the second request), with 1 and with 20 related
-# items. Privacy rules, locales and site settings are read once per request, never kept across
-# requests (portal.core.request_memo), so these are what every request pays.
+# items, the same in every language: locales, the site and its settings, vocabularies and privacy
+# rules are shared across requests until a change purges them (portal.core.shared_reads), the
+# path is read in one query (portal.core.routing) and the page's relatives once
+# (portal.core.page_family). Issue 17 asks for at most 10 on every page; the country profile,
+# which reads its activity, its Sunflower statuses with their evidence, the map and the
+# comparison's choices, is not there yet.
 # Before the memo: en home 37, country 82, item 40, event 33, knowledge 36, events 36, theme 25,
-# comparison 36; ru and ko 43, 93, 48, 40, 43, 43, 29, 42. Before routing read the whole path at once
-# (portal.core.routing) and the page's relatives once (portal.core.page_family): en 25, 47, 32, 28,
+# comparison 36; ru and ko 43, 93, 48, 40, 43, 43, 29, 42. Before this budget: en 25, 47, 32, 28,
 # 27, 27, 17, 24; ru and ko 30, 57, 39, 34, 33, 33, 21, 29.
-BUDGET = {
-    "en": {
-        "home": 16,
-        "country": 34,
-        "item": 19,
-        "event": 14,
-        "knowledge": 16,
-        "events": 16,
-        "theme": 15,
-        "comparison": 13,
-    },
-    "ru": {
-        "home": 18,
-        "country": 41,
-        "item": 23,
-        "event": 17,
-        "knowledge": 19,
-        "events": 19,
-        "theme": 18,
-        "comparison": 15,
-    },
-}
-# Korean readers pay what Russian readers pay: the same translated vocabulary and page lookups.
-BUDGET["ko"] = BUDGET["ru"]
+LIMIT = 10
+PER_PAGE = {"home": LIMIT, "item": LIMIT, "event": LIMIT, "knowledge": LIMIT, "events": LIMIT}
+PER_PAGE.update(theme=LIMIT, comparison=LIMIT, country=19)
+BUDGET = dict.fromkeys(("en", "ru", "ko"), PER_PAGE)
 
 
 def _budget_site(site, tr):

@@ -96,13 +96,13 @@ def test_a_changed_setting_is_read_at_the_next_request(client, brief):
 
 def test_nothing_read_inside_a_transaction_of_the_sites_own_is_kept():
     """An admin form's transaction may roll back: what it read must not outlive it."""
+    cache = caches[page_cache.ALIAS]
     tokens = request_memo.begin()
     try:
         with transaction.atomic():
             shared_reads.shared(("test", "inside"), lambda: "uncommitted")
+        assert not [key for key in cache._cache if "pc:shared" in key]
+        shared_reads.shared(("test", "outside"), lambda: "committed")
+        assert [key for key in cache._cache if "pc:shared" in key]
     finally:
         request_memo.end(tokens)
-    cache = caches[page_cache.ALIAS]
-    assert not [key for key in cache._cache if "pc:shared" in key]
-    shared_reads.shared(("test", "outside"), lambda: "committed")
-    assert [key for key in cache._cache if "pc:shared" in key]
