@@ -183,6 +183,11 @@ def _tag_key(tag: str) -> str:
     return f"pc:tag:{tag}"
 
 
+def request_epoch() -> str:
+    """The epoch (bumped by every purge) as this request first read it (`portal.core.shared_reads`)."""
+    return request_memo.memoised((_TAGS_MEMO, "epoch"), lambda: _epoch(caches[ALIAS]))
+
+
 def tag_versions(tags: tuple[str, ...]) -> dict[str, str]:
     """The current versions of `tags` (by cache key), read once per request (`portal.core.shared_reads`)."""
     return request_memo.memoised((_TAGS_MEMO, tags), lambda: _current_versions(tags))

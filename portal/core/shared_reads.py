@@ -12,12 +12,14 @@ the value is also memoised (`portal.core.request_memo`), under the caller's memo
 writers that clear that memo clear it here too. Only GET and HEAD requests (where the memo is)
 use the shared copy: an admin form, a task or a command reads the database.
 
-Only reads that are the same for every reader belong here. What depends on who asks (a user's
+Values come back as the same objects to every request a worker serves: callers must not change
+them. Only reads that are the same for every reader belong here. What depends on who asks (a user's
 groups, what a partner may see) stays in the request memo.
 """
 
 from __future__ import annotations
 
+import copy
 import hashlib
 from collections.abc import Callable, Hashable, Iterable
 from typing import TypeVar
@@ -47,17 +49,28 @@ def shared(memo_key: Hashable, read: Callable[[], T], *, tags: Iterable[str] = (
     return request_memo.memoised(memo_key, lambda: _read_through(key, read, tags))
 
 
+# What this worker read lately, with the page cache's epoch when it was last found current:
+# while no purge happened anywhere, the value is served as it is, unread and unpickled.
+_local: dict[str, tuple[str, object]] = {}
+
+
 def _read_through(key: str, read: Callable[[], T], tags: tuple[str, ...]) -> T:
     if not enabled() or not request_memo.active() or _in_own_transaction():
         return read()
+    epoch = page_cache.request_epoch()  # before the versions: a purge after it is seen next time
+    cache_key = f"pc:shared:{page_cache.release()}:{key}"
+    local = _local.get(cache_key)
+    if local is not None and local[0] == epoch:
+        return local[1]
     cache = caches[page_cache.ALIAS]
     versions = page_cache.tag_versions(tags)
-    cache_key = f"pc:shared:{page_cache.release()}:{key}"
     entry = cache.get(cache_key)
     if entry is not None and entry[0] == versions:
-        return entry[1]
-    value = read()
-    cache.set(cache_key, (versions, value), timeout=None)
+        value = entry[1]
+    else:
+        value = read()
+        cache.set(cache_key, (versions, value), timeout=None)
+    _local[cache_key] = (epoch, value)
     return value
 
 
@@ -83,6 +96,7 @@ def prime_request(request) -> None:
     site = shared(("shared-site", hostname, port), lambda: Site._find_for_request(request))
     request._wagtail_site = site
     if site is not None:
-        site_settings = shared(("shared-settings", site.pk), lambda: SiteSettings.for_site(site))
+        # A copy: Wagtail keeps the request on it, and the shared one serves every request.
+        site_settings = copy.copy(shared(("shared-settings", site.pk), lambda: SiteSettings.for_site(site)))
         site_settings._request = request
         setattr(request, SiteSettings.get_cache_attr_name(), site_settings)
