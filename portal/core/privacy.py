@@ -12,7 +12,7 @@ from django.db.models import Q, QuerySet
 from wagtail.documents import get_document_model
 from wagtail.models import BaseViewRestriction, CollectionViewRestriction, Page, PageViewRestriction
 
-from portal.core import request_memo, shared_reads
+from portal.core import page_cache, request_memo, shared_reads
 from portal.core.page_family import ancestors, page_family
 
 PARTNER_GROUP = "Partner officials"
@@ -122,12 +122,27 @@ def _covered(paths) -> Q | None:
         condition |= Q(path__startswith=path)
     if not condition:
         return None
-    covered = Page.objects.filter(condition)
-    family = Page.objects.filter(
-        Q(translation_key__in=covered.values("translation_key")) | Q(alias_of__in=covered.values("pk"))
-    )
+    outside = _family_outside(tuple(paths), condition)
     # Through `id` (a filter field of Wagtail's search), so API v2 searches can apply it too.
-    return condition | Q(id__in=family.values("pk"))
+    return condition | Q(id__in=outside) if outside else condition
+
+
+def _family_outside(paths: tuple[str, ...], condition: Q) -> list[int]:
+    """Ids of the translations and aliases of covered pages that sit outside `paths`.
+
+    Shared across requests (`portal.core.shared_reads`): a new family member adopts its family's
+    restrictions when it is created (`portal.core.restrictions`), which purges everything, and a
+    publish purges its section's list.
+    """
+
+    def read() -> list[int]:
+        covered = Page.objects.filter(condition)
+        family = Page.objects.filter(
+            Q(translation_key__in=covered.values("translation_key")) | Q(alias_of__in=covered.values("pk"))
+        )
+        return list(family.exclude(condition).values_list("pk", flat=True))
+
+    return shared_reads.shared((MEMO, "family-outside", paths), read, tags=page_cache.every_list())
 
 
 def pages_visible_to(user, queryset: QuerySet) -> QuerySet:
