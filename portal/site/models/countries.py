@@ -1,6 +1,8 @@
 from decimal import Decimal
 
 from django.db import models
+from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -10,7 +12,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from portal.core import page_cache
+from portal.core import page_cache, shared_reads
 from portal.core.items import item_kind
 from portal.core.locale import active_locale
 from portal.core.models.taxonomy import in_default_locale
@@ -182,14 +184,29 @@ class CountryPage(ViewRestrictionsMixin, Page):
         # Lists read in the reader's language, which differs from the page's when an untranslated
         # profile is served (the page then carries the fallback notice).
         reader_locale = active_locale()
+        user = request.user
         selectors.country_profile_in_language(profile=self)
-        context.update(selectors.country_activity(country=self.country, locale=reader_locale, user=request.user))
-        context["sunflower"] = sunflower.country_sunflower_section(
-            profile=self, user=request.user, locale=reader_locale
+        keep = self._kept_for_the_public if not user.is_authenticated else lambda _name, read: read()
+        context.update(
+            keep("activity", lambda: selectors.country_activity(country=self.country, locale=reader_locale, user=user))
         )
-        context["country_map"] = country_map.country_map(user=request.user, locale=reader_locale, current=self)
-        context.update(selectors.country_compare_options(profile=self, user=request.user, locale=reader_locale))
+        context["sunflower"] = keep(
+            "sunflower", lambda: sunflower.country_sunflower_section(profile=self, user=user, locale=reader_locale)
+        )
+        context["country_map"] = keep(
+            "map", lambda: country_map.country_map(user=user, locale=reader_locale, current=self)
+        )
+        context.update(
+            keep("compare", lambda: selectors.country_compare_options(profile=self, user=user, locale=reader_locale))
+        )
         return context
+
+    def _kept_for_the_public(self, name: str, read):
+        """A section's data as every signed-out reader sees it, shared across requests until the profile,
+        its country's items or another profile change (`page_cache_dependencies`), or the day does
+        (statuses turn stale with the date)."""
+        key = ("country-profile", name, self.pk, get_language(), timezone.localdate().isoformat())
+        return shared_reads.shared(key, read, tags=page_cache.page_dependencies(self))
 
 
 class CountryKeyFigure(Orderable):

@@ -85,6 +85,20 @@ def test_a_page_made_partner_only_leaves_the_lists_at_the_next_request(client, b
     assert client.get(page.url).status_code == 302
 
 
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_a_profile_lists_its_countrys_new_item_and_drops_one_moved_away_at_the_next_request(client, brief, site, code):
+    tr, kz, page = brief(code)
+    profile = f"/{code}/countries/{kz.iso_code.lower()}/"
+    assert page.title in client.get(profile).text
+    client.get(profile)
+    added = tr.page(make_knowledge(site["knowledge"], title="Zebra newcomer", countries=[kz]))
+    assert added.title in client.get(profile).text
+    other = tr.entry(CountryFactory(iso_code="KG", name="Kyrgyzstan"))
+    page.countries.set([other])
+    page.save_revision().publish()
+    assert page.title not in client.get(profile).text
+
+
 def test_a_changed_setting_is_read_at_the_next_request(client, brief):
     _tr, _kz, page = brief("en")
     client.get(page.url)
