@@ -8,19 +8,11 @@ from wagtail.models import Locale
 
 import pytest
 
-from portal.core import request_memo
 from portal.core.locale import attach_in_language, entries_in_language, vocabulary_in_locale
 from portal.core.models import Country, Theme
 from tests.factories import CountryFactory, ThemeFactory, make_event, make_knowledge
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def memo():
-    tokens = request_memo.begin()
-    yield
-    request_memo.end(tokens)
 
 
 def translated(entry, code, name):

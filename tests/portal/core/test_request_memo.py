@@ -15,13 +15,6 @@ from tests.factories import make_knowledge, restrict_to_group
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def memo():
-    tokens = request_memo.begin()
-    yield
-    request_memo.end(tokens)
-
-
 def visible_titles():
     return set(pages_visible_to(AnonymousUser(), Page.objects.all()).values_list("title", flat=True))
 
