@@ -37,6 +37,7 @@ import datetime
 import functools
 import hashlib
 import re
+import threading
 import time
 import uuid
 from collections import OrderedDict
@@ -322,6 +323,7 @@ def _store(cache, key: str, response, making: _Making, epoch) -> None:
 # its tags again, and a hit costs one small read of the shared cache.
 _LOCAL_ENTRIES = 256
 _local: OrderedDict[str, tuple[str, dict]] = OrderedDict()
+_local_lock = threading.Lock()  # `make run`'s server answers in threads
 
 
 def _epoch(cache) -> str:
@@ -344,16 +346,22 @@ def _valid_entry(cache, key: str, epoch: str) -> dict | None:
     else:
         entry = cache.get(key)
         if entry is None or cache.get_many(list(entry["versions"])) != entry["versions"]:
-            _local.pop(key, None)
+            _forget_local(key)
             return None
-        _local[key] = (epoch, entry)
-        _local.move_to_end(key)
-        while len(_local) > _LOCAL_ENTRIES:
-            _local.popitem(last=False)
+        with _local_lock:
+            _local[key] = (epoch, entry)
+            _local.move_to_end(key)
+            while len(_local) > _LOCAL_ENTRIES:
+                _local.popitem(last=False)
     if entry["expires"] <= time.time():
-        _local.pop(key, None)
+        _forget_local(key)
         return None
     return entry
+
+
+def _forget_local(key: str) -> None:
+    with _local_lock:
+        _local.pop(key, None)
 
 
 def _serve_entry(entry: dict, request):
