@@ -290,6 +290,7 @@ def _mark_shared(response) -> None:
         content = response.content
         if b"<pre" not in content and b"<textarea" not in content:
             response.content = _INDENTATION.sub(b"\n", content)
+            response["Content-Length"] = str(len(response.content))
     patch_cache_control(response, public=True, max_age=0, must_revalidate=True)
     patch_vary_headers(response, ["Cookie"])
     response["ETag"] = f'"{hashlib.sha256(response.content).hexdigest()[:32]}"'
@@ -375,6 +376,7 @@ def _serve_entry(entry: dict, request):
         response = HttpResponse(entry["content"], status=entry["status"])
         for name, value in entry["headers"]:
             response[name] = value
+        response["Content-Length"] = str(len(entry["content"]))
     response[HEADER] = "hit"
     return response
 

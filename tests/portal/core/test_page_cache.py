@@ -120,6 +120,8 @@ def test_a_cached_page_is_served_without_the_database_and_says_who_may_keep_it(c
     assert second.content == first.content
     # Lighter by its templates' indentation, which no reader sees.
     assert b"\n    " not in second.content and built["brief_read"].title.encode() in second.content
+    for response in (first, second):
+        assert response["Content-Length"] == str(len(response.content))
     assert "public" in second["Cache-Control"] and "max-age=0" in second["Cache-Control"]
     assert "Cookie" in second["Vary"]
     not_modified = client.get(url, HTTP_IF_NONE_MATCH=second["ETag"])
