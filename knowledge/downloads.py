@@ -23,7 +23,6 @@ from django.utils.cache import patch_cache_control
 
 from knowledge import uploads
 from knowledge.models import DocumentDownload, KnowledgeDocument
-from portal.core import page_cache
 
 PDF_TYPE = "application/pdf"
 # PDFs open in the browser's viewer, which Chromium runs as an embedded object styled inline:
@@ -36,8 +35,6 @@ ATTACHMENT_POLICY = "default-src 'none'; frame-ancestors 'none'; sandbox"
 def document_download_record(*, document: KnowledgeDocument, day: datetime.date | None = None) -> None:
     """Count one download of `document` on `day` (today by default), safe under concurrent requests."""
     day = day or timezone.localdate()
-    # The landing page shows the count: its cached copy goes (portal.core.page_cache).
-    page_cache.purge([page_cache.document_tag(document)])
     counters = DocumentDownload.objects.filter(document=document, day=day)
     if counters.update(count=F("count") + 1):
         return

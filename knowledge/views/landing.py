@@ -12,6 +12,7 @@ version is also as private as the collection the family was in when it was repla
 
 from __future__ import annotations
 
+import datetime
 import json
 
 from django.http import Http404, HttpResponse
@@ -19,7 +20,7 @@ from django.shortcuts import redirect
 from django.template.defaultfilters import filesizeformat
 from django.template.response import TemplateResponse
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.cache import patch_cache_control
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_safe
@@ -32,6 +33,9 @@ from portal.core.locale import reader_language
 
 # What a JSON-LD <script> must not contain literally (the HTML parser would end it early).
 _JSON_SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
+
+# How far behind a cached landing page may show the download count (portal.core.page_cache).
+COUNT_DELAY = datetime.timedelta(minutes=5)
 
 
 def _document_or_404(request, document_id: int) -> KnowledgeDocument:
@@ -50,6 +54,8 @@ def document_landing(request, document_id: int, slug: str):
 
     # The document, the pages that attach it and its event (portal.core.page_cache).
     page_cache.depends_on(page_cache.document_tag(document), *page_cache.every_list())
+    # The download count: five minutes behind at most, rather than a purge at every download.
+    page_cache.valid_until(timezone.now() + COUNT_DELAY)
     language = reader_language()
     main_file, other_files = selectors.document_files(document=document)
     thumbnail_url, thumbnail_size = "", None

@@ -36,6 +36,7 @@ from __future__ import annotations
 import datetime
 import functools
 import hashlib
+import logging
 import re
 import threading
 import time
@@ -53,6 +54,8 @@ from django.http import HttpResponse, HttpResponseNotModified
 from django.utils.cache import patch_cache_control, patch_vary_headers
 
 from portal.core import request_memo
+
+logger = logging.getLogger(__name__)
 
 ALIAS = "pages"
 ALL = "all"
@@ -223,8 +226,12 @@ class AnonymousPageCacheMiddleware:
             return self.get_response(request)
         cache = caches[ALIAS]
         key = _entry_key(request)
-        epoch = _epoch(cache)
-        entry = _valid_entry(cache, key, epoch)
+        try:
+            epoch = _epoch(cache)
+            entry = _valid_entry(cache, key, epoch)
+        except Exception:  # noqa: BLE001 (the store is down: answer uncached, store nothing)
+            logger.warning("Page cache: the cache could not be read; answering uncached.", exc_info=True)
+            return self.get_response(request)
         if entry is not None:
             return _serve_entry(entry, request)
         making = _Making()
@@ -235,7 +242,10 @@ class AnonymousPageCacheMiddleware:
             _making.reset(token)
         if request.method == "GET" and _may_store(request, response, making):
             _mark_shared(response)
-            _store(cache, key, response, making, epoch)
+            try:
+                _store(cache, key, response, making, epoch)
+            except Exception:  # noqa: BLE001 (a store that is down keeps nothing; the reader has the page)
+                logger.warning("Page cache: the answer could not be stored.", exc_info=True)
             response[HEADER] = "miss"
         return response
 

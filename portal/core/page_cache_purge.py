@@ -8,7 +8,8 @@
 - A vocabulary entry, keyword, image, site setting, locale, site, redirect or synonym: `all`.
 - A document saved, deleted, given countries or themes, or versioned: `document:<key>`, the
   documents list, its countries and themes, and the pages that attach it. A download purges
-  `document:<key>` (`knowledge.downloads`): its landing page shows the count.
+  nothing: the landing page's count may be five minutes behind (`knowledge.views.landing`).
+- A page created live (an alias: Wagtail sends no publish): `all`.
 
 Models are named by label here rather than imported, so the table stays in one place below
 the layers that define them.
@@ -18,7 +19,7 @@ from __future__ import annotations
 
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
-from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
 
 from wagtail.models import CollectionViewRestriction, Page, PageViewRestriction, ReferenceIndex
 from wagtail.signals import page_published, page_unpublished, post_page_move
@@ -61,10 +62,12 @@ def connect_page_cache_purge() -> None:
     page_published.connect(_page_changed, dispatch_uid="page_cache_page_published")
     page_unpublished.connect(_page_changed, dispatch_uid="page_cache_page_unpublished")
     post_page_move.connect(_purge_all, dispatch_uid="page_cache_page_moved")
+    post_save.connect(_page_created_live, dispatch_uid="page_cache_page_created_live")
     post_delete.connect(_page_deleted, dispatch_uid="page_cache_page_deleted")
 
     document = apps.get_model(DOCUMENT_MODEL)
     post_save.connect(_document_changed, sender=document, dispatch_uid="page_cache_document_saved")
+    pre_delete.connect(_remember_document_tags, sender=document, dispatch_uid="page_cache_document_deleting")
     post_delete.connect(_document_changed, sender=document, dispatch_uid="page_cache_document_deleted")
     for field in ("countries", "themes"):
         m2m_changed.connect(
@@ -106,6 +109,12 @@ def _page_changed(sender, instance, **kwargs):
     tags.add(page_cache.list_tag(_section(page)))
     tags.update(_referring_page_tags(page))
     page_cache.purge(tags)
+
+
+def _page_created_live(sender, instance, created=False, raw=False, **kwargs):
+    """A page created live, as Wagtail creates an alias (no publish signal): it joins its family's privacy rule."""
+    if created and not raw and isinstance(instance, Page) and instance.live:
+        page_cache.purge_all()
 
 
 def _page_deleted(sender, instance, **kwargs):
@@ -157,10 +166,15 @@ def _referring_page_tags(obj) -> set[str]:
 # --- documents ----------------------------------------------------------------------------
 
 
+def _remember_document_tags(sender, instance, **kwargs):
+    """Before a document is deleted, its countries, themes and pages: by `post_delete` their rows are gone."""
+    setattr(instance, _BEFORE, _relation_tags(type(instance), instance.pk) | _referring_page_tags(instance))
+
+
 def _document_changed(sender, instance, raw=False, **kwargs):
     if raw:
         return
-    tags = {page_cache.document_tag(instance), page_cache.list_tag("documents")}
+    tags = {page_cache.document_tag(instance), page_cache.list_tag("documents"), *getattr(instance, _BEFORE, ())}
     if instance.pk:
         tags.update(_relation_tags(type(instance), instance.pk))
         tags.update(_referring_page_tags(instance))

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import copy
 import hashlib
+import logging
 from collections.abc import Callable, Hashable, Iterable
 from typing import TypeVar
 
@@ -36,6 +37,7 @@ from portal.core import page_cache, request_memo
 from portal.core.models.site_settings import SiteSettings
 
 T = TypeVar("T")
+logger = logging.getLogger(__name__)
 
 
 def enabled() -> bool:
@@ -52,24 +54,37 @@ def shared(memo_key: Hashable, read: Callable[[], T], *, tags: Iterable[str] = (
 # What this worker read lately, with the page cache's epoch when it was last found current:
 # while no purge happened anywhere, the value is served as it is, unread and unpickled.
 _local: dict[str, tuple[str, object]] = {}
+_LOCAL_ENTRIES = 512
+# A value nobody asked for in two days goes (a profile's sections are keyed by the day).
+TIMEOUT = 2 * 24 * 3600
 
 
 def _read_through(key: str, read: Callable[[], T], tags: tuple[str, ...]) -> T:
     if not enabled() or not request_memo.active() or _in_own_transaction():
         return read()
-    epoch = page_cache.request_epoch()  # before the versions: a purge after it is seen next time
-    cache_key = f"pc:shared:{page_cache.release()}:{key}"
-    local = _local.get(cache_key)
-    if local is not None and local[0] == epoch:
-        return local[1]
-    cache = caches[page_cache.ALIAS]
-    versions = page_cache.tag_versions(tags)
-    entry = cache.get(cache_key)
+    try:
+        epoch = page_cache.request_epoch()  # before the versions: a purge after it is seen next time
+        cache_key = f"pc:shared:{page_cache.release()}:{key}"
+        local = _local.get(cache_key)
+        if local is not None and local[0] == epoch:
+            return local[1]
+        cache = caches[page_cache.ALIAS]
+        versions = page_cache.tag_versions(tags)
+        entry = cache.get(cache_key)
+    except Exception:  # noqa: BLE001 (the store is down: read the database, as without it)
+        logger.warning("Shared reads: the cache could not be read; reading the database.", exc_info=True)
+        return read()
     if entry is not None and entry[0] == versions:
         value = entry[1]
     else:
         value = read()
-        cache.set(cache_key, (versions, value), timeout=None)
+        try:
+            cache.set(cache_key, (versions, value), timeout=TIMEOUT)
+        except Exception:  # noqa: BLE001
+            logger.warning("Shared reads: the cache could not be written.", exc_info=True)
+            return value
+    if len(_local) >= _LOCAL_ENTRIES:
+        _local.clear()
     _local[cache_key] = (epoch, value)
     return value
 

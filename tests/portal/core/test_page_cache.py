@@ -308,3 +308,24 @@ def test_only_pages_that_say_what_purges_them_are_stored(client, site):
     download = f"/en/documents/{document.pk}/{document.slug}/download/"
     client.get(download)
     assert page_cache.HEADER not in client.get(download)
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_deleting_a_document_purges_the_profiles_that_listed_it(client, pages, code):
+    built = pages(code)
+    document = make_document(f"{MARKER} annual report", countries=[built["kz"]])
+    assert MARKER in cached(client, built["kz_profile"].url)
+    document.delete()
+    assert MARKER not in read(client, built["kz_profile"].url)[1]
+
+
+def test_an_alias_of_a_partner_only_page_never_reaches_the_public(client, site, roles):
+    """Wagtail creates an alias live, without a publish: the lists must still hide it."""
+    section = publish_child(site["knowledge"], KnowledgeIndexPage(title="Partner section", slug="partner-section"))
+    restrict_to_group(section, roles["partners"])
+    secret = make_knowledge(section, title=f"{MARKER} internal brief")
+    listing = site["knowledge"].url
+    assert MARKER not in cached(client, listing)
+    secret.create_alias(parent=site["knowledge"], update_slug="internal-brief-alias")
+    assert MARKER not in read(client, listing)[1]
+    assert client.get(f"{listing}internal-brief-alias/").status_code in {302, 403}
