@@ -24,14 +24,14 @@ TRUSTED_PROXY_COUNT = int(os.environ.get("DJANGO_TRUSTED_PROXY_COUNT", "1"))
 
 # The anonymous page cache must be one for every worker: Redis when REDIS_URL names one, else a
 # folder the workers share (portal.core.page_cache).
+# A new dict, never the base's: a module that reads these settings without becoming Django's
+# settings (tests/portal/settings/test_production.py) must not change the running ones.
 if os.environ.get("REDIS_URL"):
-    CACHES["pages"] = {  # noqa: F405
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
-        "LOCATION": os.environ["REDIS_URL"],
-    }
+    _PAGES_CACHE = {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": os.environ["REDIS_URL"]}
 else:
-    CACHES["pages"] = {  # noqa: F405
+    _PAGES_CACHE = {
         "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
         "LOCATION": os.environ.get("PAGE_CACHE_DIR", "/var/cache/dsp-portal/pages"),
         "OPTIONS": {"MAX_ENTRIES": 50000},
     }
+CACHES = {**CACHES, "pages": _PAGES_CACHE}  # noqa: F405
