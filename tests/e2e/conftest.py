@@ -5,6 +5,7 @@ demo once per session), so the browser sees exactly what a reader would.
 """
 
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -14,6 +15,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = "/usr/bin/chromium"
@@ -152,3 +154,30 @@ def login(page, username, password="demo-password-2024", next_url="/en/"):
     page.get_by_label("Password").fill(password)
     page.get_by_role("button", name="Sign in").click()
     page.wait_for_load_state()
+
+
+def fill_title(page, title):
+    """Type a new page's title and wait until Wagtail has made its address from it.
+
+    The title fills the slug through a Stimulus controller that connects when the admin's
+    scripts have run; on a busy machine the title can be filled before that, and the page
+    would then be refused for its empty address.
+    """
+    title_field, slug_field = page.locator("#id_title"), page.locator("#id_slug")
+    title_field.fill(title)
+    deadline = time.monotonic() + 15
+    while not slug_field.input_value() and time.monotonic() < deadline:
+        title_field.dispatch_event("change")
+        page.wait_for_timeout(200)
+    expect(slug_field).not_to_have_value("")
+
+
+def publish(page):
+    """Publish from the editor's footer menu; a refusal fails with the editor's own errors."""
+    page.locator("footer .dropdown-toggle, [data-w-dropdown-target='toggle']").last.click()
+    page.locator("button[name='action-publish']").click()
+    messages = page.locator(".messages")
+    expect(messages).to_contain_text(re.compile("published|could not"))
+    if "could not" in messages.inner_text():
+        errors = page.locator(".error-message, .w-field__errors").all_inner_texts()
+        raise AssertionError(f"the page was not published: {errors}")

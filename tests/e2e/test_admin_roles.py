@@ -4,6 +4,7 @@ import re
 
 from playwright.sync_api import expect
 
+from tests.e2e.conftest import fill_title, publish
 from tests.e2e.test_journeys import page_id
 from tests.knowledge.files import pdf_of
 
@@ -31,7 +32,7 @@ def test_organiser_lands_in_events_sees_dates_and_picks_kabul(page, server):
 
     events_id = page_id(server, "events.EventIndexPage")
     page.goto(f"/admin/pages/add/events/eventpage/{events_id}/")
-    page.locator("#id_title").fill("Round table in Kabul on shelter standards")
+    fill_title(page, "Round table in Kabul on shelter standards")
     page.locator("#id_event_type").select_option("round-table")
     page.locator("#id_summary").fill("Partners compare shelter standards.")
     page.locator("#id_start").fill("2027-05-02 10:00")
@@ -40,9 +41,7 @@ def test_organiser_lands_in_events_sees_dates_and_picks_kabul(page, server):
     expect(page.locator("#id_time_zone optgroup[label='Asia'] option[value='Asia/Kabul']")).to_have_text("Kabul")
     page.locator("#id_time_zone").select_option("Asia/Kabul")
     page.locator("#id_city").fill("Kabul")
-    page.locator("footer .dropdown-toggle, [data-w-dropdown-target='toggle']").last.click()
-    page.locator("button[name='action-publish']").click()
-    expect(page.locator(".messages")).to_contain_text("published")
+    publish(page)
     page.goto("/admin/events/?ordering=-start")
     row = page.locator("tbody tr", has_text="Round table in Kabul on shelter standards")
     expect(row).to_contain_text("2 May 2027, 10:00 (Kabul)")
@@ -131,13 +130,11 @@ def test_organiser_copies_a_past_event_as_the_next_edition_and_publishes_it(page
     expect(page.locator("input[name='countries']:checked")).not_to_have_count(0)
 
     title = "Round table: Prevention and Response to Gender-Based Violence, 2027"
-    page.locator("#id_title").fill(title)
+    fill_title(page, title)
     page.locator("#id_start").fill("2027-04-28 15:00")
     page.locator("#id_title").click()  # closes the date picker
     # The end left empty: a 90-minute event.
-    page.locator("footer .dropdown-toggle, [data-w-dropdown-target='toggle']").last.click()
-    page.locator("button[name='action-publish']").click()
-    expect(page.locator(".messages")).to_contain_text("published")
+    publish(page)
 
     page.goto("/en/events/")
     upcoming = page.locator("#upcoming-heading").locator("xpath=..")

@@ -6,7 +6,7 @@ import urllib.request
 
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import login
+from tests.e2e.conftest import fill_title, login, publish
 
 
 def page_id(server, model, title=None):
@@ -76,7 +76,7 @@ def test_organiser_creates_and_publishes_a_webinar(page, server):
     page.locator("#id_username").fill("organiser")
     page.locator("#id_password").fill("demo-password-2024")
     page.locator("button[type=submit]").click()
-    page.locator("#id_title").fill("Webinar with Senegal on survivor-centred services")
+    fill_title(page, "Webinar with Senegal on survivor-centred services")
     page.locator("#id_event_type").select_option("webinar")
     page.locator("#id_summary").fill("Korean and Senegalese practitioners compare one-stop services.")
     page.locator("#id_start").fill("2027-03-10 10:00")
@@ -84,9 +84,7 @@ def test_organiser_creates_and_publishes_a_webinar(page, server):
     page.locator("#id_title").click()  # closes the date picker, which would cover the footer
     page.locator("#id_time_zone").select_option("Africa/Dakar")
     page.locator("#id_is_online").check()
-    page.locator("footer .dropdown-toggle, [data-w-dropdown-target='toggle']").last.click()
-    page.locator("button[name='action-publish']").click()
-    expect(page.locator(".messages")).to_contain_text("published")
+    publish(page)
     page.goto("/en/events/")
     expect(page.locator("main")).to_contain_text("Webinar with Senegal on survivor-centred services")
 
@@ -98,7 +96,7 @@ def test_specialist_submits_a_brief_and_a_reviewer_approves_it(browser, server, 
     page.locator("#id_username").fill("specialist")
     page.locator("#id_password").fill("demo-password-2024")
     page.locator("button[type=submit]").click()
-    page.locator("#id_title").fill(title)
+    fill_title(page, title)
     page.locator("#id_summary").fill("What five years of exchanges say about paying for crisis centres.")
     page.locator("footer .dropdown-toggle, [data-w-dropdown-target='toggle']").last.click()
     page.locator("button[name='action-submit']").click()

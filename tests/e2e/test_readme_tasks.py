@@ -14,7 +14,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import ROOT, login
+from tests.e2e.conftest import ROOT, fill_title, login
 from tests.e2e.test_journeys import page_id
 from tests.knowledge.files import pdf_of
 
@@ -136,7 +136,7 @@ def specialist_submits_brief(tab, walk, server, *, title, summary, document_titl
     # Straight to Wagtail's choice of kinds under the English Knowledge page.
     expect(tab).to_have_url(re.compile(rf"/admin/pages/{page_id(server, 'knowledge.KnowledgeIndexPage')}/add_subpage/"))
     tab.get_by_role("link", name="Policy brief", exact=True).click()
-    tab.locator("#id_title").fill(title)
+    fill_title(tab, title)
     tab.locator("#id_summary").fill(summary)
 
     walk.step(
@@ -216,7 +216,7 @@ def reviewer_publishes_brief(tab, server, *, title, summary):
     """An English brief, live at once: the translator's starting point, made without walking anyone's steps."""
     knowledge_id = page_id(server, "knowledge.KnowledgeIndexPage")
     login(tab, "reviewer", next_url=f"/admin/pages/add/knowledge/policybriefpage/{knowledge_id}/")
-    tab.locator("#id_title").fill(title)
+    fill_title(tab, title)
     tab.locator("#id_summary").fill(summary)
     open_footer_menu(tab)
     tab.get_by_role("button", name="Publish", exact=True).click()
@@ -349,7 +349,7 @@ def test_organiser_posts_an_online_webinar_and_publishes_it(open_tab):
 
     walk.step("**Add event**", "**Type of event**", "Webinar")
     organiser.get_by_role("link", name="Add event").click()
-    organiser.locator("#id_title").fill(title)
+    fill_title(organiser, title)
     organiser.get_by_role("combobox", name="Type of event").select_option(label="Webinar")
     organiser.locator("#id_summary").fill("Senegalese and Korean practitioners compare how shelters take referrals.")
 

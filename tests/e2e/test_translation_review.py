@@ -4,7 +4,7 @@ import re
 
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import login
+from tests.e2e.conftest import fill_title, login, publish
 from tests.e2e.test_journeys import page_id
 
 FALLBACK_RU = "Эта страница пока недоступна на русском языке"
@@ -20,11 +20,9 @@ def test_translator_submits_a_translation_and_a_reviewer_publishes_it(browser, s
     # A reviewer publishes the English original.
     knowledge_id = page_id(server, "knowledge.KnowledgeIndexPage")
     login(page, "reviewer", next_url=f"/admin/pages/add/knowledge/policybriefpage/{knowledge_id}/")
-    page.locator("#id_title").fill(title)
+    fill_title(page, title)
     page.locator("#id_summary").fill(summary)
-    page.locator("footer .dropdown-toggle, [data-w-dropdown-target='toggle']").last.click()
-    page.locator("button[name='action-publish']").click()
-    expect(page.locator(".messages")).to_contain_text("published")
+    publish(page)
     brief_id = page_id(server, "knowledge.PolicyBriefPage", title)
 
     # The translator asks for a Russian translation: a draft, which readers do not get yet.
