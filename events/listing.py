@@ -7,7 +7,7 @@ all read it, so a feed or a calendar holds exactly what the page lists. Filters 
 """
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Count, Q
+from django.db.models import Count, Q, prefetch_related_objects
 from django.utils import timezone
 
 from wagtail.models import PageLogEntry
@@ -24,7 +24,8 @@ def _in_section(index):
 
 
 def _visible(user, queryset):
-    return pages_visible_to(user, queryset).select_related("host_country", "series").prefetch_related("countries")
+    # Countries are read with the other vocabularies, for every list of the page at once (`attach_in_language`).
+    return pages_visible_to(user, queryset).select_related("host_country", "series")
 
 
 def _events_filtered(*, index, user, country: str = "", theme: str = "", kind: str = "", year=None):
@@ -44,7 +45,7 @@ def _events_filtered(*, index, user, country: str = "", theme: str = "", kind: s
 
 def _page(queryset, number) -> Page:
     page = Paginator(queryset, PAGE_SIZE).get_page(number)
-    page.object_list = attach_in_language(list(page.object_list), selectors.CARD_VOCABULARIES)
+    page.object_list = list(page.object_list)
     return page
 
 
@@ -52,17 +53,19 @@ def events_split_by_time(*, index, user, page_number=None, upcoming_page_number=
     """Upcoming events (soonest first) and past events (latest first), each a page at a time."""
     now = timezone.now()
     events = _events_filtered(index=index, user=user, **filters)
-    return {
-        "upcoming_events": _page(events.filter(end__gte=now).order_by("start", "pk"), upcoming_page_number),
-        "past_events": _page(events.filter(end__lt=now).order_by("-start", "-pk"), page_number),
-    }
+    upcoming = _page(events.filter(end__gte=now).order_by("start", "pk"), upcoming_page_number)
+    past = _page(events.filter(end__lt=now).order_by("-start", "-pk"), page_number)
+    cards = [*upcoming.object_list, *past.object_list]
+    prefetch_related_objects(cards, "countries")
+    attach_in_language(cards, selectors.CARD_VOCABULARIES)
+    return {"upcoming_events": upcoming, "past_events": past}
 
 
 def events_listed(*, index, user, **filters) -> list:
     """Every event the filtered list shows, upcoming and past, latest first: what its feeds and calendar hold."""
     events = (
         _events_filtered(index=index, user=user, **filters)
-        .prefetch_related("organisers", "partners", "themes")
+        .prefetch_related("countries", "organisers", "partners", "themes")
         .order_by("-start", "-pk")
     )
     return attach_in_language(list(events), selectors.PAGE_VOCABULARIES)

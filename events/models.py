@@ -20,7 +20,7 @@ from events.blocks import AgendaItemBlock, FollowUpActionBlock, ProducedItemsBlo
 from events.choices import EventPhase, EventStatus, EventType, validate_time_zone
 from events.forms import EventPageForm
 from events.list_page import EventListMixin
-from portal.core import page_cache
+from portal.core import fragments, page_cache
 from portal.core.blocks import ATTACHMENTS_HELP, AttachmentBlock, BodyBlock
 from portal.core.items import item_kind
 from portal.core.models.taxonomy import in_default_locale
@@ -354,10 +354,18 @@ class EventPage(ViewRestrictionsMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         selectors.event_in_language(event=self, user=request.user)
-        context["series_events"] = selectors.event_series_siblings(event=self, user=request.user)
-        context["event_speakers"] = selectors.event_speakers(event=self)
+        user = request.user
+        # The same lists for every signed-out reader: kept until a change (`portal.core.fragments`).
+        context["series_events"] = fragments.kept(
+            ("event-series", self.pk), lambda: selectors.event_series_siblings(event=self, user=user), request=request
+        )
+        context["event_speakers"] = fragments.kept(
+            ("event-speakers", self.pk), lambda: selectors.event_speakers(event=self), request=request
+        )
         selectors.event_follow_ups_in_language(event=self)
-        context["produced_items"] = selectors.event_produced_items(event=self, user=request.user)
+        context["produced_items"] = fragments.kept(
+            ("event-produced", self.pk), lambda: selectors.event_produced_items(event=self, user=user), request=request
+        )
         context["json_ld"] = metadata.event_json_ld(event=self, request=request)
         context["open_graph"] = metadata.event_open_graph(event=self, request=request)
         return context

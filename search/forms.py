@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy as _
 
 from portal.core.items import kinds
 from portal.core.models import Country, Theme
+from portal.core.shared_reads import shared
 from search import conf
 from search.queries import MAX_RESULT_WINDOW, SORT_DATE, SORT_RELEVANCE, SearchParams
 
@@ -73,12 +74,9 @@ class SearchForm(forms.Form):
                 "max_value": _("Results can be paged up to page %(limit_value)s; narrow the search to see more."),
             }
         )
-        self.fields["country"].choices = [
-            (code, code) for code in Country.objects.order_by("iso_code").values_list("iso_code", flat=True).distinct()
-        ]
-        self.fields["theme"].choices = [
-            (slug, slug) for slug in Theme.objects.order_by("slug").values_list("slug", flat=True).distinct()
-        ]
+        # The codes every search may filter by: read once until a vocabulary changes (`portal.core.shared_reads`).
+        self.fields["country"].choices = shared(("search-choices", "country"), _country_choices)
+        self.fields["theme"].choices = shared(("search-choices", "theme"), _theme_choices)
         self.fields["kind"].choices = [(kind.key, kind.plural) for kind in kinds()]
         self.fields["language"].choices = list(settings.LANGUAGES)
         unknown = {
@@ -115,3 +113,12 @@ class SearchForm(forms.Form):
     def error_list(self) -> list[str]:
         """Every error as one sentence, for the page and the API."""
         return [str(message) for errors in self.errors.values() for message in errors]
+
+
+def _country_choices() -> list[tuple[str, str]]:
+    codes = Country.objects.order_by("iso_code").values_list("iso_code", flat=True).distinct()
+    return [(code, code) for code in codes]
+
+
+def _theme_choices() -> list[tuple[str, str]]:
+    return [(slug, slug) for slug in Theme.objects.order_by("slug").values_list("slug", flat=True).distinct()]

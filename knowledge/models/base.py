@@ -15,7 +15,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from knowledge import selectors
-from portal.core import page_cache
+from portal.core import fragments, page_cache
 from portal.core.blocks import BodyBlock
 from portal.core.models.taxonomy import in_default_locale
 from portal.core.page_forms import SectionPageForm
@@ -99,5 +99,10 @@ class KnowledgePage(ViewRestrictionsMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         selectors.knowledge_item_in_language(page=self, user=request.user)
-        context["related_items"] = selectors.knowledge_related_items(page=self, user=request.user)
+        # The same list for every signed-out reader: kept until a change (`portal.core.fragments`).
+        context["related_items"] = fragments.kept(
+            ("knowledge-related", self.pk),
+            lambda: selectors.knowledge_related_items(page=self, user=request.user),
+            request=request,
+        )
         return context

@@ -7,6 +7,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 
 from knowledge import selectors
+from portal.core import fragments
 from portal.core.blocks import ATTACHMENTS_HELP, AttachmentBlock
 from portal.core.items import item_kind
 
@@ -37,7 +38,9 @@ class PolicyBriefPage(KnowledgePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["authors"] = selectors.policy_brief_authors(brief=self)
+        context["authors"] = fragments.kept(
+            ("brief-authors", self.pk), lambda: selectors.policy_brief_authors(brief=self), request=request
+        )
         return context
 
 

@@ -27,7 +27,7 @@ from django.views.decorators.http import require_safe
 
 from knowledge import citations, downloads, selectors, thumbnails
 from knowledge.models import KnowledgeDocument
-from portal.core import page_cache
+from portal.core import fragments, page_cache
 from portal.core.i18n import in_language, language_version
 from portal.core.locale import reader_language
 
@@ -78,7 +78,12 @@ def document_landing(request, document_id: int, slug: str):
         "canonical_url": request.build_absolute_uri(canonical),
         "alternates": _alternates(request, document),
         "page_translation": _translation_status(document, language),
-        "citation": citations.document_citation(document=document, language=language, request=request),
+        # Formatting a citation costs more than the rest of the page: made once per worker until a change.
+        "citation": fragments.kept(
+            ("citation", document.pk, language, request.scheme, request.get_host()),
+            lambda: citations.document_citation(document=document, language=language, request=request),
+            request=request,
+        ),
     }
     context["json_ld"] = _json_ld(request, document, context)
     return TemplateResponse(request, "knowledge/documents/landing.html", context)

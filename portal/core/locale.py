@@ -27,6 +27,7 @@ from wagtail.documents.models import AbstractDocument
 from wagtail.models import Locale, Page, TranslatableMixin
 
 from portal.core import request_memo, shared_reads
+from portal.core.page_family import page_family
 from portal.core.page_cache_purge import PURGE_ALL_MODELS
 
 # The request memo's namespaces for the site's locales and for the vocabularies read whole.
@@ -147,7 +148,8 @@ def in_locale_with_fallback(queryset, *, locale: Locale):
 def under_section(section) -> Q:
     """Pages below `section` or below its default-language original."""
     condition = Q(path__startswith=section.path) & ~Q(pk=section.pk)
-    original = section.get_translation_or_none(default_locale())
+    # From the section's family, read once per request with its ancestors (`portal.core.page_family`).
+    original = page_family(section).member(locale_id=default_locale().pk, live=False)
     if original is not None and original.pk != section.pk:
         condition |= Q(path__startswith=original.path) & ~Q(pk=original.pk)
     return condition

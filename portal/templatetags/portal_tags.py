@@ -8,13 +8,14 @@ import re
 
 from django import template
 from django.conf import settings
+from django.db.models import Model
 from django.utils import translation
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
 from wagtail.models import Page, Site
 
-from portal.core import l10n, page_family, routing
+from portal.core import fragments, l10n, page_family, routing
 from portal.core.language_links import language_links
 from portal.core.locale import locale_codes, reader_language
 from portal.core.models import SiteSettings
@@ -68,7 +69,12 @@ def nav_current(section, page=None):
 @register.simple_tag(takes_context=True)
 def language_options(context, page=None):
     """The language menu: every interface language, each linking to this page in it (`portal.core.language_links`)."""
-    return language_links(request=context.get("request"), page=page)
+    request = context.get("request")
+    if request is None:
+        return language_links(request=request, page=page)
+    # The same for every signed-out reader of this address: kept until a change (`portal.core.fragments`).
+    key = ("language-links", request.scheme, request.get_host(), request.get_full_path())
+    return fragments.kept(key, lambda: language_links(request=request, page=page), request=request)
 
 
 @register.simple_tag(takes_context=True)
@@ -198,3 +204,42 @@ def tel_links(text):
         position = match.end()
     parts.append(escape(text[position:]))
     return mark_safe("".join(parts))  # noqa: S308 -- every piece of the text is escaped above
+
+
+class KeptFragmentNode(template.Node):
+    def __init__(self, nodelist, name, values):
+        self.nodelist, self.name, self.values = nodelist, name, values
+
+    def render(self, context):
+        request = context.get("request")
+        if request is None:
+            return self.nodelist.render(context)
+        values = (_key_part(value.resolve(context)) for value in self.values)
+        key = ("fragment", self.name, request.get_host(), *values)
+        return fragments.kept(key, lambda: self.nodelist.render(context), request=request)
+
+
+def _key_part(value):
+    """A model instance stands for itself by its kind and primary key."""
+    return (value._meta.label, value.pk) if isinstance(value, Model) else value
+
+
+@register.filter
+def event_phase(item):
+    """An event's phase (`EventPage.phase`), or None for any other page: part of a card's key."""
+    return getattr(item, "phase", None)
+
+
+@register.tag
+def kept_fragment(parser, token):
+    """`{% kept_fragment "name" value … %}…{% endkept_fragment %}`: rendered once per worker until a change.
+
+    The values (and the reader's language) name all the part depends on; signed-in readers get
+    it rendered afresh (`portal.core.fragments`).
+    """
+    bits = token.split_contents()
+    if len(bits) < 2:
+        raise template.TemplateSyntaxError("kept_fragment needs a name.")
+    nodelist = parser.parse(("endkept_fragment",))
+    parser.delete_first_token()
+    return KeptFragmentNode(nodelist, bits[1].strip("\"'"), [parser.compile_filter(bit) for bit in bits[2:]])

@@ -199,6 +199,9 @@ class CountryPage(ViewRestrictionsMixin, Page):
         context.update(
             keep("compare", lambda: selectors.country_compare_options(profile=self, user=user, locale=reader_locale))
         )
+        # What the sections rendered from those lists depend on besides the language, for
+        # `kept_fragment`: the profile and the day (signed-in readers get them rendered afresh).
+        context["public_sections_key"] = (self.pk, timezone.localdate().isoformat())
         return context
 
     def _kept_for_the_public(self, name: str, read):
