@@ -27,8 +27,8 @@ from wagtail.documents.models import AbstractDocument
 from wagtail.models import Locale, Page, TranslatableMixin
 
 from portal.core import request_memo, shared_reads
-from portal.core.page_family import page_family
 from portal.core.page_cache_purge import PURGE_ALL_MODELS
+from portal.core.page_family import page_family
 
 # The request memo's namespaces for the site's locales and for the vocabularies read whole.
 MEMO = "locales"
