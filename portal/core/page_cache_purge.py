@@ -18,6 +18,7 @@ the layers that define them.
 from __future__ import annotations
 
 from django.apps import apps
+from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
 
@@ -58,6 +59,8 @@ def connect_page_cache_purge() -> None:
         post_delete.connect(_purge_all, sender=model, dispatch_uid=f"page_cache_all_deleted_{label}")
     for model in (PageViewRestriction, CollectionViewRestriction):
         m2m_changed.connect(_purge_all, sender=model.groups.through, dispatch_uid=f"page_cache_groups_{model.__name__}")
+    # Which groups may use the admin (`portal.core.privacy.may_use_admin`) is a shared read too.
+    m2m_changed.connect(_purge_all, sender=Group.permissions.through, dispatch_uid="page_cache_group_permissions")
     pre_save.connect(_remember_page_tags, dispatch_uid="page_cache_page_before")
     page_published.connect(_page_changed, dispatch_uid="page_cache_page_published")
     page_unpublished.connect(_page_changed, dispatch_uid="page_cache_page_unpublished")

@@ -6,7 +6,7 @@ the API, search, feeds) narrows its queryset here. Wagtail's own view restrictio
 who sets privacy in the admin protects the item everywhere at once.
 """
 
-from django.contrib.auth.models import AnonymousUser
+from django.contrib.auth.models import AnonymousUser, Group
 from django.db.models import Q, QuerySet
 
 from wagtail.documents import get_document_model
@@ -56,6 +56,27 @@ def _user_group_ids(user) -> frozenset[int]:
     return request_memo.memoised(
         (MEMO, "user-groups", user.pk), lambda: frozenset(user.groups.values_list("pk", flat=True))
     )
+
+
+def may_use_admin(user) -> bool:
+    """Whether `user` may open Wagtail's admin, from the groups privacy reads anyway: no permission queries.
+
+    Decides whether a page carries Wagtail's userbar. Admin access is given through groups here
+    (`portal.management`'s roles); a permission given to one user directly is not looked at.
+    """
+    if user is None or not user.is_authenticated or not user.is_active:
+        return False
+    return user.is_superuser or bool(_user_group_ids(user) & _admin_group_ids())
+
+
+def _admin_group_ids() -> frozenset[int]:
+    def read():
+        groups = Group.objects.filter(
+            permissions__content_type__app_label="wagtailadmin", permissions__codename="access_admin"
+        )
+        return frozenset(groups.values_list("pk", flat=True))
+
+    return shared_reads.shared((MEMO, "admin-groups"), read)
 
 
 def _blocked_rules(model, user) -> list[Rule]:

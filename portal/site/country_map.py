@@ -20,9 +20,8 @@ from django.conf import settings
 
 from wagtail.models import Locale, Page
 
-from portal.core.locale import attach_in_language, in_locale_with_fallback
-from portal.core.privacy import pages_visible_to
-from portal.site import models
+from portal.core.locale import attach_in_language
+from portal.site import comparison
 
 DATA = Path(__file__).resolve().parent / "data" / "country_map.json"
 
@@ -76,19 +75,10 @@ def country_map(*, user, locale: Locale, current=None) -> CountryMap:
     """
     outlines = map_outlines()
     shapes = outlines["countries"]
-    profiles = (
-        pages_visible_to(
-            user,
-            in_locale_with_fallback(models.CountryPage.objects.filter(country__iso_code__in=shapes), locale=locale),
-        )
-        .select_related("country")
-        .order_by("pk")
-    )
-    by_code: dict = {}
-    for profile in profiles:
-        # A translation wins over the default-language profile of the same country.
-        if profile.locale_id == locale.pk or profile.country.iso_code not in by_code:
-            by_code[profile.country.iso_code] = profile
+    # The profiles the reader may compare are those the map links: one read per request for both.
+    comparable = comparison.comparable_profiles(user=user, locale=locale)
+    by_code = {code: comparable[code] for code in sorted(comparable, key=lambda code: comparable[code].pk)}
+    by_code = {code: profile for code, profile in by_code.items() if code in shapes}
     attach_in_language(list(by_code.values()), ["country"], language=locale.language_code)
     current_country = current.country_id if current is not None else None
     countries = []

@@ -24,6 +24,7 @@ from portal.core.locale import (
     reader_language,
     under_section,
 )
+from portal.core.page_family import ancestors
 from portal.core.privacy import documents_visible_to, pages_visible_to
 from portal.site import comparison, models
 
@@ -167,7 +168,17 @@ def country_compare_options(*, profile, user, locale: Locale) -> dict:
         return {"compare_others": [], "compare_url": "", "compare_max_others": 0}
     others = [other for code, other in profiles.items() if code != profile.country.iso_code]
     attach_in_language(others, ["country"], language=locale.language_code)
-    index = models.CountryIndexPage.objects.live().ancestor_of(profile).first()
+    # The profile's parent, from its ancestors as the request read them (`portal.core.page_family`).
+    index = next(
+        (
+            page.specific_deferred
+            for page in reversed(ancestors(profile))
+            if page.specific_class is models.CountryIndexPage
+        ),
+        None,
+    )
+    if index is not None and not index.live:
+        index = None
     if index is not None and index.locale_id != locale.pk:
         translated = models.CountryIndexPage.objects.live().filter(translation_key=index.translation_key, locale=locale)
         index = translated.first() or index

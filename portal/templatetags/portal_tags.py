@@ -19,7 +19,7 @@ from portal.core import fragments, l10n, page_family, routing
 from portal.core.language_links import language_links
 from portal.core.locale import locale_codes, reader_language
 from portal.core.models import SiteSettings
-from portal.core.privacy import is_restricted
+from portal.core.privacy import is_restricted, may_use_admin
 
 register = template.Library()
 
@@ -243,3 +243,10 @@ def kept_fragment(parser, token):
     nodelist = parser.parse(("endkept_fragment",))
     parser.delete_first_token()
     return KeptFragmentNode(nodelist, bits[1].strip("\"'"), [parser.compile_filter(bit) for bit in bits[2:]])
+
+
+@register.simple_tag(takes_context=True)
+def uses_admin(context) -> bool:
+    """Whether the reader may use the admin, so the page carries Wagtail's userbar (no query for a partner)."""
+    request = context.get("request")
+    return may_use_admin(getattr(request, "user", None))

@@ -14,7 +14,8 @@ from wagtail.search import index
 
 from portal.core import page_cache, shared_reads
 from portal.core.items import item_kind
-from portal.core.locale import active_locale
+from portal.core.locale import active_locale, vocabulary_entries_by_pk
+from portal.core.models import Country
 from portal.core.models.taxonomy import in_default_locale
 from portal.core.privacy import ViewRestrictionsMixin
 from portal.core.routing import DefaultLanguageRouteMixin
@@ -185,6 +186,10 @@ class CountryPage(ViewRestrictionsMixin, Page):
         # profile is served (the page then carries the fallback notice).
         reader_locale = active_locale()
         user = request.user
+        # The country from the vocabulary the request holds anyway, as Django would keep it.
+        country = vocabulary_entries_by_pk(Country, [self.country_id]).get(self.country_id)
+        if country is not None and not CountryPage.country.is_cached(self):
+            CountryPage.country.field.set_cached_value(self, country)
         selectors.country_profile_in_language(profile=self)
         keep = self._kept_for_the_public if not user.is_authenticated else lambda _name, read: read()
         context.update(

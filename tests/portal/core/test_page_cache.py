@@ -11,6 +11,7 @@ follow the same changes.
 """
 
 import datetime
+import gzip
 import re
 import time
 
@@ -143,6 +144,24 @@ def test_a_cached_page_is_served_without_the_database_and_says_who_may_keep_it(c
     assert "Cookie" in second["Vary"]
     not_modified = client.get(url, HTTP_IF_NONE_MATCH=second["ETag"])
     assert not_modified.status_code == 304
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_a_browser_that_accepts_gzip_gets_the_cached_page_compressed(client, pages, code):
+    built = pages(code)
+    url = built["kz_profile"].url
+    plain = cached(client, url).encode()
+    response = client.get(url, HTTP_ACCEPT_ENCODING="gzip, deflate, br")
+    assert response[page_cache.HEADER] == "hit"
+    assert response["Content-Encoding"] == "gzip"
+    assert gzip.decompress(response.content) == plain
+    assert len(response.content) < len(plain) / 2
+    assert response["Content-Length"] == str(len(response.content))
+    assert "Accept-Encoding" in response["Vary"] and "Cookie" in response["Vary"]
+    identity = client.get(url)
+    assert "Content-Encoding" not in identity and identity.content == plain
+    assert response["ETag"] != identity["ETag"]
+    assert client.get(url, HTTP_ACCEPT_ENCODING="gzip", HTTP_IF_NONE_MATCH=response["ETag"]).status_code == 304
 
 
 @pytest.mark.parametrize("code", LANGUAGES)
