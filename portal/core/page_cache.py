@@ -394,27 +394,41 @@ def _forget_local(key: str) -> None:
 
 
 def _serve_entry(entry: dict, request):
-    headers = dict(entry["headers"])
-    content = entry["content"]
-    compressed = entry.get("gzip")
-    if compressed is not None and _ACCEPTS_GZIP.search(request.META.get("HTTP_ACCEPT_ENCODING", "")):
-        # The gzip copy is another representation of the page: its own ETag, as the HTTP caches expect.
-        content = compressed
-        headers["Content-Encoding"] = "gzip"
-        if "ETag" in headers:
-            headers["ETag"] = headers["ETag"][:-1] + '-gzip"'
-    if request.META.get("HTTP_IF_NONE_MATCH") == headers.get("ETag"):
+    accepts_gzip = entry.get("gzip") is not None and _ACCEPTS_GZIP.search(request.META.get("HTTP_ACCEPT_ENCODING", ""))
+    content, headers = _representation(entry, "gzip" if accepts_gzip else "identity")
+    etag = headers.get("etag")
+    if etag is not None and request.META.get("HTTP_IF_NONE_MATCH") == etag[1]:
         response = HttpResponseNotModified()
-        for name in ("ETag", "Cache-Control", "Vary"):
+        for name in ("etag", "cache-control", "vary", HEADER.lower()):
             if name in headers:
-                response[name] = headers[name]
-    else:
-        response = HttpResponse(content, status=entry["status"])
-        for name, value in headers.items():
-            response[name] = value
-        response["Content-Length"] = str(len(content))
-    response[HEADER] = "hit"
+                response[headers[name][0]] = headers[name][1]
+        return response
+    response = HttpResponse(content, status=entry["status"])
+    # The headers were checked when the entry was first served by this worker: set as they are.
+    response.headers._store = dict(headers)
     return response
+
+
+def _representation(entry: dict, encoding: str) -> tuple[bytes, dict]:
+    """The body and headers (Django's `ResponseHeaders` store) of the plain or the gzip answer, made once.
+
+    The gzip copy is another representation of the page: its own ETag, as HTTP caches expect.
+    """
+    made = entry.get("_made", {}).get(encoding)
+    if made is not None:
+        return made
+    content = entry["gzip"] if encoding == "gzip" else entry["content"]
+    response = HttpResponse(content, status=entry["status"])
+    for name, value in entry["headers"]:
+        response[name] = value
+    if encoding == "gzip":
+        response["Content-Encoding"] = "gzip"
+        response["ETag"] = response.get("ETag", '""')[:-1] + '-gzip"'
+    response["Content-Length"] = str(len(content))
+    response[HEADER] = "hit"
+    made = (content, dict(response.headers._store))
+    entry.setdefault("_made", {})[encoding] = made
+    return made
 
 
 @functools.cache
