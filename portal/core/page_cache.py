@@ -46,10 +46,12 @@ from collections import OrderedDict
 from collections.abc import Iterable
 from contextvars import ContextVar
 from dataclasses import dataclass, field
+from http import HTTPStatus
 from pathlib import Path
 
 from django.conf import settings
 from django.core.cache import caches
+from django.core.handlers.wsgi import WSGIRequest
 from django.db import transaction
 from django.http import HttpResponse, HttpResponseNotModified
 from django.utils.cache import patch_cache_control, patch_vary_headers
@@ -257,6 +259,50 @@ class AnonymousPageCacheMiddleware:
         return response
 
 
+class PageCacheFront:
+    """WSGI middleware in front of Django (`portal.wsgi`): a hit is answered before Django's handler runs.
+
+    The same entries and the same checks as `AnonymousPageCacheMiddleware` (which stores them, and
+    answers hits where this front is not installed, as under Django's test client), without the
+    request signals, the middleware chain and a response object. Anything else, a miss, a host
+    Django would refuse or a store that cannot be read, goes to Django as it came.
+    """
+
+    def __init__(self, application):
+        self.application = application
+
+    def __call__(self, environ, start_response):
+        answer = answer_from_cache(environ)
+        if answer is None:
+            return self.application(environ, start_response)
+        status, headers, content = answer
+        start_response(status, headers)
+        return [b"" if environ.get("REQUEST_METHOD") == "HEAD" else content]
+
+
+def answer_from_cache(environ) -> tuple[str, list[tuple[str, str]], bytes] | None:
+    """The stored answer for a WSGI request (status line, headers, body), or None to let Django answer."""
+    if not enabled():
+        return None
+    try:
+        request = WSGIRequest(environ)
+        if not _may_use_cache(request):
+            return None
+        cache = caches[ALIAS]
+        key = _entry_key(request)  # a host Django refuses raises here: Django answers it
+        entry = _valid_entry(cache, key, _epoch(cache))
+    except Exception:  # noqa: BLE001 (Django answers, and logs what it meets)
+        return None
+    if entry is None:
+        return None
+    content, headers = _representation(entry, _encoding(entry, request))
+    etag = headers.get("etag")
+    if etag is not None and request.META.get("HTTP_IF_NONE_MATCH") == etag[1]:
+        kept = [headers[name] for name in ("etag", "cache-control", "vary", HEADER.lower()) if name in headers]
+        return f"304 {HTTPStatus.NOT_MODIFIED.phrase}", kept, b""
+    return f"{entry['status']} {HTTPStatus(entry['status']).phrase}", list(headers.values()), content
+
+
 def _may_use_cache(request) -> bool:
     if request.method not in {"GET", "HEAD"}:
         return False
@@ -394,8 +440,7 @@ def _forget_local(key: str) -> None:
 
 
 def _serve_entry(entry: dict, request):
-    accepts_gzip = entry.get("gzip") is not None and _ACCEPTS_GZIP.search(request.META.get("HTTP_ACCEPT_ENCODING", ""))
-    content, headers = _representation(entry, "gzip" if accepts_gzip else "identity")
+    content, headers = _representation(entry, _encoding(entry, request))
     etag = headers.get("etag")
     if etag is not None and request.META.get("HTTP_IF_NONE_MATCH") == etag[1]:
         response = HttpResponseNotModified()
@@ -407,6 +452,12 @@ def _serve_entry(entry: dict, request):
     # The headers were checked when the entry was first served by this worker: set as they are.
     response.headers._store = dict(headers)
     return response
+
+
+def _encoding(entry: dict, request) -> str:
+    if entry.get("gzip") is not None and _ACCEPTS_GZIP.search(request.META.get("HTTP_ACCEPT_ENCODING", "")):
+        return "gzip"
+    return "identity"
 
 
 def _representation(entry: dict, encoding: str) -> tuple[bytes, dict]:

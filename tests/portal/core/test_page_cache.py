@@ -12,11 +12,13 @@ follow the same changes.
 
 import datetime
 import gzip
+import io
 import re
 import time
 
 from django.conf import settings as django_settings
 from django.core.cache import caches
+from django.core.signals import request_started
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
@@ -380,3 +382,62 @@ def test_an_alias_of_a_partner_only_page_never_reaches_the_public(client, site, 
     secret.create_alias(parent=site["knowledge"], update_slug="internal-brief-alias")
     assert MARKER not in read(client, listing)[1]
     assert client.get(f"{listing}internal-brief-alias/").status_code in {302, 403}
+
+
+def wsgi_get(path, **headers):
+    """A GET through the site's WSGI application, as gunicorn or `make run` call it: status, headers, body."""
+    from portal.wsgi import application
+
+    path, _question, query = path.partition("?")
+    environ = {
+        "REQUEST_METHOD": headers.pop("method", "GET"),
+        "PATH_INFO": path,
+        "QUERY_STRING": query,
+        "SERVER_NAME": "testserver",
+        "SERVER_PORT": "80",
+        "SERVER_PROTOCOL": "HTTP/1.1",
+        "wsgi.url_scheme": "http",
+        "wsgi.input": io.BytesIO(b""),
+        "wsgi.errors": io.StringIO(),
+        "HTTP_HOST": "testserver",
+        **{f"HTTP_{name.upper()}": value for name, value in headers.items()},
+    }
+    started = {}
+
+    def start_response(status, response_headers, exc_info=None):
+        started["status"], started["headers"] = status, dict(response_headers)
+
+    body = b"".join(application(environ, start_response))
+    return int(started["status"][:3]), started["headers"], body
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_the_wsgi_front_answers_a_hit_as_django_would_without_running_it(client, pages, partner, code):
+    built = pages(code)
+    url = built["kz_profile"].url
+    text = cached(client, url)
+    django_requests = []
+
+    def started(sender, **kwargs):
+        django_requests.append(sender)
+
+    request_started.connect(started, weak=False, dispatch_uid="wsgi-front-test")
+    try:
+        with CaptureQueriesContext(connection) as queries:
+            status, headers, body = wsgi_get(url)
+            gz_status, gz_headers, gz_body = wsgi_get(url, accept_encoding="gzip")
+    finally:
+        request_started.disconnect(dispatch_uid="wsgi-front-test")
+    assert len(queries) == 0 and not django_requests  # Django's handler never ran
+    assert (status, headers[page_cache.HEADER], body.decode()) == (200, "hit", text)
+    assert headers["Content-Length"] == str(len(body)) and "Cookie" in headers["Vary"]
+    assert headers["Content-Security-Policy"] == client.get(url)["Content-Security-Policy"]
+    assert gz_status == 200 and gz_headers["Content-Encoding"] == "gzip" and gzip.decompress(gz_body) == body
+    assert wsgi_get(url, if_none_match=headers["ETag"])[0] == 304
+    head_status, head_headers, head_body = wsgi_get(url, method="HEAD")
+    assert (head_status, head_body, head_headers["Content-Length"]) == (200, b"", str(len(body)))
+    # A signed-in reader, and an address the cache never stored, go to Django.
+    client.force_login(partner)
+    session = client.cookies["sessionid"].value
+    assert page_cache.HEADER not in wsgi_get(url, cookie=f"sessionid={session}")[1]
+    assert wsgi_get(f"{url}?unknown=1")[1].get(page_cache.HEADER) != "hit"
