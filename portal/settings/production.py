@@ -35,3 +35,14 @@ else:
         "OPTIONS": {"MAX_ENTRIES": 50000},
     }
 CACHES = {**CACHES, "pages": _PAGES_CACHE}  # noqa: F405
+
+# Each worker keeps its database connection between requests (checked before reuse) instead of
+# opening one per request: on SQLite that open is a tenth of a short page's time. A new dict again.
+DATABASES = {  # noqa: F405
+    **DATABASES,  # noqa: F405
+    "default": {
+        **DATABASES["default"],  # noqa: F405
+        "CONN_MAX_AGE": int(os.environ.get("DJANGO_CONN_MAX_AGE", "600")),
+        "CONN_HEALTH_CHECKS": True,
+    },
+}

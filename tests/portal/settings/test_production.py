@@ -170,3 +170,10 @@ def test_browsers_that_do_not_accept_compression_get_the_plain_file(static_root,
     assert response.status_code == 200
     assert "Content-Encoding" not in response
     assert body == (static_root / manifest["css/site.css"]).read_bytes()
+
+
+def test_production_workers_keep_their_database_connection_and_leave_the_running_settings_alone():
+    default = PRODUCTION.DATABASES["default"]
+    assert default["CONN_MAX_AGE"] == 600 and default["CONN_HEALTH_CHECKS"] is True
+    # Reading production's module changed nothing in the settings the tests run on.
+    assert settings.DATABASES["default"].get("CONN_MAX_AGE", 0) == 0
