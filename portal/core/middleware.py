@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.middleware.gzip import GZipMiddleware
 from django.middleware.locale import LocaleMiddleware
 from django.utils.cache import patch_cache_control
 from django.utils.functional import cached_property
@@ -6,7 +7,7 @@ from django.utils.functional import cached_property
 from csp.middleware import CSPMiddleware
 from csp.utils import default_config
 
-from portal.core import request_memo, shared_reads
+from portal.core import page_cache, request_memo, shared_reads
 
 # The Wagtail admin (portal/urls.py): its own content policy, never cached by anyone else.
 ADMIN_PATH = "/admin/"
@@ -15,6 +16,20 @@ ADMIN_PATH = "/admin/"
 ADMIN_SIGN_IN_PATH = f"{ADMIN_PATH}login/"
 # Routes outside `i18n_patterns`: their 404s are answers, not missing language prefixes.
 UNPREFIXED_PATHS = ("/api/", ADMIN_PATH, "/documents/", "/i18n/", "/static/", "/media/")
+
+
+class TextGZipMiddleware(GZipMiddleware):
+    """Django's gzip (with its BREACH mitigation, random bytes in each answer) for pages, feeds and JSON only.
+
+    Readers on slow links get every page compressed: a signed-in partner's, or a first visit the
+    page cache has not stored yet (its stored answers carry their own gzip copy, left as they are).
+    Files (documents, images, static files, which WhiteNoise sends precompressed) go as stored.
+    """
+
+    def process_response(self, request, response):
+        if response.streaming or not response.get("Content-Type", "").startswith(page_cache.COMPRESSED_TYPES):
+            return response
+        return super().process_response(request, response)
 
 
 class PortalLocaleMiddleware(LocaleMiddleware):

@@ -71,7 +71,7 @@ _INDENTATION = re.compile(rb"\n\s+")
 # a long profile travels as a sixth of its size. Shared answers hold no secret (no CSRF token,
 # no session), so compressing them reveals nothing (BREACH needs a secret beside the reader's input).
 _ACCEPTS_GZIP = re.compile(r"\bgzip\b")
-_COMPRESSED_TYPES = ("text/", "application/xml", "application/rss+xml", "application/atom+xml", "application/json")
+COMPRESSED_TYPES = ("text/", "application/xml", "application/rss+xml", "application/atom+xml", "application/json")
 _MIN_COMPRESSED = 512
 _MAX_QUERY = 1000  # longer query strings are answered, never stored
 _UNCACHED_ROUTES = ("login/", "logout/", "alerts/")
@@ -388,7 +388,7 @@ def _compressed(response) -> bytes | None:
     content = response.content
     if len(content) < _MIN_COMPRESSED or response.has_header("Content-Encoding"):
         return None
-    if not response.get("Content-Type", "").startswith(_COMPRESSED_TYPES):
+    if not response.get("Content-Type", "").startswith(COMPRESSED_TYPES):
         return None
     return gzip.compress(content, compresslevel=6, mtime=0)
 

@@ -71,7 +71,10 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    # First: signed-out readers' public pages from the `pages` cache, with every header the
+    # Outermost, so the page cache below stores pages as made: text answers gzipped for the
+    # browsers that accept it (portal.core.middleware.TextGZipMiddleware).
+    "portal.core.middleware.TextGZipMiddleware",
+    # Then: signed-out readers' public pages from the `pages` cache, with every header the
     # middleware below wrote when the page was made; a hit runs nothing else (portal.core.page_cache).
     "portal.core.page_cache.AnonymousPageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",

@@ -2,6 +2,7 @@
 public page, error pages and the sign-in at every address included; the admin's own looser one) and
 `Cache-Control: private` on whatever depends on who is signed in."""
 
+import gzip
 import re
 from html.parser import HTMLParser
 
@@ -13,6 +14,7 @@ from django.urls import path
 import pytest
 
 from portal import urls as portal_urls
+from tests.factories import make_document
 
 pytestmark = pytest.mark.django_db
 
@@ -214,3 +216,19 @@ def test_the_admin_is_private_signed_in_or_not(client, site, make_user):
     client.force_login(make_user("editor", superuser=True))
     assert "private" in cache_control(client.get("/admin/"))
     assert "private" in cache_control(client.get("/admin/pages/"))
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("code", ["en", "ru", "ko"])
+def test_pages_reach_a_browser_that_accepts_gzip_compressed_and_files_as_stored(client, site, partner, code):
+    client.force_login(partner)  # a signed-in reader's pages are never the page cache's
+    plain = client.get(f"/{code}/")
+    packed = client.get(f"/{code}/", HTTP_ACCEPT_ENCODING="gzip, deflate, br")
+    assert packed["Content-Encoding"] == "gzip" and "Accept-Encoding" in packed["Vary"]
+    # Django's BREACH mitigation pads each answer, so compare the pages, not the bytes.
+    page = gzip.decompress(packed.content).decode()
+    assert f'<html lang="{code}"' in page and len(packed.content) < len(plain.content) / 2
+    assert "Content-Encoding" not in plain
+    document = make_document("Annual report")
+    download = client.get(f"/{code}/documents/{document.pk}/{document.slug}/download/", HTTP_ACCEPT_ENCODING="gzip")
+    assert download.status_code == 200 and "Content-Encoding" not in download
