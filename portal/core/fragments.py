@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import logging
 import threading
+from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from typing import TypeVar
 
@@ -31,14 +32,18 @@ from portal.core import page_cache, request_memo, shared_reads
 T = TypeVar("T")
 logger = logging.getLogger(__name__)
 
+# The parts used least lately go first: a crawler's one-off addresses never push out the cards.
 _ENTRIES = 4096
-_kept: dict[Hashable, tuple[str, object]] = {}
+_kept: OrderedDict[Hashable, tuple[str, object]] = OrderedDict()
 _lock = threading.Lock()
+_MAX_QUERY = 1000  # as the page cache: longer query strings are answered, never kept
 
 
 def usable(request=None) -> bool:
     """Whether this request may use kept parts: a GET or HEAD from a reader who is not signed in."""
     if not shared_reads.enabled() or not request_memo.active() or shared_reads._in_own_transaction():
+        return False
+    if request is not None and len(request.META.get("QUERY_STRING", "")) > _MAX_QUERY:
         return False
     user = getattr(request, "user", None)
     return user is None or not user.is_authenticated
@@ -56,12 +61,16 @@ def kept(key: Hashable, make: Callable[[], T], *, request=None) -> T:
     full_key = (key, translation.get_language())
     entry = _kept.get(full_key)
     if entry is not None and entry[0] == epoch:
+        with _lock:
+            if full_key in _kept:
+                _kept.move_to_end(full_key)
         return entry[1]
     value = make()
     with _lock:
-        if len(_kept) >= _ENTRIES:
-            _kept.clear()
         _kept[full_key] = (epoch, value)
+        _kept.move_to_end(full_key)
+        while len(_kept) > _ENTRIES:
+            _kept.popitem(last=False)
     return value
 
 

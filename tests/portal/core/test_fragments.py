@@ -139,3 +139,16 @@ def test_a_citation_follows_its_documents_new_title(client, site, code):
     text = client.get(f"/{code}/documents/{document.pk}/{document.slug}/", follow=True).content.decode()
     cite = text.split('id="cite-heading"', 1)[1].lower()
     assert cite.count("annual report on shelters and helplines") >= 2  # APA and Chicago (which capitalises)
+
+
+def test_one_off_addresses_never_push_out_the_parts_readers_keep_using(client, profile, made, monkeypatch):
+    _tr, _kz, page = profile("en")
+    monkeypatch.setattr(fragments, "_ENTRIES", 40)
+    read(client, page.url)
+    made()
+    for i in range(30):
+        # A crawler's addresses: each keeps its own header and language links.
+        assert client.get(f"/en/no-such-page-{i}/?utm_source={i}").status_code == 404
+        made()
+        read(client, page.url)
+        assert "card" not in made(), i
