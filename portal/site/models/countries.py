@@ -186,7 +186,7 @@ class CountryPage(ViewRestrictionsMixin, Page):
         # profile is served (the page then carries the fallback notice).
         reader_locale = active_locale()
         user = request.user
-        # The country from the vocabulary the request holds anyway, as Django would keep it.
+        # The country from the vocabulary the request holds anyway, as Django would keep it (shared: never changed).
         country = vocabulary_entries_by_pk(Country, [self.country_id]).get(self.country_id)
         if country is not None and not CountryPage.country.is_cached(self):
             CountryPage.country.field.set_cached_value(self, country)
