@@ -35,7 +35,7 @@ reset-demo: ## delete the demo's SQLite database and uploaded files; the next `m
 	db="$${SQLITE_PATH:-db.sqlite3}"; rm -f "$$db" "$$db-journal" "$$db-wal" "$$db-shm"
 	rm -rf "$${MEDIA_ROOT:-media}"
 
-test: .venv/.dev ## lint, install what the tests need, start Elasticsearch, run the whole suite, stop it
+test: .venv/.dev ## lint, install what the tests need, start Elasticsearch and PostgreSQL, run the suite, stop them
 	$(MAKE) --no-print-directory lint
 	scripts/test.sh
 

@@ -24,8 +24,9 @@ try:
     # only registered on SQLite with FTS5: elsewhere (PostgreSQL, MySQL) `ranked_ids` serves.
     from modelsearch.backends.database.sqlite.query import Lexeme, MatchExpression, normalize
     from modelsearch.backends.database.sqlite.sqlite import SQLiteFTSIndexEntry, SQLiteSearchBackend
-except LookupError:  # pragma: no cover - another database
-    SQLiteSearchBackend = None
+except LookupError:  # another database: no FTS5 table, no spelling suggestions from it
+    Lexeme = MatchExpression = normalize = None
+    SQLiteFTSIndexEntry = SQLiteSearchBackend = None
 
 
 def id_list(ids) -> str:
