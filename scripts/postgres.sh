@@ -58,7 +58,8 @@ install_server() {
 as_owner() {
     # Runs a server program as the cluster's owner: `postgres` when we are root, else ourselves.
     if [[ "$(id -u)" == 0 ]]; then
-        runuser -u postgres -- "$@"
+        # From a folder it may enter: the checkout may be in root's home.
+        (cd "$BASE" && runuser -u postgres -- "$@")
     else
         "$@"
     fi
