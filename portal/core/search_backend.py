@@ -84,6 +84,13 @@ def _safe_class(backend_class: type) -> type:
 
 
 def SearchBackend(params):  # noqa: N802 - the name Wagtail looks up in a backend's module
-    """The database backend modelsearch picks for this database, with safe queries."""
+    """The database backend modelsearch picks for this database, with safe queries.
+
+    On PostgreSQL the index's words are kept as written (the `simple` text search
+    configuration), whatever the server's default: the engine adds its own stems in every
+    language (`search.wordforms`), where an English configuration would stem every text as
+    English and leave Russian and Korean words alone.
+    """
+    params = {"SEARCH_CONFIG": "simple", **params}
     backend = database.SearchBackend(params)
     return _safe_class(type(backend))(params)

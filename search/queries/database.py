@@ -3,7 +3,7 @@
 It answers when no Elasticsearch is configured, and as the fallback when the node fails.
 It reads `SearchRecord` rows (written by `search.indexing` from the same serialized
 documents as the Elasticsearch index), which carry their facet values and audience. A search
-is one read of the matching rows (joined to the full-text scores on SQLite), the filters and
+is one read of the matching rows (joined to their full-text scores), the filters and
 facet counts worked out from those rows, and one page of records.
 """
 
@@ -26,7 +26,7 @@ from search.models import SearchRecord
 from search.queries import spelling
 from search.queries.attachments import database_page_matches
 from search.queries.base import SearchEngine
-from search.queries.fulltext import ranked_ids, sqlite_scores_sql
+from search.queries.fulltext import ranked_ids, scores_sql
 from search.queries.results import (
     FACETS,
     SORT_DATE,
@@ -259,11 +259,11 @@ class DatabaseEngine(SearchEngine):
         query = self.text_query(params)
         ranked = params.sort == SORT_RELEVANCE
         backend = get_search_backend()
-        scored = sqlite_scores_sql(backend, query, SearchRecord, rank=ranked) if query is not None else None
+        scored = scores_sql(backend, query, SearchRecord, rank=ranked) if query is not None else None
         if query is None:
             key: tuple = ("all",)
         elif scored is not None:
-            key = ("sqlite", scored[0], tuple(scored[1]), ranked)
+            key = ("scored", scored[0], tuple(scored[1]), ranked)
         else:
             free, phrases = split_query(params.q)
             key = ("ranked", self.language, tuple(synonyms.expand(free)) if free else (), tuple(phrases))

@@ -1,24 +1,34 @@
 """Full-text matching on Wagtail's database search backend, for the database engine.
 
-On SQLite, `sqlite_scores_sql` gives the statement that scores every match in one FTS5
-pass, so the engine can join it to its records: the backend's own queryset ranks by a
-correlated subquery that repeats the match for every matching row, quadratic in the number
-of matches. `ranked_ids` serves the other backends through the public API.
+`scores_sql` gives the statement that scores every match in one pass over the backend's own
+index, so the engine can join it to its records. On SQLite it is FTS5's match and bm25: the
+backend's own queryset ranks by a correlated subquery that repeats the match for every
+matching row, quadratic in the number of matches. On PostgreSQL it is one text search over
+the index entries' three vectors together (the title, the body and the stems, which the
+backend's own search leaves out), ranked by `ts_rank`, with Korean words as prefixes as on
+SQLite. `ranked_ids` serves any other backend through the public API.
+https://www.postgresql.org/docs/15/textsearch-controls.html
 """
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from django.db import connection
 from django.db.models import BooleanField, FloatField
 from django.db.models.expressions import RawSQL
 
+from modelsearch.conf import get_app_config
 from modelsearch.query import Or, Phrase, PlainText
 from modelsearch.utils import get_descendants_content_types_pks
 
 from search.queries.results import HANGUL
 
+try:
+    from modelsearch.backends.database.postgres.postgres import PostgresSearchBackend
+except ImportError:  # no PostgreSQL driver installed
+    PostgresSearchBackend = None
 try:
     # modelsearch's SQLite modules read its FTS5 table model when imported, and that model is
     # only registered on SQLite with FTS5: elsewhere (PostgreSQL, MySQL) `ranked_ids` serves.
@@ -44,6 +54,11 @@ def ranked_ids(backend, query, model) -> list[int]:
     if get_queryset is not None:
         return list(get_queryset().values_list("pk", flat=True))
     return [obj.pk for obj in results]
+
+
+def scores_sql(backend, query, model, *, rank: bool = True) -> tuple[str, list] | None:
+    """(sql, params) selecting (object_id, score) of every match, lower is better; None on other backends."""
+    return sqlite_scores_sql(backend, query, model, rank=rank) or postgres_scores_sql(backend, query, model, rank=rank)
 
 
 def sqlite_scores_sql(backend, query, model, *, rank: bool = True) -> tuple[str, list] | None:
@@ -81,6 +96,71 @@ def sqlite_scores_sql(backend, query, model, *, rank: bool = True) -> tuple[str,
     )
     sql, params = rows.query.sql_with_params()
     return sql, list(params)
+
+
+# The text search configuration of the PostgreSQL index (`portal.core.search_backend`): words
+# lower-cased as written, no stemming or stop words, like FTS5's unicode61 tokenizer. Stems are
+# the engine's own (`search.wordforms`), the same on both databases.
+POSTGRES_CONFIG = "simple"
+# The engine's queries are a few variants of a few words; more are cut, as the backend does.
+MAX_TERMS = 64
+_WORD = re.compile(r"\w+")
+
+
+def postgres_scores_sql(backend, query, model, *, rank: bool = True) -> tuple[str, list] | None:
+    """The PostgreSQL form of `sqlite_scores_sql`: one `tsquery` over the index entries' vectors.
+
+    The backend's own search reads only the title and body vectors, so it never sees the
+    stems (the autocomplete vector) and "Кыргызстан" missed "Кыргызстана". Here an entry
+    matches when the three vectors together hold the query (every word of a variant, in any
+    of them, as FTS5 matches across columns), and its score weighs the title as bm25's does
+    on SQLite; negated, so that lower is better on both.
+    """
+    if PostgresSearchBackend is None or not isinstance(backend, PostgresSearchBackend):
+        return None
+    text = tsquery_text(query, budget=[MAX_TERMS])
+    if not text:
+        return None
+    quote = connection.ops.quote_name
+    table = quote(index_entries_table())
+    if rank:
+        score = (
+            f"-({TITLE_WEIGHT} * ts_rank(e.title, q) + ts_rank(e.body, q)"
+            f" + {STEMS_WEIGHT} * ts_rank(e.autocomplete, q))"
+        )
+    else:
+        score = "0.0"
+    content_types = id_list(get_descendants_content_types_pks(model))
+    sql = (
+        f"SELECT e.object_id, {score} FROM {table} e, to_tsquery(%s, %s) q "  # noqa: S608 - names and ints only
+        f"WHERE e.content_type_id IN ({content_types}) AND (e.title || e.body || e.autocomplete) @@ q"
+    )
+    return sql, [POSTGRES_CONFIG, text]
+
+
+def index_entries_table() -> str:
+    """The table of the backend's index entries (the search app Wagtail installs holds its model)."""
+    return get_app_config().get_model("IndexEntry")._meta.db_table
+
+
+def tsquery_text(query, *, budget: list[int]) -> str | None:
+    """The engine's query (words, phrases and their alternatives) as `to_tsquery` text.
+
+    Only words (`\\w+`) reach the text, each quoted as a lexeme, so nothing a reader types
+    is read as the syntax of `to_tsquery`. Korean words are prefixes (`'해바라기':*`), as
+    `_prefix_korean_words` makes them on SQLite. `budget` counts the words still allowed.
+    """
+    if isinstance(query, PlainText | Phrase):
+        words = _WORD.findall(query.query_string.casefold())[: max(budget[0], 0)]
+        budget[0] -= len(words)
+        if isinstance(query, Phrase):
+            return " <-> ".join(f"'{word}'" for word in words) or None
+        joiner = " & " if query.operator == "and" else " | "
+        return joiner.join(f"'{word}':*" if HANGUL.search(word) else f"'{word}'" for word in words) or None
+    if isinstance(query, Or):
+        parts = [part for subquery in query.subqueries if (part := tsquery_text(subquery, budget=budget))]
+        return " | ".join(f"({part})" for part in parts) or None
+    return None
 
 
 TITLE_WEIGHT = 4.0

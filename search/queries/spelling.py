@@ -3,13 +3,15 @@
 When a search finds nothing, each of the reader's words that the index does not hold (neither
 as written nor as its stem) is replaced by the nearest word it does hold: one edit away (a
 letter missing, extra, wrong or two letters swapped), or for words of `LONG` letters or more,
-two edits away among the words that start with the same three letters. The vocabulary is
-FTS5's own (an `fts5vocab` table over the full-text index, made per connection in the `temp`
-schema, so no migration and no copy to keep in step), read by exact terms and one prefix
-range: never a scan of the whole vocabulary. The vocabulary holds every indexed word, partner-only ones
-included, so the engine offers a correction only when it finds something this reader may see
-(`DatabaseEngine.search`). Off SQLite there is no vocabulary and no suggestion.
+two edits away among the words that start with the same three letters. The vocabulary is the
+index's own, read by exact terms and one prefix range, never a scan of all of it: on SQLite
+FTS5's (an `fts5vocab` table over the full-text index, made per connection in the `temp`
+schema, so no migration and no copy to keep in step); on PostgreSQL `ts_stat` over just the
+index entries that hold one of the words asked, which the vectors' GIN index finds. The
+vocabulary holds every indexed word, partner-only ones included, so the engine offers a
+correction only when it finds something this reader may see (`DatabaseEngine.search`).
 https://www.sqlite.org/fts5.html#the_fts5vocab_virtual_table_module
+https://www.postgresql.org/docs/15/textsearch-features.html#TEXTSEARCH-STATISTICS
 """
 
 from __future__ import annotations
@@ -19,7 +21,15 @@ import unicodedata
 
 from django.db import connection
 
-from search.queries.fulltext import SQLiteFTSIndexEntry, SQLiteSearchBackend
+from wagtail.search.backends import get_search_backend
+
+from search.queries.fulltext import (
+    POSTGRES_CONFIG,
+    PostgresSearchBackend,
+    SQLiteFTSIndexEntry,
+    SQLiteSearchBackend,
+    index_entries_table,
+)
 from search.wordforms import stem_token
 
 VOCABULARY = "dsp_search_vocabulary"
@@ -35,7 +45,15 @@ _WORD = re.compile(r"\w+")
 
 
 def available(backend) -> bool:
-    return SQLiteSearchBackend is not None and isinstance(backend, SQLiteSearchBackend)
+    return _vocabulary_class(backend) is not None
+
+
+def _vocabulary_class(backend):
+    if SQLiteSearchBackend is not None and isinstance(backend, SQLiteSearchBackend):
+        return Vocabulary
+    if PostgresSearchBackend is not None and isinstance(backend, PostgresSearchBackend):
+        return PostgresVocabulary
+    return None
 
 
 def fold(word: str) -> str:
@@ -122,6 +140,45 @@ class Vocabulary:
             return {term: doc for term, doc in cursor.fetchall() if len(term) in lengths}
 
 
+class PostgresVocabulary:
+    """The same questions as `Vocabulary`, answered by PostgreSQL's `ts_stat`.
+
+    Each question reads only the index entries that hold one of its terms (or a word starting
+    with its prefix), found through the GIN index on the vectors together; the terms are words
+    (`\\w+`), so they are quoted as lexemes and never read as query syntax.
+    """
+
+    @classmethod
+    def counts(cls, terms) -> dict[str, int]:
+        wanted = {term for term in terms if _TERM.fullmatch(term)}
+        if not wanted:
+            return {}
+        found = cls._statistics(" | ".join(f"'{term}'" for term in sorted(wanted)))
+        return {term: entries for term, entries in found.items() if term in wanted}
+
+    @classmethod
+    def starting_with(cls, prefix: str, *, lengths: range) -> dict[str, int]:
+        if not _TERM.fullmatch(prefix):
+            return {}
+        found = cls._statistics(f"'{prefix}':*")
+        return {term: entries for term, entries in found.items() if term.startswith(prefix) and len(term) in lengths}
+
+    @staticmethod
+    def _statistics(tsquery: str) -> dict[str, int]:
+        """{word: entries} of every word of the entries matching `tsquery`."""
+        vectors = "title || body || autocomplete"
+        table = connection.ops.quote_name(index_entries_table())
+        literal = tsquery.replace("'", "''")
+        # ts_stat reads a statement as text: the tsquery is a literal inside it.
+        statement = f"SELECT {vectors} FROM {table} WHERE ({vectors}) @@ to_tsquery('{POSTGRES_CONFIG}', '{literal}')"  # noqa: S608
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT word, ndoc FROM ts_stat(%s)", [statement])
+            return dict(cursor.fetchall())
+
+
+_TERM = re.compile(r"\w+")
+
+
 def _correct(word: str, language: str, vocabulary: Vocabulary) -> str | None:
     """The nearest word the index holds, as the reader would write it; None when there is none."""
     alphabet = _alphabet(word)
@@ -175,7 +232,7 @@ def suggest(q: str, language: str) -> str | None:
     words = [word.casefold() for word in _WORD.findall(q)]
     if not words:
         return None
-    vocabulary = Vocabulary()
+    vocabulary = _vocabulary_class(get_search_backend())()
     stems = {word: fold(stem_token(word, language) or word) for word in words}
     known = vocabulary.counts({fold(word) for word in words} | set(stems.values()))
     corrected, changed = [], False
