@@ -31,7 +31,7 @@ run: .venv/.runtime ## migrate, load the demo content and serve on http://127.0.
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 reset-demo: ## delete the demo's SQLite database and uploaded files; the next `make run` builds them afresh
-	@test -z "$$POSTGRES_DB" || { echo "reset-demo resets the SQLite demo only, and POSTGRES_DB is set: nothing deleted." >&2; exit 1; }
+	@test -z "$$POSTGRES_DB$$DATABASE_URL" || { echo "reset-demo resets the SQLite demo only, and POSTGRES_DB or DATABASE_URL is set: nothing deleted." >&2; exit 1; }
 	db="$${SQLITE_PATH:-db.sqlite3}"; rm -f "$$db" "$$db-journal" "$$db-wal" "$$db-shm"
 	rm -rf "$${MEDIA_ROOT:-media}"
 

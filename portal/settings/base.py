@@ -15,6 +15,8 @@ from django.utils.translation import gettext_lazy as _
 
 from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
 
+from portal.settings.database_url import parse_database_url
+
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
 
@@ -118,9 +120,17 @@ TEMPLATES = [
     },
 ]
 
-# Database: SQLite by default (the embedded default of `make run`); DATABASE_URL-style
-# settings for PostgreSQL come from the environment. Nothing in the code is SQLite-only.
-if os.environ.get("POSTGRES_DB"):
+# Database: SQLite by default (the embedded default of `make run`). A deploy names PostgreSQL with
+# DATABASE_URL (postgres://user:password@host:5432/name?sslmode=require; portal/settings/database_url.py),
+# or with the POSTGRES_* variables when DATABASE_URL is unset. Nothing in the code is SQLite-only.
+# Requests and the background worker write to SQLite at the same time: a transaction takes the
+# write lock when it begins and waits for it, rather than failing with "database is locked" when
+# it would upgrade a read lock held while another connection writes.
+# https://docs.djangoproject.com/en/5.2/ref/databases/ (SQLite notes: transactions behavior)
+SQLITE_OPTIONS = {"transaction_mode": "IMMEDIATE", "timeout": 20}
+if os.environ.get("DATABASE_URL", "").strip():
+    DATABASES = {"default": parse_database_url(os.environ["DATABASE_URL"], sqlite_options=SQLITE_OPTIONS)}
+elif os.environ.get("POSTGRES_DB"):
     DATABASES = {
         "default": {
             "ENGINE": "django.db.backends.postgresql",
@@ -136,11 +146,7 @@ else:
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
             "NAME": os.environ.get("SQLITE_PATH", str(BASE_DIR / "db.sqlite3")),
-            # Requests and the background worker write at the same time: a transaction takes the
-            # write lock when it begins and waits for it, rather than failing with "database is
-            # locked" when it would upgrade a read lock held while another connection writes.
-            # https://docs.djangoproject.com/en/5.2/ref/databases/ (SQLite notes: transactions behavior)
-            "OPTIONS": {"transaction_mode": "IMMEDIATE", "timeout": 20},
+            "OPTIONS": dict(SQLITE_OPTIONS),
         }
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -276,6 +282,40 @@ STORAGES = {
     # Fingerprinted, compressed files with far-future cache headers (whitenoise).
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+# Uploads in an S3-compatible bucket (AWS, MinIO, Ceph…) instead of MEDIA_ROOT, when a bucket is
+# named: several web machines then share them. The bucket stays private, and nothing in it is
+# readable without a signature: documents are still streamed by the
+# portal's own views after the privacy gate (knowledge/downloads.py), never linked to the bucket;
+# images and renditions get signed addresses, valid longer than any cached page that shows them.
+# https://django-storages.readthedocs.io/en/latest/backends/amazon-S3.html
+AWS_STORAGE_BUCKET_NAME = os.environ.get("AWS_STORAGE_BUCKET_NAME", "")
+if AWS_STORAGE_BUCKET_NAME:
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": AWS_STORAGE_BUCKET_NAME,
+            # Empty: AWS itself; MinIO and others give their address (http://minio:9000).
+            "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,
+            # Empty keys: boto3 finds credentials itself (an instance role, ~/.aws).
+            "access_key": os.environ.get("AWS_ACCESS_KEY_ID") or None,
+            "secret_key": os.environ.get("AWS_SECRET_ACCESS_KEY") or None,
+            # "path" for servers without a wildcard DNS name per bucket (most MinIO set-ups).
+            "addressing_style": os.environ.get("AWS_S3_ADDRESSING_STYLE") or None,
+            # A folder inside the bucket, when the bucket is shared with something else.
+            "location": os.environ.get("AWS_LOCATION", ""),
+            # No ACL on the objects: they are the bucket owner's alone (buckets that refuse ACLs
+            # accept that too), and Block Public Access stays on (docs/deployment.md).
+            "default_acl": None,
+            "querystring_auth": True,
+            # Signed for an hour past the longest a cached page lives (PAGE_CACHE_TIMEOUT, below).
+            "querystring_expire": int(
+                os.environ.get("AWS_QUERYSTRING_EXPIRE") or 3600 + int(os.environ.get("PAGE_CACHE_TIMEOUT", "600"))
+            ),
+            # Wagtail and the document versions keep every name they stored: a new upload never replaces one.
+            "file_overwrite": False,
+        },
+    }
 
 # --- Wagtail --------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "DSP Knowledge Exchange"
@@ -327,8 +367,13 @@ WAGTAILAPI_LIMIT_MAX = 100
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "portal.core.search_backend"}}
 
 # --- Portal search (search/conf.py) -----------------------------------------------------
-# Empty URL: search runs on the embedded database backend above. Set it to use Elasticsearch.
+# No node: search runs on the embedded database backend above. Name the cluster's nodes to use
+# Elasticsearch: ELASTICSEARCH_URLS, comma-separated (the client spreads requests over them and
+# goes on when one is down), or the older single SEARCH_ELASTICSEARCH_URL, kept as a one-node list.
 SEARCH_ELASTICSEARCH_URL = os.environ.get("SEARCH_ELASTICSEARCH_URL", "")
+SEARCH_ELASTICSEARCH_URLS = env_list("ELASTICSEARCH_URLS") or env_list("SEARCH_ELASTICSEARCH_URL")
+# Copies of each shard on other nodes: 1 on a three-node cluster, so one node may go down; 0 on one node.
+SEARCH_INDEX_REPLICAS = int(os.environ.get("SEARCH_INDEX_REPLICAS", "0"))
 SEARCH_INDEX_PREFIX = os.environ.get("SEARCH_INDEX_PREFIX", "dsp")
 
 WAGTAIL_PASSWORD_RESET_ENABLED = False

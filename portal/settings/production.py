@@ -27,14 +27,27 @@ TRUSTED_PROXY_COUNT = int(os.environ.get("DJANGO_TRUSTED_PROXY_COUNT", "1"))
 # A new dict, never the base's: a module that reads these settings without becoming Django's
 # settings (tests/portal/settings/test_production.py) must not change the running ones.
 if os.environ.get("REDIS_URL"):
-    _PAGES_CACHE = {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": os.environ["REDIS_URL"]}
+    # The default cache too: the subscribe form's rate limits (portal/alerts/throttle.py) and the
+    # search thesaurus (search/synonyms.py) then count and purge once for every worker and machine,
+    # not per process. Each alias has its own key prefix in the one Redis database.
+    _PAGES_CACHE = {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": os.environ["REDIS_URL"],
+        "KEY_PREFIX": "pages",
+    }
+    _DEFAULT_CACHE = {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": os.environ["REDIS_URL"],
+        "KEY_PREFIX": "default",
+    }
 else:
     _PAGES_CACHE = {
         "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
         "LOCATION": os.environ.get("PAGE_CACHE_DIR", "/var/cache/dsp-portal/pages"),
         "OPTIONS": {"MAX_ENTRIES": 50000},
     }
-CACHES = {**CACHES, "pages": _PAGES_CACHE}  # noqa: F405
+    _DEFAULT_CACHE = CACHES["default"]  # noqa: F405
+CACHES = {**CACHES, "default": _DEFAULT_CACHE, "pages": _PAGES_CACHE}  # noqa: F405
 
 # Each worker keeps its database connection between requests (checked before reuse) instead of
 # opening one per request: on SQLite that open is a tenth of a short page's time. A new dict again.
