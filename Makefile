@@ -87,4 +87,7 @@ bench-pages: .venv/.runtime ## page req/s, p50/p95 uncached and cached beside a 
 		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq wrk >/dev/null; }
 	$(PY) bench/page_bench.py $(ARGS)
 
-.PHONY: help install run reset-demo test lint format messages es-start es-stop bench-search bench-relevance bench-render bench-lighthouse bench-extraction bench-pages
+bench-load: .venv/.dev ## 50 users for 2 minutes (locust) on gunicorn, PostgreSQL and the 3-node cluster: req/s, p50/p95/p99, errors (ARGS=--keep)
+	$(PY) bench/load_bench.py $(ARGS)
+
+.PHONY: help install run reset-demo test lint format messages es-start es-stop bench-search bench-relevance bench-render bench-lighthouse bench-extraction bench-pages bench-load
