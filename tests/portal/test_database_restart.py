@@ -14,6 +14,7 @@ import http.client
 import os
 import re
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -44,7 +45,7 @@ DOWN_SECONDS = 3
 # Requests that start this long after the database answers again must all succeed.
 RECOVERY_SECONDS = 2
 # How long readers keep reading after that.
-AFTER_SECONDS = 4
+AFTER_SECONDS = 3
 MESSAGE = "The site is temporarily unavailable"
 
 
@@ -147,7 +148,8 @@ def gunicorn(site_env):
                 time.sleep(0.3)
             yield {"port": port, "process": process, "log": log_path}
         finally:
-            process.terminate()
+            # Quick shutdown: nothing is left to finish, and a graceful one waits out idle workers.
+            process.send_signal(signal.SIGQUIT)
             process.wait(timeout=30)
 
 
@@ -165,8 +167,11 @@ def request(port: int, method: str, path: str, *, headers=None, body=None) -> An
         connection.request(method, path, body=body, headers={"X-Forwarded-Proto": "https", **(headers or {})})
         response = connection.getresponse()
         content = response.read().decode("utf-8", "replace")
-        answer_headers = {name.lower(): value for name, value in response.getheaders() if name.lower() != "set-cookie"}
-        answer_headers["set-cookie"] = "\n".join(value for name, value in response.getheaders() if name.lower() == "set-cookie")
+        # One header a line, Set-Cookie's several values too.
+        answer_headers = {}
+        for name, value in response.getheaders():
+            key = name.lower()
+            answer_headers[key] = f"{answer_headers[key]}\n{value}" if key in answer_headers else value
         return Answer(response.status, answer_headers, content)
     finally:
         connection.close()
@@ -229,7 +234,7 @@ class Editor:
         if self.cookies:
             headers["Cookie"] = "; ".join(f"{name}={value}" for name, value in self.cookies.items())
         answer = request(self.port, method, path, headers=headers, **kwargs)
-        for line in answer.headers["set-cookie"].splitlines():
+        for line in answer.headers.get("set-cookie", "").splitlines():
             name, _equals, rest = line.partition("=")
             self.cookies[name.strip()] = rest.split(";", 1)[0]
         return answer
@@ -277,7 +282,7 @@ def test_a_database_restart_under_traffic_is_a_503_in_the_readers_language_then_
     assert len(workers_before) == 2
 
     with Readers(port) as readers:
-        time.sleep(2)
+        time.sleep(1.5)
         stopping = time.monotonic()
         postgres.run("stop")
         down = time.monotonic()
@@ -314,8 +319,8 @@ def test_a_database_restart_under_traffic_is_a_503_in_the_readers_language_then_
     # Once it answers again, every request succeeds, on the same workers.
     recovered = [hit for hit in hits if hit.started > up + RECOVERY_SECONDS]
     assert len(recovered) >= 3 * len(READER_PAGES)
-    failed = [(hit.path, hit.answer.status, round(hit.started - up, 2)) for hit in recovered if hit.answer.status != 200]
-    assert not failed, log[-3000:]
+    failed = [(hit.path, hit.answer.status) for hit in recovered if hit.answer.status != 200]
+    assert not failed, (failed, log[-3000:])
     assert gunicorn["process"].poll() is None
     assert workers(gunicorn["process"]) == workers_before
 
