@@ -13,12 +13,15 @@ from knowledge.views import landing
 from knowledge.views.citations import document_citation_export as cite
 from knowledge.views.oai import oai_pmh
 from portal.api import api_router
-from portal.core import page_views
+from portal.core import errors, page_views
 from portal.core.robots import robots_txt
 from portal.core.sitemaps import PublicSitemap
 from portal.core.views import IMAGE_FOLDERS, image_file
 from portal.site import landing as admin_landing
 from portal.site import page_create, sign_in, theme_views
+
+# An unexpected error: Django's 500 page, or a 503 while the database cannot be reached (portal/core/errors.py).
+handler500 = errors.server_error
 
 # Wagtail's front-end URLs; a page is found in one query (portal/core/routing.py, page_views.py).
 wagtail_page_urls = [pattern for pattern in wagtail_urls.urlpatterns if pattern.name != "wagtail_serve"] + [

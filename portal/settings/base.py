@@ -139,6 +139,9 @@ elif os.environ.get("POSTGRES_DB"):
             "PASSWORD": os.environ.get("POSTGRES_PASSWORD", ""),
             "HOST": os.environ.get("POSTGRES_HOST", "127.0.0.1"),
             "PORT": os.environ.get("POSTGRES_PORT", "5432"),
+            # libpq gives up on an unreachable server after this many seconds, so a request
+            # answers "temporarily unavailable" (portal/core/errors.py) instead of hanging.
+            "OPTIONS": {"connect_timeout": int(os.environ.get("DJANGO_DB_CONNECT_TIMEOUT", "5"))},
         }
     }
 else:
