@@ -394,6 +394,7 @@ def restore_apply(archive: Archive, *, on_rows: Progress | None = None, on_file:
     """
     model_list = archived_models()
     loaded: Counter = Counter()
+    ContentType.objects.clear_cache()  # Natural keys are looked up through it: no ids of another database.
     with transaction.atomic():
         _empty_tables(model_list)
         with _signals_muted(), connection.constraint_checks_disabled():

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
+from django.core.serializers.base import DeserializationError
 from django.db import DatabaseError
 
 from tqdm import tqdm
@@ -60,7 +61,7 @@ class Command(BaseCommand):
                     bar(total=media_bytes, unit="B", unit_scale=True, desc="files") as files,
                 ):
                     report = restore_apply(archive, on_rows=rows.update, on_file=files.update)
-            except (BackupError, DatabaseError, OSError, ValueError) as error:
+            except (BackupError, DatabaseError, DeserializationError, OSError, ValueError) as error:
                 raise CommandError(f"Restore failed, the database is as it was: {error}") from error
         self.stdout.write(
             f"Restored {report.rows} rows and {report.files} media files from {path} "
