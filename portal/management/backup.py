@@ -438,6 +438,10 @@ def _empty_tables(model_list) -> None:
     derived = [apps.get_model(label) for label in DERIVED if _installed(label)]
     existing = set(connection.introspection.table_names())
     tables = [table for table in _tables(replaced + derived) if table in existing]
+    if connection.vendor == "postgresql":
+        # PostgreSQL refuses to TRUNCATE a table with foreign-key checks still pending from rows
+        # written earlier in the same transaction (a restore called inside another one): run them now.
+        connection.check_constraints()
     for statement in connection.ops.sql_flush(no_style(), tables):
         with connection.cursor() as cursor:
             cursor.execute(statement)
