@@ -4,7 +4,7 @@
 # The suite runs on SQLite (the default site's database); then, unless pytest was given its own
 # arguments, its database-bound part runs again on a real PostgreSQL (scripts/postgres.sh):
 # models, privacy, the page cache and kept parts, query budgets, the database search engine in
-# English, Russian and Korean.
+# English, Russian and Korean, backup and restore.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PY=.venv/bin/python
@@ -30,5 +30,6 @@ if [[ $# -eq 0 ]]; then
     POSTGRES_DB=dsp POSTGRES_USER=dsp POSTGRES_HOST=127.0.0.1 POSTGRES_PORT="$PG_PORT" \
         $PY -m pytest -k "not elasticsearch" \
         tests/portal/core tests/portal/test_query_counts.py \
-        tests/search/queries/test_database.py tests/search/queries/test_database_languages.py
+        tests/search/queries/test_database.py tests/search/queries/test_database_languages.py \
+        tests/portal/management/commands/test_backup.py
 fi
