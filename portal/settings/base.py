@@ -328,7 +328,9 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "portal.core.search_backend"}}
 
 # --- Portal search (search/conf.py) -----------------------------------------------------
 # Empty URL: search runs on the embedded database backend above. Set it to use Elasticsearch.
+# A cluster: ELASTICSEARCH_URLS lists its nodes (comma-separated) and wins over the single URL.
 SEARCH_ELASTICSEARCH_URL = os.environ.get("SEARCH_ELASTICSEARCH_URL", "")
+SEARCH_ELASTICSEARCH_URLS = env_list("ELASTICSEARCH_URLS")
 SEARCH_INDEX_PREFIX = os.environ.get("SEARCH_INDEX_PREFIX", "dsp")
 
 WAGTAIL_PASSWORD_RESET_ENABLED = False
