@@ -5,6 +5,20 @@
 #   scripts/elasticsearch.sh stop    stop the node started here and wait until it is gone
 #   scripts/elasticsearch.sh status  print the cluster health, or say it is not running
 #
+# A three-node cluster on loopback, for the test that stops nodes (tests/search/test_cluster.py),
+# from the same unpacked distribution and beside the single node:
+#
+#   scripts/elasticsearch.sh cluster-start   start every node not running (a fresh cluster when
+#                                            none is: their data is wiped), wait for all to join
+#   scripts/elasticsearch.sh cluster-stop    stop every node of the cluster, wait until gone
+#   scripts/elasticsearch.sh node-stop N     stop node N (1-3) and wait until it is gone
+#   scripts/elasticsearch.sh node-start N    start node N again and wait until it has joined
+#   scripts/elasticsearch.sh cluster-status  the cluster's health, asked of any node that answers
+#
+# Node N answers HTTP on ES_CLUSTER_HTTP_BASE+N-1 (default 9211-9213) and talks to the others
+# on ES_CLUSTER_TRANSPORT_BASE+N-1 (9311-9313), as cluster "dsp-cluster-<first HTTP port>";
+# each has its own data, logs and pid file ($CACHE/es-cluster-<port>) and a 512 MB heap.
+#
 # The distribution is Elastic's integ-test zip from Maven Central: no bundled JDK and no
 # extra modules, so it runs on the machine's Java 17 and starts in seconds. ES_PORT picks
 # the HTTP port (default 9201, away from a system Elasticsearch on 9200); MAVEN_REPO moves
@@ -42,9 +56,46 @@ PLUGIN_BUILD="$CACHE/plugin-build"
 # Written after a successful install; a fresh unpack has none, so it installs again.
 PLUGIN_STAMP="$ES_HOME/.$PLUGIN_NAME.sha256"
 HUNSPELL_SRC=/usr/share/hunspell
+ES_CLUSTER_NODES="${ES_CLUSTER_NODES:-3}"
+ES_CLUSTER_HTTP_BASE="${ES_CLUSTER_HTTP_BASE:-9211}"
+ES_CLUSTER_TRANSPORT_BASE="${ES_CLUSTER_TRANSPORT_BASE:-9311}"
+CLUSTER_NAME="dsp-cluster-$ES_CLUSTER_HTTP_BASE"
+
+# The node the functions below act on: the single node unless `select_cluster_node` says otherwise.
 DATA_DIR="$CACHE/es-data-$ES_PORT"
 PID_FILE="$DATA_DIR/elasticsearch.pid"
 URL="http://$ES_HOST:$ES_PORT"
+NODE_LOG="$DATA_DIR/logs/dsp-$ES_PORT.log"
+# How the node joins others: alone (the single node) or in the cluster (set per node).
+NODE_SETTINGS=(-Ecluster.name="dsp-$ES_PORT" -Etransport.port=0 -Ediscovery.type=single-node)
+
+select_cluster_node() {
+    local n="$1"
+    [[ "$n" =~ ^[0-9]+$ ]] && ((n >= 1 && n <= ES_CLUSTER_NODES)) ||
+        { log "no cluster node $n: give 1 to $ES_CLUSTER_NODES"; exit 2; }
+    local port=$((ES_CLUSTER_HTTP_BASE + n - 1))
+    DATA_DIR="$CACHE/es-cluster-$port"
+    PID_FILE="$DATA_DIR/elasticsearch.pid"
+    URL="http://$ES_HOST:$port"
+    ES_PORT="$port"
+    NODE_LOG="$DATA_DIR/logs/$CLUSTER_NAME.log"
+    local seeds=() names=() i
+    for ((i = 1; i <= ES_CLUSTER_NODES; i++)); do
+        seeds+=("$ES_HOST:$((ES_CLUSTER_TRANSPORT_BASE + i - 1))")
+        names+=("dsp-node-$i")
+    done
+    NODE_SETTINGS=(
+        -Ecluster.name="$CLUSTER_NAME"
+        -Enode.name="dsp-node-$n"
+        -Etransport.port="$((ES_CLUSTER_TRANSPORT_BASE + n - 1))"
+        -Ediscovery.seed_hosts="$(IFS=,; echo "${seeds[*]}")"
+    )
+    # Only a node with no cluster yet on disk may bootstrap one; a node that has joined once
+    # finds the others through the seed hosts, and the setting would only earn a warning.
+    if [[ -z "$(ls -A "$DATA_DIR/data" 2>/dev/null)" ]]; then
+        NODE_SETTINGS+=(-Ecluster.initial_master_nodes="$(IFS=,; echo "${names[*]}")")
+    fi
+}
 
 log() { echo "elasticsearch.sh: $*" >&2; }
 
@@ -186,7 +237,79 @@ java_home() {
     dirname "$(dirname "$(readlink -f "$java")")"
 }
 
+prepare() {
+    # What every node needs before its first start, done once for all (idempotent).
+    fetch_and_unpack
+    export ES_JAVA_HOME
+    ES_JAVA_HOME="$(java_home)"
+    (
+        # Nodes on other ports share this distribution: one installer at a time.
+        flock 9
+        install_plugin
+        install_hunspell
+        # Every node of the distribution reads one keystore; nodes started together would
+        # race to create it.
+        if [[ ! -f "$ES_HOME/config/elasticsearch.keystore" ]]; then
+            env ES_JAVA_HOME="$ES_JAVA_HOME" ES_DISTRIBUTION_TYPE=zip "$ES_HOME/bin/elasticsearch-keystore" create >&2
+        fi
+    ) 9>"$CACHE/.install.lock"
+}
+
+launch() {
+    # Starts the selected node as a daemon; `wait_healthy` waits for it to serve.
+    mkdir -p "$DATA_DIR/data" "$DATA_DIR/logs"
+    local opts="${ES_JAVA_OPTS:--Xms512m -Xmx512m}"
+    local -a as_user=()
+    if [[ "$(id -u)" == 0 ]]; then
+        # Elasticsearch refuses to run as root (containers and CI run as root), so the
+        # node runs as an unprivileged user that owns only its config and data folders.
+        local user="${ES_RUN_AS:-nobody}"
+        local group
+        group="$(id -gn "$user")"
+        chown -R "$user:$group" "$ES_HOME/config" "$DATA_DIR"
+        as_user=(setpriv --reuid="$user" --regid="$group" --clear-groups --reset-env)
+    fi
+    log "starting on $URL (java: $ES_JAVA_HOME, data: $DATA_DIR)"
+    # The integ-test zip has no bundled JDK: ES_DISTRIBUTION_TYPE tells the launcher we know.
+    "${as_user[@]}" env ES_JAVA_HOME="$ES_JAVA_HOME" ES_JAVA_OPTS="$opts" \
+        ES_DISTRIBUTION_TYPE=zip PATH="$PATH" \
+        "$ES_HOME/bin/elasticsearch" \
+        -d -p "$PID_FILE" \
+        -Enetwork.host="$ES_HOST" \
+        -Ehttp.port="$ES_PORT" \
+        -Epath.data="$DATA_DIR/data" \
+        -Epath.logs="$DATA_DIR/logs" \
+        "${NODE_SETTINGS[@]}" \
+        -Expack.security.enabled=false \
+        -Ecluster.routing.allocation.disk.threshold_enabled=false \
+        -Eindices.analysis.hunspell.dictionary.lazy=true \
+        >"$DATA_DIR/logs/stdout.log" 2>&1 || {
+        log "the node failed to start; last lines of its log:"
+        tail -n 40 "$DATA_DIR/logs/stdout.log" >&2 || true
+        exit 1
+    }
+}
+
+wait_healthy() {
+    local waited=0
+    until is_healthy; do
+        if ! running_pid >/dev/null; then
+            log "the node exited while starting; last lines of its log:"
+            tail -n 40 "$DATA_DIR/logs/stdout.log" "$NODE_LOG" 2>/dev/null >&2 || true
+            exit 1
+        fi
+        if ((waited >= ES_WAIT_SECONDS)); then
+            log "no healthy cluster at $URL after ${ES_WAIT_SECONDS}s; see $DATA_DIR/logs"
+            exit 1
+        fi
+        sleep 1
+        waited=$((waited + 1))
+    done
+    log "ready at $URL after ${waited}s"
+}
+
 start() {
+    # Starts the selected node unless it runs already, and waits until it serves.
     if pid="$(running_pid)"; then
         if is_healthy; then
             log "already running (pid $pid) at $URL"
@@ -201,65 +324,10 @@ start() {
             log "something else already answers at $URL; not starting another node"
             return 0
         fi
-        fetch_and_unpack
-        mkdir -p "$DATA_DIR/data" "$DATA_DIR/logs"
-        export ES_JAVA_HOME
-        ES_JAVA_HOME="$(java_home)"
-        (
-            # Nodes on other ports may share this distribution: one installer at a time.
-            flock 9
-            install_plugin
-            install_hunspell
-        ) 9>"$CACHE/.install.lock"
-        export ES_JAVA_OPTS="${ES_JAVA_OPTS:--Xms512m -Xmx512m}"
-        # The integ-test zip has no bundled JDK: tell the launcher we know.
-        export ES_DISTRIBUTION_TYPE=zip
-        local -a as_user=()
-        if [[ "$(id -u)" == 0 ]]; then
-            # Elasticsearch refuses to run as root (containers and CI run as root), so the
-            # node runs as an unprivileged user that owns only its config and data folders.
-            local user="${ES_RUN_AS:-nobody}"
-            local group
-            group="$(id -gn "$user")"
-            chown -R "$user:$group" "$ES_HOME/config" "$DATA_DIR"
-            as_user=(setpriv --reuid="$user" --regid="$group" --clear-groups --reset-env)
-        fi
-        log "starting on $URL (java: $ES_JAVA_HOME, data: $DATA_DIR)"
-        "${as_user[@]}" env ES_JAVA_HOME="$ES_JAVA_HOME" ES_JAVA_OPTS="$ES_JAVA_OPTS" \
-            ES_DISTRIBUTION_TYPE=zip PATH="$PATH" \
-            "$ES_HOME/bin/elasticsearch" \
-            -d -p "$PID_FILE" \
-            -Enetwork.host="$ES_HOST" \
-            -Ehttp.port="$ES_PORT" \
-            -Etransport.port=0 \
-            -Epath.data="$DATA_DIR/data" \
-            -Epath.logs="$DATA_DIR/logs" \
-            -Ecluster.name="dsp-$ES_PORT" \
-            -Expack.security.enabled=false \
-            -Ediscovery.type=single-node \
-            -Ecluster.routing.allocation.disk.threshold_enabled=false \
-            -Eindices.analysis.hunspell.dictionary.lazy=true \
-            >"$DATA_DIR/logs/stdout.log" 2>&1 || {
-            log "the node failed to start; last lines of its log:"
-            tail -n 40 "$DATA_DIR/logs/stdout.log" >&2 || true
-            exit 1
-        }
+        prepare
+        launch
     fi
-    local waited=0
-    until is_healthy; do
-        if ! running_pid >/dev/null; then
-            log "the node exited while starting; last lines of its log:"
-            tail -n 40 "$DATA_DIR/logs/stdout.log" "$DATA_DIR/logs/dsp-$ES_PORT.log" 2>/dev/null >&2 || true
-            exit 1
-        fi
-        if ((waited >= ES_WAIT_SECONDS)); then
-            log "no healthy cluster after ${ES_WAIT_SECONDS}s; see $DATA_DIR/logs"
-            exit 1
-        fi
-        sleep 1
-        waited=$((waited + 1))
-    done
-    log "ready at $URL after ${waited}s"
+    wait_healthy
 }
 
 stop() {
@@ -295,12 +363,81 @@ status() {
     fi
 }
 
+cluster_start() {
+    local n running=()
+    for ((n = 1; n <= ES_CLUSTER_NODES; n++)); do
+        select_cluster_node "$n"
+        if running_pid >/dev/null; then running+=("$n"); fi
+    done
+    prepare
+    if ((${#running[@]} == 0)); then
+        # No node runs: a new cluster, bootstrapped by all together from empty data folders
+        # (a node of an old cluster would refuse to join a new one, and tests want a clean one).
+        for ((n = 1; n <= ES_CLUSTER_NODES; n++)); do
+            select_cluster_node "$n"
+            rm -rf "$DATA_DIR"
+        done
+        # Together: until enough master-eligible nodes are up to elect one, a node's start
+        # (and so its launcher) waits.
+        local pids=()
+        for ((n = 1; n <= ES_CLUSTER_NODES; n++)); do
+            (select_cluster_node "$n" && launch) &
+            pids+=("$!")
+        done
+        local failed=0 pid
+        for pid in "${pids[@]}"; do wait "$pid" || failed=1; done
+        ((failed == 0)) || { log "a node failed to start; stopping the others"; cluster_stop; exit 1; }
+    fi
+    for ((n = 1; n <= ES_CLUSTER_NODES; n++)); do
+        select_cluster_node "$n"
+        start
+    done
+    # Every node answering is not yet every node in one cluster: ask for all of them.
+    curl -fsS --max-time "$((ES_WAIT_SECONDS + 5))" \
+        "$URL/_cluster/health?wait_for_nodes=$ES_CLUSTER_NODES&timeout=${ES_WAIT_SECONDS}s" >/dev/null ||
+        { log "the cluster did not gather $ES_CLUSTER_NODES nodes in ${ES_WAIT_SECONDS}s"; exit 1; }
+    log "cluster $CLUSTER_NAME ready: $ES_CLUSTER_NODES nodes from http://$ES_HOST:$ES_CLUSTER_HTTP_BASE"
+}
+
+cluster_stop() {
+    local n
+    for ((n = 1; n <= ES_CLUSTER_NODES; n++)); do
+        select_cluster_node "$n"
+        stop
+    done
+}
+
+cluster_status() {
+    local n
+    for ((n = 1; n <= ES_CLUSTER_NODES; n++)); do
+        select_cluster_node "$n"
+        if status >/dev/null 2>&1; then
+            status
+            return 0
+        fi
+    done
+    echo "no node of $CLUSTER_NAME answers"
+    return 1
+}
+
 case "${1:-}" in
 start) start ;;
 stop) stop ;;
 status) status ;;
+cluster-start) cluster_start ;;
+cluster-stop) cluster_stop ;;
+cluster-status) cluster_status ;;
+node-start)
+    select_cluster_node "${2:-}"
+    start
+    ;;
+node-stop)
+    select_cluster_node "${2:-}"
+    stop
+    ;;
 *)
     echo "usage: $0 start|stop|status   (ES_PORT=${ES_PORT})" >&2
+    echo "       $0 cluster-start|cluster-stop|cluster-status|node-start N|node-stop N" >&2
     exit 2
     ;;
 esac

@@ -14,7 +14,9 @@ scripts/install-test-tools.sh
 
 export ES_PORT="${ES_PORT:-9201}"
 export PG_PORT="${PG_PORT:-5433}"
-trap 'scripts/elasticsearch.sh stop; scripts/postgres.sh stop' EXIT
+# The cluster test (tests/search/test_cluster.py) starts and stops its own three nodes; stopping
+# them here too covers a pytest killed before its fixture could.
+trap 'scripts/elasticsearch.sh stop; scripts/elasticsearch.sh cluster-stop; scripts/postgres.sh stop' EXIT
 scripts/elasticsearch.sh start
 export SEARCH_ELASTICSEARCH_URL="http://127.0.0.1:${ES_PORT}"
 export SEARCH_INDEX_PREFIX="dsp-test"

@@ -1,7 +1,14 @@
-"""The Elasticsearch client, built once per URL, with short timeouts and no retries.
+"""The Elasticsearch client, built once per set of nodes, with short timeouts.
 
-A reader's request must not wait on a node that is down: one quick attempt, then the
-caller falls back (queries) or records the update for later (indexing).
+A reader's request must not wait on a node that is down. With one node: one attempt, then
+the caller falls back (queries) or records the update for later (indexing). With a cluster
+(several URLs, `conf.elasticsearch_urls`), a request that cannot reach its node (refused,
+reset) is sent again to the next one, up to every node once, all within the caller's one
+time `Budget`; the node pool of elastic-transport leaves a failed node out for a second,
+then for longer each time it fails again (up to 30 s), so later requests do not knock on
+it first. A node that took the request and then ran out of time is not asked again: the
+budget is spent. So an error reaches the caller, and trips the circuit breaker, only when
+no node could answer.
 """
 
 from __future__ import annotations
@@ -21,15 +28,17 @@ ENGINE_ERRORS = (ESConnectionError, ESConnectionTimeout, TransportError, ApiErro
 
 
 @lru_cache(maxsize=8)
-def _client_for(url: str, timeout: float) -> Elasticsearch:
-    return Elasticsearch(url, request_timeout=timeout, max_retries=0, retry_on_timeout=False)
+def _client_for(urls: tuple[str, ...], timeout: float) -> Elasticsearch:
+    # Each node once at most: a connection error moves on to a node not tried yet (the pool
+    # hands out live nodes first), a timeout does not (the budget is what timed out).
+    return Elasticsearch(list(urls), request_timeout=timeout, max_retries=len(urls) - 1, retry_on_timeout=False)
 
 
 def get_client(*, timeout: float | None = None) -> Elasticsearch:
-    url = conf.elasticsearch_url()
-    if not url:
+    urls = conf.elasticsearch_urls()
+    if not urls:
         raise RuntimeError("SEARCH_ELASTICSEARCH_URL is empty: Elasticsearch is not configured.")
-    return _client_for(url, conf.request_timeout() if timeout is None else timeout)
+    return _client_for(tuple(urls), conf.request_timeout() if timeout is None else timeout)
 
 
 class Budget:
@@ -57,7 +66,10 @@ class Budget:
 
 
 class CircuitBreaker:
-    """Remembers a recent failure so searches and live updates skip the node for a few seconds.
+    """Remembers a recent failure so searches and live updates skip Elasticsearch for a few seconds.
+
+    Callers trip it on an error from the client, which (see above) has already tried every
+    configured node: one node of a cluster going away does not open it.
 
     When the window has passed, one caller (the first to ask) tries the node again while the
     others keep skipping it for another window: a hung node costs one request per window,

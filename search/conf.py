@@ -1,19 +1,35 @@
 """Search settings, read through `django.conf.settings` so tests can override them.
 
-`portal/settings/base.py` reads the two that differ per environment from the environment
-(`SEARCH_ELASTICSEARCH_URL`, `SEARCH_INDEX_PREFIX`); the rest are tuning knobs with defaults.
+`portal/settings/base.py` reads the ones that differ per environment from the environment
+(`SEARCH_ELASTICSEARCH_URLS` or `SEARCH_ELASTICSEARCH_URL`, `SEARCH_INDEX_PREFIX`); the rest
+are tuning knobs with defaults.
 """
 
 from django.conf import settings
 
 
+def elasticsearch_urls() -> list[str]:
+    """Every node the portal may send a request to; empty means the database engine answers.
+
+    SEARCH_ELASTICSEARCH_URLS (a list, from the ELASTICSEARCH_URLS environment variable) names
+    the nodes of a cluster; when it is empty, SEARCH_ELASTICSEARCH_URL (one URL, or several
+    separated by commas) does. Tests switch Elasticsearch off or point it elsewhere by setting
+    SEARCH_ELASTICSEARCH_URL alone, which is why the list is never filled from it.
+    """
+    urls = getattr(settings, "SEARCH_ELASTICSEARCH_URLS", None) or []
+    if not urls:
+        urls = (getattr(settings, "SEARCH_ELASTICSEARCH_URL", "") or "").split(",")
+    return [url.strip() for url in urls if url and url.strip()]
+
+
 def elasticsearch_url() -> str:
-    """Empty means: no Elasticsearch, the database engine answers every search."""
-    return (getattr(settings, "SEARCH_ELASTICSEARCH_URL", "") or "").strip()
+    """The first node: what messages name. Empty means no Elasticsearch."""
+    urls = elasticsearch_urls()
+    return urls[0] if urls else ""
 
 
 def elasticsearch_enabled() -> bool:
-    return bool(elasticsearch_url())
+    return bool(elasticsearch_urls())
 
 
 def index_prefix() -> str:
@@ -67,8 +83,15 @@ def max_query_length() -> int:
 
 
 def index_replicas() -> int:
-    """0 suits the single local node; a production cluster sets SEARCH_INDEX_REPLICAS."""
-    return int(getattr(settings, "SEARCH_INDEX_REPLICAS", 0))
+    """Copies of each shard besides the primary: SEARCH_INDEX_REPLICAS when set.
+
+    Otherwise one when several nodes are configured, so a node can stop without taking any
+    document out of search, and none for a single node, which has nowhere to put a copy.
+    """
+    replicas = getattr(settings, "SEARCH_INDEX_REPLICAS", None)
+    if replicas is not None and replicas != "":
+        return int(replicas)
+    return 1 if len(elasticsearch_urls()) > 1 else 0
 
 
 def catch_up_batch_size() -> int:

@@ -321,6 +321,7 @@ class RebuildReport:
     failed: list[tuple[str, str]] = field(default_factory=list)
     removed_indices: list[str] = field(default_factory=list)
     seconds: float = 0.0
+    replicas_ready: bool = True
     kind_of: dict[str, str] = field(default_factory=dict, repr=False)
 
     @property
@@ -334,6 +335,7 @@ class RebuildReport:
             f"Indexed {self.total} items ({kinds}) into {self.index} in {self.seconds:.1f}s ({rate:.0f}/s); "
             f"alias {self.alias} swapped; {len(self.skipped)} skipped, {len(self.failed)} failed, "
             f"{len(self.removed_indices)} old indices removed."
+            + ("" if self.replicas_ready else " Warning: its replicas were not all allocated before the swap.")
         )
 
 
@@ -399,6 +401,30 @@ class _BackgroundBulk:
             raise self._error
 
 
+def _wait_for_replicas(client: Elasticsearch, index: str) -> bool:
+    """Wait until every copy of the new index is allocated (green) before readers use it.
+
+    Otherwise a node stopping right after the swap could hold the only copy of a shard and
+    take its documents out of search. Gives up after SEARCH_BULK_TIMEOUT with a warning and
+    swaps all the same (the old index is no better: it is missing the rebuild's changes);
+    False then, and the rebuild's summary says so.
+    """
+    if conf.index_replicas() == 0:
+        return True
+    health = client.options(ignore_status=408).cluster.health(
+        index=index, wait_for_status="green", timeout=f"{max(1, int(conf.bulk_timeout()))}s"
+    )
+    if health.get("timed_out") or health.get("status") != "green":
+        logger.warning(
+            "search: %s is %s, not green, after %ss: some replicas are not allocated (fewer nodes than copies?)",
+            index,
+            health.get("status"),
+            int(conf.bulk_timeout()),
+        )
+        return False
+    return True
+
+
 def rebuild(
     *, client: Elasticsearch | None = None, chunk_size: int = 1000, on_progress: Callable[[int], None] | None = None
 ) -> RebuildReport:
@@ -410,7 +436,7 @@ def rebuild(
     client = client or get_client(timeout=conf.bulk_timeout())
     report = RebuildReport(alias=conf.alias_name(), index=mappings.new_index_name())
     started = time.monotonic()
-    # No refreshes and no replicas while loading; both come back before the swap.
+    # No refreshes and no replicas while loading; both come back (replicas allocated) before the swap.
     mappings.create_index(client, report.index, refresh_interval="-1", number_of_replicas=0)
     rebuilding = conf.rebuilding_alias_name()
     client.indices.put_alias(index=report.index, name=rebuilding)
@@ -436,6 +462,7 @@ def rebuild(
             index=report.index, settings={"refresh_interval": "1s", "number_of_replicas": conf.index_replicas()}
         )
         client.indices.refresh(index=report.index)
+        report.replicas_ready = _wait_for_replicas(client, report.index)
     except BaseException:
         client.indices.delete(index=report.index, ignore_unavailable=True)
         raise

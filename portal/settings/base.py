@@ -139,9 +139,6 @@ elif os.environ.get("POSTGRES_DB"):
             "PASSWORD": os.environ.get("POSTGRES_PASSWORD", ""),
             "HOST": os.environ.get("POSTGRES_HOST", "127.0.0.1"),
             "PORT": os.environ.get("POSTGRES_PORT", "5432"),
-            # libpq gives up on an unreachable server after this many seconds, so a request
-            # answers "temporarily unavailable" (portal/core/errors.py) instead of hanging.
-            "OPTIONS": {"connect_timeout": int(os.environ.get("DJANGO_DB_CONNECT_TIMEOUT", "5"))},
         }
     }
 else:
@@ -151,6 +148,13 @@ else:
             "NAME": os.environ.get("SQLITE_PATH", str(BASE_DIR / "db.sqlite3")),
             "OPTIONS": dict(SQLITE_OPTIONS),
         }
+    }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # libpq gives up on an unreachable server after this many seconds, so a request answers
+    # "temporarily unavailable" (portal/core/errors.py) instead of hanging. A URL's own wins.
+    DATABASES["default"]["OPTIONS"] = {
+        "connect_timeout": int(os.environ.get("DJANGO_DB_CONNECT_TIMEOUT", "5")),
+        **DATABASES["default"].get("OPTIONS", {}),
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -371,12 +375,12 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "portal.core.search_backend"}}
 
 # --- Portal search (search/conf.py) -----------------------------------------------------
 # No node: search runs on the embedded database backend above. Name the cluster's nodes to use
-# Elasticsearch: ELASTICSEARCH_URLS, comma-separated (the client spreads requests over them and
-# goes on when one is down), or the older single SEARCH_ELASTICSEARCH_URL, kept as a one-node list.
+# Elasticsearch: ELASTICSEARCH_URLS, comma-separated (the client passes a request a node refused
+# to the next), which wins over the single SEARCH_ELASTICSEARCH_URL (development and tests).
 SEARCH_ELASTICSEARCH_URL = os.environ.get("SEARCH_ELASTICSEARCH_URL", "")
-SEARCH_ELASTICSEARCH_URLS = env_list("ELASTICSEARCH_URLS") or env_list("SEARCH_ELASTICSEARCH_URL")
-# Copies of each shard on other nodes: 1 on a three-node cluster, so one node may go down; 0 on one node.
-SEARCH_INDEX_REPLICAS = int(os.environ.get("SEARCH_INDEX_REPLICAS", "0"))
+SEARCH_ELASTICSEARCH_URLS = env_list("ELASTICSEARCH_URLS")
+# Copies of each shard on other nodes. Unset: one with several nodes, so one may go down; none with one node.
+SEARCH_INDEX_REPLICAS = os.environ.get("SEARCH_INDEX_REPLICAS") or None
 SEARCH_INDEX_PREFIX = os.environ.get("SEARCH_INDEX_PREFIX", "dsp")
 
 WAGTAIL_PASSWORD_RESET_ENABLED = False

@@ -27,3 +27,6 @@ WHITENOISE_USE_FINDERS = True
 # Off unless a test turns it on (tests/portal/core/test_page_cache.py): query counts measure the
 # uncached work, and most tests change rows directly rather than through a publish.
 PAGE_CACHE_ENABLED = os.environ.get("PAGE_CACHE_ENABLED") == "1"
+# Tests name their node with SEARCH_ELASTICSEARCH_URL and switch it off by emptying it: a cluster
+# list from the environment would outlive that. The cluster test sets its own list.
+SEARCH_ELASTICSEARCH_URLS: list[str] = []

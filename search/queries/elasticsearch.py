@@ -367,6 +367,9 @@ class ElasticsearchEngine(SearchEngine):
             query["bool"]["should"].append(page_clause)
         filters = self.facet_filters(params)
         body: dict = {
+            # A shard copy that could not answer (a node stopping mid-search, with no other copy
+            # to ask) fails the whole search, so the database answers: never a silently short list.
+            "allow_partial_search_results": False,
             "query": query,
             "aggs": self.aggregations(filters),
             "from": (params.page - 1) * size,

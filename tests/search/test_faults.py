@@ -16,11 +16,11 @@ from django.core.management import call_command
 
 import pytest
 
-from search import indexing
+from search import conf, indexing
 from search.client import breaker
 from search.models import PendingIndexUpdate
 from search.queries import KnowledgeSearch, SearchParams
-from tests.search.conftest import stored
+from tests.search.conftest import _closed_port, stored
 
 PROMPTLY = 8.0  # seconds; well above the budgets, far below the old waits
 
@@ -154,3 +154,51 @@ def test_a_sync_that_read_before_a_newer_change_keeps_its_row(corpus, monkeypatc
     monkeypatch.setattr(indexing, "_sources_for", read_while_a_change_commits)
     indexing.sync([key])
     assert PendingIndexUpdate.objects.filter(key=key).exists()
+
+
+def test_a_node_that_refuses_is_passed_over_within_the_budget(indexed, settings, django_capture_on_commit_callbacks):
+    """Of two configured nodes, the first refuses every connection (a stopped node of a cluster):
+    searches and updates go to the other one at once, and the breaker stays closed."""
+    real_url = settings.SEARCH_ELASTICSEARCH_URL
+    stopped = f"http://127.0.0.1:{_closed_port()}"
+    settings.SEARCH_ELASTICSEARCH_URLS = [stopped, real_url]
+    del settings.SEARCH_REQUEST_TIMEOUT  # production budgets
+    settings.SEARCH_CIRCUIT_BREAKER_SECONDS = 10
+    assert conf.index_replicas() == 1  # several nodes: a copy on another one
+
+    for _ in range(3):  # the pool's turn comes round to the stopped node
+        result, seconds = timed(lambda: KnowledgeSearch(user=None, language="en").search(SearchParams(q="police")))
+        assert result.engine == "elasticsearch" and not result.degraded and result.total >= 1
+        assert seconds < PROMPTLY and not breaker.is_open()
+
+    page = indexed["online"]
+    page.title = "Responding to online abuse, published while one node was stopped"
+    with django_capture_on_commit_callbacks(execute=True):
+        page.save_revision().publish()
+    assert not PendingIndexUpdate.objects.exists() and not breaker.is_open()
+    assert stored(f"page:{page.pk}")["title"] == page.title
+
+
+def test_every_node_refusing_opens_the_breaker(corpus, settings):
+    settings.SEARCH_ELASTICSEARCH_URLS = [f"http://127.0.0.1:{_closed_port()}" for _ in range(3)]
+    settings.SEARCH_CIRCUIT_BREAKER_SECONDS = 10
+    result = KnowledgeSearch(user=None, language="en").search(SearchParams(q="police"))
+    assert result.degraded and result.engine == "database" and result.total >= 1
+    assert breaker.is_open()
+
+
+def test_the_node_list_and_the_single_url(settings):
+    """SEARCH_ELASTICSEARCH_URLS names a cluster; without it the single URL (commas allowed) does,
+    so a test or a command that empties SEARCH_ELASTICSEARCH_URL switches Elasticsearch off."""
+    settings.SEARCH_ELASTICSEARCH_URLS = []
+    settings.SEARCH_ELASTICSEARCH_URL = ""
+    assert conf.elasticsearch_urls() == [] and not conf.elasticsearch_enabled() and conf.index_replicas() == 0
+    settings.SEARCH_ELASTICSEARCH_URL = "http://127.0.0.1:9201"
+    assert conf.elasticsearch_urls() == ["http://127.0.0.1:9201"] and conf.index_replicas() == 0
+    settings.SEARCH_ELASTICSEARCH_URL = "http://127.0.0.1:9211, http://127.0.0.1:9212"
+    assert conf.elasticsearch_urls() == ["http://127.0.0.1:9211", "http://127.0.0.1:9212"]
+    assert conf.index_replicas() == 1
+    settings.SEARCH_ELASTICSEARCH_URLS = ["http://127.0.0.1:9213"]
+    assert conf.elasticsearch_url() == "http://127.0.0.1:9213" and conf.index_replicas() == 0
+    settings.SEARCH_INDEX_REPLICAS = 2
+    assert conf.index_replicas() == 2

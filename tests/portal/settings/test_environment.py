@@ -15,6 +15,7 @@ from gunicorn.config import Config
 
 from knowledge.models import KnowledgeDocument
 from knowledge.storage import SharedFileStorage
+from search import conf
 from tests.portal.settings.loading import load_settings
 
 BUCKET = {
@@ -47,12 +48,16 @@ BUCKET = {
 )
 def test_the_search_cluster_is_a_list_of_nodes_with_the_single_url_as_fallback(environ, nodes):
     loaded = load_settings("base", **environ)
-    assert nodes == loaded.SEARCH_ELASTICSEARCH_URLS
+    with override_settings(
+        SEARCH_ELASTICSEARCH_URL=loaded.SEARCH_ELASTICSEARCH_URL,
+        SEARCH_ELASTICSEARCH_URLS=loaded.SEARCH_ELASTICSEARCH_URLS,
+    ):
+        assert nodes == conf.elasticsearch_urls()
 
 
 def test_index_replicas_follow_the_environment():
-    assert load_settings("base").SEARCH_INDEX_REPLICAS == 0
-    assert load_settings("base", SEARCH_INDEX_REPLICAS="1").SEARCH_INDEX_REPLICAS == 1
+    assert load_settings("base").SEARCH_INDEX_REPLICAS is None  # search.conf decides by the number of nodes
+    assert load_settings("base", SEARCH_INDEX_REPLICAS="1").SEARCH_INDEX_REPLICAS == "1"
 
 
 # --- Uploads: the disk, or a private bucket ----------------------------------------------------
