@@ -205,6 +205,9 @@ def backup_write(
             on_bytes_total(dump.stat().st_size + sum(sizes.values()))
         members = []
         try:
+            # The archive holds partner-only content and password hashes: only its owner may read it.
+            partial.unlink(missing_ok=True)
+            partial.touch(mode=0o600)
             with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED, allowZip64=True) as archive:
                 with dump.open("rb") as source:
                     members.append(_add(archive, DATABASE, source, on_bytes))

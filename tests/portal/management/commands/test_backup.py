@@ -131,6 +131,11 @@ def test_every_row_comes_back(round_trip):
     assert "Restored" in round_trip["output"] and "search records" in round_trip["output"]
 
 
+def test_only_its_owner_may_read_the_archive(round_trip):
+    # It holds partner-only content and password hashes.
+    assert round_trip["archive"].stat().st_mode & 0o777 == 0o600
+
+
 @pytest.mark.django_db
 def test_files_come_back_byte_for_byte(round_trip):
     before = round_trip["files"]
