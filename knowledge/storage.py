@@ -2,7 +2,6 @@
 
 from django.core.files.storage import Storage, storages
 from django.utils.deconstruct import deconstructible
-from django.utils.functional import cached_property
 
 from wagtail.documents import get_document_model
 
@@ -24,8 +23,10 @@ class SharedFileStorage(Storage):
     """The configured default storage (`STORAGES["default"]`), except that it never deletes a
     file a document row still uses: translations share their original's file."""
 
-    @cached_property
+    @property
     def inner(self) -> Storage:
+        # Looked up each time (a dict read): the storage follows STORAGES when a test or a
+        # command changes it, instead of keeping the first one for the life of the process.
         return storages["default"]
 
     def delete(self, name):
