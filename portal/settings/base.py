@@ -408,7 +408,7 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 EMAIL_TIMEOUT = 20
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", global_settings.DEFAULT_FROM_EMAIL)
 
-# Caching: local memory unless configured; the portal never depends on a shared cache.
+# Caching: local memory unless configured (production: Redis or a shared folder, portal/settings/production.py).
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
     # The anonymous page cache (portal.core.page_cache). Local memory serves one process (`make run`);

@@ -30,13 +30,14 @@ if os.environ.get("REDIS_URL"):
     # The default cache too: the subscribe form's rate limits (portal/alerts/throttle.py) and the
     # search thesaurus (search/synonyms.py) then count and purge once for every worker and machine,
     # not per process. Each alias has its own key prefix in the one Redis database.
+    # Redis away is an empty cache, not an error (portal/core/cache_backends.py).
     _PAGES_CACHE = {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "BACKEND": "portal.core.cache_backends.ForgivingRedisCache",
         "LOCATION": os.environ["REDIS_URL"],
         "KEY_PREFIX": "pages",
     }
     _DEFAULT_CACHE = {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "BACKEND": "portal.core.cache_backends.ForgivingRedisCache",
         "LOCATION": os.environ["REDIS_URL"],
         "KEY_PREFIX": "default",
     }

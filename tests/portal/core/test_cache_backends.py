@@ -1,0 +1,56 @@
+"""Redis away (restarting, failed over): the shared caches answer as empty ones, and readers,
+searchers and subscribers get their pages, not the 500 page (`portal.core.cache_backends`)."""
+
+import socket
+
+from django.core.cache import caches
+
+import pytest
+
+from tests.factories import make_knowledge
+
+
+def _closed_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture
+def redis_away(settings):
+    """Production's cache settings, with Redis's port closed: a real refused connection, no stand-in."""
+    location = f"redis://127.0.0.1:{_closed_port()}/0"
+    backend = "portal.core.cache_backends.ForgivingRedisCache"
+    settings.CACHES = {
+        "default": {"BACKEND": backend, "LOCATION": location, "KEY_PREFIX": "default"},
+        "pages": {"BACKEND": backend, "LOCATION": location, "KEY_PREFIX": "pages"},
+    }
+    settings.PAGE_CACHE_ENABLED = True
+    settings.SEARCH_ELASTICSEARCH_URL = ""  # the database engine: what is tested here is the cache
+    yield caches["default"]
+    for alias in ("default", "pages"):
+        caches[alias].close()
+
+
+def test_the_cache_answers_as_an_empty_one(redis_away):
+    assert redis_away.get("anything", "missed") == "missed"
+    redis_away.set("kept", 1)
+    assert redis_away.get("kept") is None
+    assert redis_away.add("new", 1) is False
+    assert redis_away.get_or_set("made", lambda: "fresh") == "fresh"
+    with pytest.raises(ValueError):  # what Django says of a count it does not hold
+        redis_away.incr("count")
+    assert redis_away.get_many(["a", "b"]) == {}
+
+
+@pytest.mark.parametrize("language", ["en", "ru", "ko"])
+def test_pages_and_search_answer_while_redis_is_away(
+    site, client, redis_away, language, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        make_knowledge(site["knowledge"], title="Referral pathways for survivors")
+    assert client.get(f"/{language}/").status_code == 200
+    response = client.get(f"/{language}/search/", {"q": "referral"})
+    assert response.status_code == 200
+    if language == "en":
+        assert "Referral pathways for survivors" in response.content.decode()
