@@ -5,6 +5,8 @@
 are tuning knobs with defaults.
 """
 
+from urllib.parse import urlsplit, urlunsplit
+
 from django.conf import settings
 
 
@@ -30,6 +32,14 @@ def elasticsearch_url() -> str:
 
 def elasticsearch_enabled() -> bool:
     return bool(elasticsearch_urls())
+
+
+def safe_url(url: str) -> str:
+    """A node's address without the user and password a URL may carry, for messages and logs."""
+    parts = urlsplit(url)
+    if parts.username is None and parts.password is None:
+        return url
+    return urlunsplit(parts._replace(netloc=parts.hostname + (f":{parts.port}" if parts.port else "")))
 
 
 def index_prefix() -> str:

@@ -51,8 +51,12 @@ def _postgres(parts) -> dict:
         raise ImproperlyConfigured("DATABASE_URL names no database: postgres://user:password@host:port/NAME")
     try:
         port = parts.port
-    except ValueError as error:
-        raise ImproperlyConfigured(f"DATABASE_URL: the port is not a number ({error})") from None
+    except ValueError:
+        # Not the parser's own message: an unescaped "/", "#" or "?" in the password puts part of
+        # the password where the port should be, and the message would repeat it into the logs.
+        raise ImproperlyConfigured(
+            "DATABASE_URL: the port is not a number (percent-encode any '/', '#', '?' or '@' in the password)"
+        ) from None
     options = {}
     for key, value in parse_qsl(parts.query, keep_blank_values=False):
         options[key] = int(value) if key in _INTEGER_OPTIONS and value.isdigit() else value

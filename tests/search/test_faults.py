@@ -13,6 +13,7 @@ import threading
 import time
 
 from django.core.management import call_command
+from django.core.management.base import CommandError
 
 import pytest
 
@@ -202,3 +203,10 @@ def test_the_node_list_and_the_single_url(settings):
     assert conf.elasticsearch_url() == "http://127.0.0.1:9213" and conf.index_replicas() == 0
     settings.SEARCH_INDEX_REPLICAS = 2
     assert conf.index_replicas() == 2
+
+
+def test_a_nodes_password_never_reaches_the_operators_messages(db, settings):
+    settings.SEARCH_ELASTICSEARCH_URLS = ["http://portal:s3cret-word@127.0.0.1:9"]  # nothing listens on port 9
+    with pytest.raises(CommandError) as failed:
+        call_command("rebuild_search_index", "--no-progress", stdout=io.StringIO())
+    assert "s3cret-word" not in str(failed.value) and "http://127.0.0.1:9" in str(failed.value)

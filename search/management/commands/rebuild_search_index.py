@@ -39,7 +39,7 @@ class Command(BaseCommand):
         try:
             report = indexing.rebuild(chunk_size=chunk_size, on_progress=bar.update)
         except ENGINE_ERRORS as error:
-            raise CommandError(f"Elasticsearch at {conf.elasticsearch_url()} failed: {error}") from error
+            raise CommandError(f"Elasticsearch at {conf.safe_url(conf.elasticsearch_url())} failed: {error}") from error
         finally:
             bar.close()
         for key, reason in report.skipped:

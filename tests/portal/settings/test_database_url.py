@@ -68,6 +68,13 @@ def test_a_port_that_is_not_a_number_is_refused():
         parse_database_url("postgres://dsp:secret@db:fivefour/dsp")
 
 
+def test_a_password_with_an_unescaped_slash_is_not_repeated_in_the_error():
+    # urllib reads "pa" and what follows the slash as host and port: its message would name them.
+    with pytest.raises(ImproperlyConfigured) as refused:
+        parse_database_url("postgres://dsp:pa/ssw0rd-Secret@db:5432/dsp")
+    assert "ssw0rd" not in str(refused.value) and "pa" not in str(refused.value).split("(")[0].split()
+
+
 def test_database_url_wins_over_postgres_variables():
     loaded = load_settings(
         "base",
