@@ -30,8 +30,11 @@ ENGINE_ERRORS = (ESConnectionError, ESConnectionTimeout, TransportError, ApiErro
 @lru_cache(maxsize=8)
 def _client_for(urls: tuple[str, ...], timeout: float) -> Elasticsearch:
     # Each node once at most: a connection error moves on to a node not tried yet (the pool
-    # hands out live nodes first), a timeout does not (the budget is what timed out).
-    return Elasticsearch(list(urls), request_timeout=timeout, max_retries=len(urls) - 1, retry_on_timeout=False)
+    # hands out live nodes first), a timeout does not (the budget is what timed out), and neither
+    # does an answer (a busy 429 or 503 would get the whole budget again on every node).
+    return Elasticsearch(
+        list(urls), request_timeout=timeout, max_retries=len(urls) - 1, retry_on_timeout=False, retry_on_status=()
+    )
 
 
 def get_client(*, timeout: float | None = None) -> Elasticsearch:

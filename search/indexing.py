@@ -411,8 +411,11 @@ def _wait_for_replicas(client: Elasticsearch, index: str) -> bool:
     """
     if conf.index_replicas() == 0:
         return True
-    health = client.options(ignore_status=408).cluster.health(
-        index=index, wait_for_status="green", timeout=f"{max(1, int(conf.bulk_timeout()))}s"
+    wait = max(1, int(conf.bulk_timeout()))
+    # The client waits longer than the server is asked to, so the server's "timed out" answer
+    # (408, kept as an answer) arrives instead of the client giving up and failing the rebuild.
+    health = client.options(ignore_status=408, request_timeout=wait + 15).cluster.health(
+        index=index, wait_for_status="green", timeout=f"{wait}s"
     )
     if health.get("timed_out") or health.get("status") != "green":
         logger.warning(

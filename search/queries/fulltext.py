@@ -151,7 +151,8 @@ def tsquery_text(query, *, budget: list[int]) -> str | None:
     `_prefix_korean_words` makes them on SQLite. `budget` counts the words still allowed.
     """
     if isinstance(query, PlainText | Phrase):
-        words = _WORD.findall(query.query_string.casefold())[: max(budget[0], 0)]
+        # lower(), not casefold(): PostgreSQL lower-cases the index's words ("straße" stays so).
+        words = _WORD.findall(query.query_string.lower())[: max(budget[0], 0)]
         budget[0] -= len(words)
         if isinstance(query, Phrase):
             return " <-> ".join(f"'{word}'" for word in words) or None

@@ -163,14 +163,20 @@ class PostgresVocabulary:
         found = cls._statistics(f"'{prefix}':*")
         return {term: entries for term, entries in found.items() if term.startswith(prefix) and len(term) in lengths}
 
-    @staticmethod
-    def _statistics(tsquery: str) -> dict[str, int]:
-        """{word: entries} of every word of the entries matching `tsquery`."""
+    # Entries read per question at most: a typo one edit from a common word ("adn", "teh") would
+    # otherwise read most of the index. The nearest word is still found (the common word is the
+    # likeliest correction anyway); counts above this are counts within these entries.
+    ENTRIES = 2000
+
+    @classmethod
+    def _statistics(cls, tsquery: str) -> dict[str, int]:
+        """{word: entries} of every word of (at most `ENTRIES` of) the entries matching `tsquery`."""
         vectors = "title || body || autocomplete"
         table = connection.ops.quote_name(index_entries_table())
         literal = tsquery.replace("'", "''")
         # ts_stat reads a statement as text: the tsquery is a literal inside it.
-        statement = f"SELECT {vectors} FROM {table} WHERE ({vectors}) @@ to_tsquery('{POSTGRES_CONFIG}', '{literal}')"  # noqa: S608
+        matching = f"({vectors}) @@ to_tsquery('{POSTGRES_CONFIG}', '{literal}')"
+        statement = f"SELECT {vectors} FROM {table} WHERE {matching} LIMIT {cls.ENTRIES}"  # noqa: S608
         with connection.cursor() as cursor:
             cursor.execute("SELECT word, ndoc FROM ts_stat(%s)", [statement])
             return dict(cursor.fetchall())
