@@ -16,7 +16,22 @@ export ES_PORT="${ES_PORT:-9201}"
 export PG_PORT="${PG_PORT:-5433}"
 # The cluster test (tests/search/test_cluster.py) starts and stops its own three nodes; stopping
 # them here too covers a pytest killed before its fixture could.
-trap 'scripts/elasticsearch.sh stop; scripts/elasticsearch.sh cluster-stop; scripts/postgres.sh stop' EXIT
+pg_pid=""
+# Every step runs whatever the one before did, and the run keeps its own exit status: a stop
+# that fails is reported by the script that failed, not by a changed status.
+cleanup() {
+    local status=$?
+    set +e
+    if [[ -n "$pg_pid" ]]; then
+        kill "$pg_pid" 2>/dev/null
+        wait "$pg_pid" 2>/dev/null
+    fi
+    scripts/elasticsearch.sh stop
+    scripts/elasticsearch.sh cluster-stop
+    scripts/postgres.sh stop
+    exit "$status"
+}
+trap cleanup EXIT
 scripts/elasticsearch.sh start
 export SEARCH_ELASTICSEARCH_URL="http://127.0.0.1:${ES_PORT}"
 export SEARCH_INDEX_PREFIX="dsp-test"
@@ -52,6 +67,7 @@ $PY -m pytest "${ALONE[@]/#/--ignore=}" || status=$?
 
 pg_status=0
 wait "$pg_pid" || pg_status=$?
+pg_pid=""
 echo "The database-bound part of the suite, on PostgreSQL:"
 cat "$pg_log"
 rm -f "$pg_log"
