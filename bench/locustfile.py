@@ -2,8 +2,8 @@
 
 Readers (`Reader`) open pages, search and download documents with a pause between steps, as
 people do; one editor (`Editor`, the demo's event organiser) publishes a new webinar through
-the Wagtail admin's own form every few seconds and writes each title it published to a file,
-so the benchmark can ask the portal's search for every one afterwards.
+the Wagtail admin's own form every `LOAD_EDITOR_PAUSE` seconds (30 by default) and writes each
+title it published to a file, so the benchmark can ask the portal's search for every one afterwards.
 
 What to ask for comes from the environment: `LOAD_PLAN` names a JSON file written by
 `load_bench.py` (pages, documents, searches, the events section's page id and the editor's
@@ -53,27 +53,32 @@ class Editor(HttpUser):
     """The event organiser: signs in once, then publishes a webinar through the admin's form."""
 
     fixed_count = 1
-    wait_time = constant(8)
+    wait_time = constant(float(os.environ.get("LOAD_EDITOR_PAUSE", "30")))
 
     def on_start(self):
         self.client.headers.update(BEHIND_THE_PROXY)
         self.client.get("/admin/login/", name="editor: sign-in form")
-        self._cookies_as_behind_the_proxy()
+        self._as_behind_the_proxy()
         token = self.client.cookies.get("csrftoken", "")
         login = PLAN["editor"]
         self.client.post(
             "/admin/login/",
             data={"username": login["username"], "password": login["password"], "csrfmiddlewaretoken": token},
             headers={"Referer": self._https("/admin/login/")},
+            allow_redirects=False,
             name="editor: sign in",
         )
-        self._cookies_as_behind_the_proxy()
+        self._as_behind_the_proxy()
+        self.wait()  # the first webinar comes a pause after sign-in, as every later one does
 
     def _https(self, path: str) -> str:
         return self.host.replace("http://", "https://", 1) + path
 
-    def _cookies_as_behind_the_proxy(self):
-        """Production's cookies are `Secure`: the browser behind TLS sends them, so the editor does too."""
+    def _as_behind_the_proxy(self):
+        """Production's cookies are `Secure`: the browser behind the proxy's TLS sends them, so the editor does too.
+
+        (requests would keep them for https addresses only; the benchmark speaks plain HTTP on loopback.)
+        """
         for cookie in self.client.cookies:
             cookie.secure = False
 
@@ -81,6 +86,7 @@ class Editor(HttpUser):
     def publish_webinar(self):
         address = f"/admin/pages/add/events/eventpage/{PLAN['events_page_id']}/"
         form = self.client.get(address, name="editor: new webinar form")
+        self._as_behind_the_proxy()
         fields = AdminForm.fields_of(form.text)
         marker = f"loadtest{uuid.uuid4().hex[:10]}"
         title = f"Load test webinar {marker}"
