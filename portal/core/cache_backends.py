@@ -1,11 +1,12 @@
 """Redis as a cache whose outage is a miss, not a reader's error page.
 
-Production keeps its shared caches in Redis (`REDIS_URL`): the page cache, the shared reads,
-the search thesaurus and the subscribe form's rate limits. The page cache and the shared reads
-already read the database when their store fails; the others call the cache directly, and
-Django's Redis backend raises when Redis is away, so a search answered 500 while Redis
-restarted. This backend answers as an empty cache instead, and logs once a minute at most: a
-read is a miss, a write keeps nothing, a count starts again. Nothing in a cache is the only copy.
+Production keeps its shared caches in Redis (`REDIS_URL`). The page cache and the shared reads
+(the `pages` alias) catch a failing store and read the database; they must see the failure, since
+an empty store would give them no epoch to compare and old entries would look current. The
+default cache's users (the search thesaurus, the subscribe form's rate limits, thumbnail sizes)
+call it directly, and Django's Redis backend raises when Redis is away, so a search answered 500
+while Redis restarted. For them this backend answers as an empty cache instead, and logs once a
+minute at most: a read is a miss, a write keeps nothing, a count starts again.
 """
 
 from __future__ import annotations

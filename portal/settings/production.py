@@ -30,9 +30,11 @@ if os.environ.get("REDIS_URL"):
     # The default cache too: the subscribe form's rate limits (portal/alerts/throttle.py) and the
     # search thesaurus (search/synonyms.py) then count and purge once for every worker and machine,
     # not per process. Each alias has its own key prefix in the one Redis database.
+    # The page cache and the shared reads catch a failing store themselves and read the database
+    # (an empty store would look current to them); the default cache's users do not: for them,
     # Redis away is an empty cache, not an error (portal/core/cache_backends.py).
     _PAGES_CACHE = {
-        "BACKEND": "portal.core.cache_backends.ForgivingRedisCache",
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
         "LOCATION": os.environ["REDIS_URL"],
         "KEY_PREFIX": "pages",
     }
