@@ -34,7 +34,6 @@ import csv
 import json
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
@@ -47,6 +46,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench import _server as server  # noqa: E402
 from bench.page_bench import commit, machine  # noqa: E402
 
 DATABASE = "dspload"
@@ -212,36 +212,13 @@ def answering(base: str, paths: list[str]) -> list[str]:
 
 @contextlib.contextmanager
 def gunicorn(folder: Path, *, workers: int, threads: int):
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
+    """gunicorn on a free loopback port; yields its base address."""
     shutil.rmtree(folder / "cache", ignore_errors=True)
     (folder / "cache").mkdir()
-    log = folder / "gunicorn.log"
-    command = [
-        sys.executable,
-        "-m",
-        "gunicorn",
-        "portal.wsgi:application",
-        f"--workers={workers}",
-        f"--threads={threads}",
-        "--worker-class=gthread",
-        f"--bind=127.0.0.1:{port}",
-        "--no-control-socket",
-    ]
-    with log.open("w") as output:
-        server = subprocess.Popen(command, env=environment(folder), cwd=ROOT, stdout=output, stderr=subprocess.STDOUT)
-        base = f"http://127.0.0.1:{port}"
-        try:
-            deadline = time.monotonic() + 60
-            while get_status(base) != 200:
-                if time.monotonic() > deadline or server.poll() is not None:
-                    raise RuntimeError(f"gunicorn did not start; its log: {log}")
-                time.sleep(0.3)
-            yield base
-        finally:
-            server.terminate()
-            server.wait(timeout=30)
+    options = (f"--workers={workers}", f"--threads={threads}", "--worker-class=gthread")
+    ready = lambda port: get_status(f"http://127.0.0.1:{port}") == 200  # noqa: E731
+    with server.gunicorn(environment(folder), folder / "gunicorn.log", *options, ready=ready) as port:
+        yield f"http://127.0.0.1:{port}"
 
 
 def get_status(base: str) -> int | None:

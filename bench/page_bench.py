@@ -33,7 +33,6 @@ import os
 import platform
 import re
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
@@ -44,6 +43,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench import _server as server  # noqa: E402
 from bench._server import bench_environment, load_demo  # noqa: E402
 
 STATIC = "/static/css/site.css"
@@ -159,41 +159,13 @@ def document_paths(folder: Path, languages: list[str]) -> dict[str, str]:
 @contextlib.contextmanager
 def gunicorn(folder: Path, *, cache: bool, log: Path):
     """gunicorn with 2 sync workers on a free loopback port; yields the port."""
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
     shutil.rmtree(folder / "cache", ignore_errors=True)
     (folder / "cache").mkdir()
-    command = [
-        sys.executable,
-        "-m",
-        "gunicorn",
-        "portal.wsgi:application",
-        "--workers=2",
-        "--worker-class=sync",
-        f"--bind=127.0.0.1:{port}",
-        # gunicorn 27 opens a control socket at one path per user by default: several runs would share it.
-        "--no-control-socket",
-    ]
     env = production_environment(folder, cache=cache)
-    # Its own messages and the site's log (errors, with their tracebacks) go to one file.
-    with log.open("w") as output:
-        server = subprocess.Popen(command, env=env, cwd=ROOT, stdout=output, stderr=subprocess.STDOUT)
-        try:
-            deadline = time.monotonic() + 60
-            while True:
-                try:
-                    if get(port, STATIC)[0] == 200:
-                        break
-                except OSError:
-                    pass
-                if time.monotonic() > deadline or server.poll() is not None:
-                    raise RuntimeError(f"gunicorn did not start; its log: {log}")
-                time.sleep(0.3)
-            yield port
-        finally:
-            server.terminate()
-            server.wait(timeout=30)
+    with server.gunicorn(
+        env, log, "--workers=2", "--worker-class=sync", ready=lambda port: get(port, STATIC)[0] == 200
+    ) as port:
+        yield port
 
 
 def get(port: int, path: str) -> tuple[int, dict[str, str]]:
