@@ -14,7 +14,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import ROOT, fill_title, login
+from tests.e2e.conftest import ROOT, close_date_pickers, fill_title, login
 from tests.e2e.test_journeys import page_id
 from tests.knowledge.files import pdf_of
 
@@ -104,6 +104,7 @@ def sign_in_at_admin(tab, username):
 
 def open_footer_menu(tab):
     """The arrow beside the editor's main button, which holds the other actions."""
+    close_date_pickers(tab)
     tab.locator("footer [data-w-dropdown-target='toggle']").last.click()
 
 
