@@ -10,10 +10,14 @@ The harness of issue 18. Everything runs on this machine, on 127.0.0.1 only:
   download documents with one to three seconds between steps, and one editor (the demo's event
   organiser) who publishes a new webinar through the admin's form every 30 seconds
   (`--editor-pause`): four in the two minutes, each purging from the page cache every page
-  that lists events, which is most of them (their related items may show an event).
+  that lists events, which is most of them (their related items may show an event). A first
+  publish purges softly: those pages are served as they were while they are remade, one at
+  a time (`PAGE_CACHE_STALE_SECONDS`, `portal.core.page_cache`).
 
 Afterwards every webinar the editor published is looked for, by its unique word, on the
-portal's search page and in the Elasticsearch index. The run fails (exit 1) on any error, any
+portal's search page and in the Elasticsearch index. Every request's time and page-cache
+answer go to `timeline.jsonl` in the run's folder; the run prints how many were hits, stale
+answers and misses. The run fails (exit 1) on any error, any
 missing webinar, or a p95 of 200 ms or more. Targets: zero errors, p95 < 200 ms.
 
 Every request says `X-Forwarded-Proto: https`, as the proxy in front of production does. The
@@ -235,6 +239,7 @@ def locust(base: str, folder: Path, args) -> Path:
         "LOAD_PLAN": str(folder / "plan.json"),
         "LOAD_PUBLISHED": str(folder / "published.txt"),
         "LOAD_EDITOR_PAUSE": str(args.editor_pause),
+        "LOAD_TIMELINE": str(folder / "timeline.jsonl"),
     }
     command = [
         sys.executable,
@@ -274,6 +279,17 @@ def published_and_found(base: str, folder: Path) -> tuple[int, list[str], list[s
     return len(markers), page_missing, index_missing
 
 
+def cache_answers(timeline: Path) -> str:
+    """How the page cache answered the readers' pages and searches: hits, stale answers, misses."""
+    counts = {"hit": 0, "stale": 0, "miss": 0}
+    if timeline.exists():
+        for line in timeline.read_text(encoding="utf-8").splitlines():
+            answer = json.loads(line)[5]
+            if answer in counts:
+                counts[answer] += 1
+    return ", ".join(f"{count:,} {answer}" for answer, count in counts.items())
+
+
 def table(stats: Path) -> tuple[str, dict]:
     rows = list(csv.DictReader(stats.open(encoding="utf-8")))
     lines = [
@@ -308,6 +324,7 @@ def main() -> int:
     folder = Path(args.folder).resolve()
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "published.txt").unlink(missing_ok=True)
+    (folder / "timeline.jsonl").unlink(missing_ok=True)
     try:
         services()
         build(folder, keep=args.keep)
@@ -338,6 +355,7 @@ def main() -> int:
         f"Elasticsearch 3 nodes, 1 replica; locust headless on the same machine\n"
     )
     print(text)
+    print(f"\nPage cache answers to readers' pages and searches: {cache_answers(folder / 'timeline.jsonl')}.")
     print(
         f"\nThe editor published {published} webinars: {published - len(page_missing)} found on the search page, "
         f"{published - len(index_missing)} in the index."

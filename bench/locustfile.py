@@ -16,10 +16,11 @@ from __future__ import annotations
 import json
 import os
 import random
+import time
 import uuid
 from html.parser import HTMLParser
 
-from locust import HttpUser, between, constant, task
+from locust import HttpUser, between, constant, events, task
 from locust.contrib.fasthttp import FastHttpUser
 
 PLAN = json.loads(open(os.environ["LOAD_PLAN"], encoding="utf-8").read())  # noqa: SIM115 - read once at import
@@ -27,6 +28,20 @@ PUBLISHED = os.environ["LOAD_PUBLISHED"]
 # Production sits behind a proxy that speaks TLS and says so; the benchmark speaks plain HTTP on
 # loopback and says what the proxy would.
 BEHIND_THE_PROXY = {"X-Forwarded-Proto": "https"}
+# Every request's moment, name, address, time and page-cache answer, when `LOAD_TIMELINE` names a
+# file: what `load_bench.py` reads to say which requests were slow, and how long after a publish.
+TIMELINE = os.environ.get("LOAD_TIMELINE")
+
+
+@events.request.add_listener
+def _on_request(request_type, name, response_time, response_length, response=None, exception=None, **_kwargs):
+    if not TIMELINE:
+        return
+    cache = response.headers.get("X-Page-Cache", "") if response is not None and response.headers else ""
+    url = getattr(getattr(response, "request", None), "url", "") if response is not None else ""
+    status = getattr(response, "status_code", 0) if response is not None else 0
+    with open(TIMELINE, "a", encoding="utf-8") as timeline:
+        timeline.write(json.dumps([time.time(), name, url, round(response_time, 1), status, cache]) + "\n")
 
 
 class Reader(FastHttpUser):

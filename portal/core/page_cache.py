@@ -24,6 +24,15 @@ The tags (see `portal.core.page_cache_purge` for what bumps them):
 - `country:<ISO code>` and `theme:<slug>`: a country's profile and a theme's hub;
 - `document:<translation key>`: a document's landing pages in every language.
 
+A new page showing up in lists a few seconds late reveals nothing, while every list remade at
+once after a publish would make the next seconds' readers wait on two cores: a page's first
+publish purges the lists, countries, themes and pages that link it *softly* (`purge(...,
+soft=True)`). For `PAGE_CACHE_STALE_SECONDS` after a soft purge, an entry whose only changed tags
+were softly purged (none purged any other way since it was made) is served as it was, marked
+`stale`, and remade once the reader has it: one page at a time across all workers, so a burst
+of remakes never takes both cores. Anything else (an edit to a live page, unpublishing,
+restrictions, `all`) purges at once, as before.
+
 A publish that lands while another request renders the old content must not let that request
 store it afresh: a purge also bumps an epoch, and an answer made across an epoch change is
 served but not stored. Time also changes pages (an event's registration closes): a view says
@@ -37,6 +46,7 @@ import datetime
 import functools
 import gzip
 import hashlib
+import io
 import logging
 import re
 import threading
@@ -168,32 +178,82 @@ def page_dependencies(page) -> set[str]:
 # --- purging -------------------------------------------------------------------------------
 
 
-def purge(tags: Iterable[str]) -> None:
+def purge(tags: Iterable[str], *, soft: bool = False) -> None:
     """Make every entry that depends on one of `tags` a miss, now and again when the transaction commits.
 
     Now, so that the writer's next request sees its change; after the commit, so that a request
-    that read the old rows in between cannot keep them.
+    that read the old rows in between cannot keep them. `soft`: for something only added (a page
+    published for the first time), the entries may still be served for `stale_seconds()` while
+    they are remade; never for a change to what readers were already shown.
     """
     tags = sorted({tag for tag in tags if tag})
     if not tags:
         return
-    _bump(tags)
-    transaction.on_commit(functools.partial(_bump, tags))
+    soft = soft and ALL not in tags
+    _bump(tags, soft)
+    transaction.on_commit(functools.partial(_bump, tags, soft))
 
 
 def purge_all() -> None:
     purge([ALL])
 
 
-def _bump(tags: list[str]) -> None:
+def stale_seconds() -> int:
+    return max(0, int(getattr(settings, "PAGE_CACHE_STALE_SECONDS", 0)))
+
+
+def _bump(tags: list[str], soft: bool = False) -> None:
+    """New versions for `tags` and the epoch.
+
+    A soft purge notes, beside each new version, until when and in place of which version it
+    may be served stale; any other purge notes its time, so that nothing made before it is.
+    """
     request_memo.forget(_TAGS_MEMO)  # a request that changed something reads the new versions
     cache = caches[ALIAS]
     stamp = uuid.uuid4().hex
-    cache.set_many({**{_tag_key(tag): stamp for tag in tags}, _EPOCH_KEY: stamp}, timeout=None)
+    now = time.time()
+    keys = [_tag_key(tag) for tag in tags]
+    replaced, chains = {}, {}
+    if soft:
+        known = cache.get_many(keys + [_soft_key(key) for key in keys])
+        replaced = {key: known.get(key) for key in keys}
+        chains = {key: known.get(_soft_key(key)) for key in keys}
+    values = {_EPOCH_KEY: stamp}
+    for key in keys:
+        values[key] = stamp
+        if soft:
+            values[_soft_key(key)] = (stamp, _soft_chain(chains[key], replaced[key], now))
+        else:
+            values[_hard_key(key)] = now
+    cache.set_many(values, timeout=None)
+
+
+_SOFT_CHAIN = 8  # versions a run of soft purges remembers
+
+
+def _soft_chain(mark, replaced: str | None, now: float) -> tuple:
+    """The versions that soft purges alone replaced, each with when: the tag's run of soft purges.
+
+    The run goes on while the version being replaced is the last soft purge's own (a publish
+    purges now and again after its commit; publishes follow one another); any other version
+    starts it afresh.
+    """
+    earlier = mark[1] if mark is not None and mark[0] == replaced else ()
+    return (*earlier, (replaced, now))[-_SOFT_CHAIN:]
 
 
 def _tag_key(tag: str) -> str:
     return f"pc:tag:{tag}"
+
+
+def _soft_key(tag_key: str) -> str:
+    """The version the last soft purge gave the tag, and the versions soft purges replaced, with when."""
+    return f"pc:soft:{tag_key}"
+
+
+def _hard_key(tag_key: str) -> str:
+    """When the tag was last purged other than softly."""
+    return f"pc:hard:{tag_key}"
 
 
 def request_epoch() -> str:
@@ -243,6 +303,14 @@ class AnonymousPageCacheMiddleware:
             return self.get_response(request)
         if entry is not None:
             return _serve_entry(entry, request)
+        if not getattr(request, "page_cache_remake", False):
+            stale = _stale_entry(cache, key)
+            if stale is not None:
+                response = _serve_entry(stale, request, state="stale")
+                if _claim_remake(cache, key):
+                    response._resource_closers.append(functools.partial(self._remake, request, key))
+                return response
+        started = time.time()
         making = _Making()
         token = _making.set(making)
         try:
@@ -252,11 +320,32 @@ class AnonymousPageCacheMiddleware:
         if request.method == "GET" and _may_store(request, response, making):
             _mark_shared(response)
             try:
-                _store(cache, key, response, making, epoch)
+                _store(cache, key, response, making, epoch, started)
             except Exception:  # noqa: BLE001 (a store that is down keeps nothing; the reader has the page)
                 logger.warning("Page cache: the answer could not be stored.", exc_info=True)
             response[HEADER] = "miss"
         return response
+
+    def _remake(self, request, key: str) -> None:
+        """Once the reader has the stale answer (the server closes it), make the page afresh and store it.
+
+        The same request again, without its body or conditions, through this middleware and
+        everything after it; its answer goes to the cache only.
+        """
+        environ = {name: value for name, value in request.META.items() if name != "HTTP_IF_NONE_MATCH"}
+        environ["wsgi.input"] = io.BytesIO(b"")
+        environ["REQUEST_METHOD"] = "GET"
+        remake = WSGIRequest(environ)
+        remake.page_cache_remake = True
+        try:
+            self(remake)
+        except Exception:  # noqa: BLE001 (the next reader after the window makes it, as any miss)
+            logger.warning("Page cache: a stale page could not be remade.", exc_info=True)
+        finally:
+            try:
+                caches[ALIAS].delete_many([_remaking_key(key), _REMAKE_SLOT])
+            except Exception:  # noqa: BLE001 (both expire by themselves)
+                logger.warning("Page cache: a remake's locks could not be freed.", exc_info=True)
 
 
 class PageCacheFront:
@@ -359,7 +448,7 @@ def _mark_shared(response) -> None:
     response["ETag"] = f'"{hashlib.sha256(response.content).hexdigest()[:32]}"'
 
 
-def _store(cache, key: str, response, making: _Making, epoch) -> None:
+def _store(cache, key: str, response, making: _Making, epoch, started: float) -> None:
     """Keep the answer under the versions its tags have now, unless a purge came since the request began.
 
     The versions are read before the epoch is compared: a purge after the comparison leaves an
@@ -373,6 +462,7 @@ def _store(cache, key: str, response, making: _Making, epoch) -> None:
     if making.expires is not None:
         timeout = min(timeout, max(1, int(making.expires - time.time())))
     entry = {
+        "made": started,  # before anything was read: a hard purge after it may not be served stale
         "expires": time.time() + timeout,
         "versions": versions,
         "status": response.status_code,
@@ -434,13 +524,71 @@ def _valid_entry(cache, key: str, epoch: str) -> dict | None:
     return entry
 
 
+_REMAKE_SLOT = "pc:remaking"
+_REMAKE_SECONDS = 10  # the slot frees itself if a worker died while remaking
+
+
+def _remaking_key(key: str) -> str:
+    return f"pc:remaking:{key}"
+
+
+def _stale_entry(cache, key: str) -> dict | None:
+    """The stored answer for `key` if it may be served while it is remade (see the module's notes).
+
+    Every tag whose version changed since the entry was made must have been changed by soft
+    purges alone, from the entry's version to the current one, the first of them less than
+    `stale_seconds()` ago, and by no other purge since the entry was made. (A soft purge racing
+    another purge of the same tag reads the version the other replaced: the other's time rules
+    out what was made before it.)
+    """
+    if not stale_seconds():
+        return None
+    try:
+        entry = cache.get(key)
+        now = time.time()
+        if entry is None or "made" not in entry or entry["expires"] <= now:
+            return None
+        current = cache.get_many(list(entry["versions"]))
+        changed = [tag for tag, version in entry["versions"].items() if current.get(tag) != version]
+        if not changed:
+            return None
+        marks = cache.get_many([_soft_key(tag) for tag in changed] + [_hard_key(tag) for tag in changed])
+    except Exception:  # noqa: BLE001 (the store is down: a miss, as `_valid_entry` says)
+        return None
+    for tag in changed:
+        mark = marks.get(_soft_key(tag))
+        if mark is None or mark[0] != current.get(tag):
+            return None
+        replaced_at = dict(mark[1]).get(entry["versions"][tag])
+        if replaced_at is None or replaced_at + stale_seconds() <= now:
+            return None
+        if marks.get(_hard_key(tag), 0) > entry["made"]:
+            return None
+    return entry
+
+
+def _claim_remake(cache, key: str) -> bool:
+    """Whether this request remakes the stale page: nobody else is remaking it, and no page is being remade anywhere."""
+    try:
+        if not cache.add(_remaking_key(key), 1, timeout=stale_seconds()):
+            return False
+        if cache.add(_REMAKE_SLOT, 1, timeout=_REMAKE_SECONDS):
+            return True
+        cache.delete(_remaking_key(key))  # a later reader of this page tries again
+    except Exception:  # noqa: BLE001 (the store is down: nothing remade, nothing lost)
+        logger.warning("Page cache: a remake could not be claimed.", exc_info=True)
+    return False
+
+
 def _forget_local(key: str) -> None:
     with _local_lock:
         _local.pop(key, None)
 
 
-def _serve_entry(entry: dict, request):
+def _serve_entry(entry: dict, request, state: str = "hit"):
     content, headers = _representation(entry, _encoding(entry, request))
+    if state != "hit":
+        headers = {**headers, HEADER.lower(): (HEADER, state)}
     etag = headers.get("etag")
     if etag is not None and request.META.get("HTTP_IF_NONE_MATCH") == etag[1]:
         response = HttpResponseNotModified()

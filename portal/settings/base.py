@@ -425,6 +425,9 @@ PAGE_CACHE_ENABLED = os.environ.get("PAGE_CACHE_ENABLED", "1") == "1"
 SHARED_READS_ENABLED = os.environ.get("SHARED_READS_ENABLED", "1") == "1"
 # No entry outlives this many seconds, whatever purges it: the backstop for time-driven changes a view did not declare.
 PAGE_CACHE_TIMEOUT = int(os.environ.get("PAGE_CACHE_TIMEOUT", "600"))
+# Seconds a list may still be served as it was after a page's first publish, while it is remade
+# once its reader has it (portal.core.page_cache); 0: every purge is a miss at once.
+PAGE_CACHE_STALE_SECONDS = int(os.environ.get("PAGE_CACHE_STALE_SECONDS", "30"))
 # A deploy's stamp for the cache keys; empty: a stamp of the code, templates and catalogues.
 PAGE_CACHE_RELEASE = os.environ.get("PAGE_CACHE_RELEASE", "")
 

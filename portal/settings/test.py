@@ -27,6 +27,8 @@ WHITENOISE_USE_FINDERS = True
 # Off unless a test turns it on (tests/portal/core/test_page_cache.py): query counts measure the
 # uncached work, and most tests change rows directly rather than through a publish.
 PAGE_CACHE_ENABLED = os.environ.get("PAGE_CACHE_ENABLED") == "1"
+# Purges take effect at once unless a test asks for stale answers (tests/portal/core/test_page_cache_stale.py).
+PAGE_CACHE_STALE_SECONDS = int(os.environ.get("PAGE_CACHE_STALE_SECONDS", "0"))
 # Tests name their node with SEARCH_ELASTICSEARCH_URL and switch it off by emptying it: a cluster
 # list from the environment would outlive that. The cluster test sets its own list.
 SEARCH_ELASTICSEARCH_URLS: list[str] = []

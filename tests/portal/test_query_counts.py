@@ -22,6 +22,7 @@ from events.models import EventPage, EventSpeaker
 from knowledge.models import KnowledgeDocument, KnowledgePage, PolicyBriefAuthor, PracticeNotePage
 from portal.core.privacy import PARTNER_GROUP
 from portal.site.models import CountryKeyFigure, CountryPage
+from search import indexing
 from tests.factories import (
     CountryFactory,
     OrganisationFactory,
@@ -230,10 +231,18 @@ def _budget_site(site, tr):
 
 
 @pytest.mark.parametrize("code", ["en", "ru", "ko"])
-def test_query_budget_per_page(client, site, code):
+def test_query_budget_per_page(client, site, code, search_engine, django_capture_on_commit_callbacks):
+    """On each engine. Changes are committed, as an editor's are, so search finds them with their
+    records; Elasticsearch's index is rebuilt before each count."""
     tr = Translator(code)
-    kz, theme, brief, event, urls = _budget_site(site, tr)
+    with django_capture_on_commit_callbacks(execute=True):
+        kz, theme, brief, event, urls = _budget_site(site, tr)
     serial = itertools.count(1)
+
+    def counts():
+        if search_engine == "elasticsearch":
+            indexing.rebuild()
+        return {name: queries_for(client, url)[0] for name, url in urls.items()}
 
     def add_related(n):
         for _i in range(n):
@@ -244,10 +253,15 @@ def test_query_budget_per_page(client, site, code):
             EventSpeaker.objects.create(page=event, person=person)
             PolicyBriefAuthor.objects.create(page=brief, person=person)
 
-    add_related(1)
-    with_one = {name: queries_for(client, url)[0] for name, url in urls.items()}
-    add_related(19)
-    with_twenty = {name: queries_for(client, url)[0] for name, url in urls.items()}
+    with django_capture_on_commit_callbacks(execute=True):
+        add_related(1)
+    with_one = counts()
+    with django_capture_on_commit_callbacks(execute=True):
+        add_related(19)
+    with_twenty = counts()
+    # Search found the anchor brief, note, event and report in the reader's language.
+    found = client.get(urls["search"]).text
+    assert all(tr.name(title) in found for title in ("Anchor brief", "Anchor note", "Anchor event")), found
     assert with_twenty == with_one
     over = {name: (count, BUDGET[code][name]) for name, count in with_one.items() if count > BUDGET[code][name]}
     assert not over, over

@@ -31,7 +31,6 @@ from knowledge.models import KnowledgeIndexPage
 from portal.core import page_cache
 from tests.factories import (
     CountryFactory,
-    ThemeFactory,
     make_collection_for_group,
     make_country_page,
     make_document,
@@ -85,33 +84,6 @@ def read(client, url):
     """Status and text at `url`, after any redirect (a document's address follows its title)."""
     response = client.get(url, follow=True)
     return response.status_code, response.content.decode()
-
-
-@pytest.fixture
-def pages(site):
-    """Per language: Kazakhstan and Kyrgyzstan with their profiles, a theme, a brief on KZ, an event."""
-
-    def build(code):
-        tr = Translator(code)
-        kz = tr.entry(CountryFactory(iso_code="KZ", name="Kazakhstan"))
-        kg = tr.entry(CountryFactory(iso_code="KG", name="Kyrgyzstan"))
-        theme = tr.entry(ThemeFactory(slug="police-response", name="Police response"))
-        sections = {name: tr.page(site[name]) for name in ("home", "countries", "knowledge", "events")}
-        brief = make_knowledge(site["knowledge"], title="Anchor brief", countries=[kz], themes=[theme])
-        return {
-            "tr": tr,
-            "kz": kz,
-            "kg": kg,
-            "theme": theme,
-            "sections": sections,
-            "kz_profile": tr.page(make_country_page(site["countries"], kz)),
-            "kg_profile": tr.page(make_country_page(site["countries"], kg)),
-            "brief": brief,
-            "brief_read": tr.page(brief),
-            "prefix": f"/{code}/",
-        }
-
-    return build
 
 
 def lists(built):
