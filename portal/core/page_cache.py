@@ -226,6 +226,11 @@ def _bump(tags: list[str], soft: bool = False) -> None:
         else:
             values[_hard_key(key)] = now
     cache.set_many(values, timeout=None)
+    if soft:
+        # A tag whose hard time is gone (evicted, or never set) gets this one: nothing made before
+        # now is served stale on its account.
+        for key in keys:
+            cache.add(_hard_key(key), now, timeout=None)
 
 
 _SOFT_CHAIN = 8  # versions a run of soft purges remembers
@@ -273,7 +278,8 @@ def _current_versions(tags: tuple[str, ...]) -> dict[str, str]:
     versions = cache.get_many(keys)
     if len(versions) < len(keys):
         for missing in set(keys) - set(versions):
-            cache.add(missing, uuid.uuid4().hex, timeout=None)
+            if cache.add(missing, uuid.uuid4().hex, timeout=None):
+                cache.add(_hard_key(missing), 0, timeout=None)  # a new tag: no purge before it
         versions = cache.get_many(keys)
     return versions
 
@@ -307,8 +313,9 @@ class AnonymousPageCacheMiddleware:
             stale = _stale_entry(cache, key)
             if stale is not None:
                 response = _serve_entry(stale, request, state="stale")
-                if _claim_remake(cache, key):
-                    response._resource_closers.append(functools.partial(self._remake, request, key))
+                slot = _claim_remake(cache, key)
+                if slot:
+                    response._resource_closers.append(functools.partial(self._remake, request, key, slot))
                 return response
         started = time.time()
         making = _Making()
@@ -326,26 +333,23 @@ class AnonymousPageCacheMiddleware:
             response[HEADER] = "miss"
         return response
 
-    def _remake(self, request, key: str) -> None:
+    def _remake(self, request, key: str, slot: str) -> None:
         """Once the reader has the stale answer (the server closes it), make the page afresh and store it.
 
         The same request again, without its body or conditions, through this middleware and
         everything after it; its answer goes to the cache only.
         """
-        environ = {name: value for name, value in request.META.items() if name != "HTTP_IF_NONE_MATCH"}
-        environ["wsgi.input"] = io.BytesIO(b"")
-        environ["REQUEST_METHOD"] = "GET"
-        remake = WSGIRequest(environ)
-        remake.page_cache_remake = True
         try:
+            environ = {name: value for name, value in request.META.items() if name != "HTTP_IF_NONE_MATCH"}
+            environ["wsgi.input"] = io.BytesIO(b"")
+            environ["REQUEST_METHOD"] = "GET"
+            remake = WSGIRequest(environ)
+            remake.page_cache_remake = True
             self(remake)
         except Exception:  # noqa: BLE001 (the next reader after the window makes it, as any miss)
             logger.warning("Page cache: a stale page could not be remade.", exc_info=True)
         finally:
-            try:
-                caches[ALIAS].delete_many([_remaking_key(key), _REMAKE_SLOT])
-            except Exception:  # noqa: BLE001 (both expire by themselves)
-                logger.warning("Page cache: a remake's locks could not be freed.", exc_info=True)
+            _free_remake(caches[ALIAS], key, slot)
 
 
 class PageCacheFront:
@@ -526,6 +530,9 @@ def _valid_entry(cache, key: str, epoch: str) -> dict | None:
 
 _REMAKE_SLOT = "pc:remaking"
 _REMAKE_SECONDS = 10  # the slot frees itself if a worker died while remaking
+# Seconds by which the clocks of the machines writing the cache may differ: an entry made that
+# close to a hard purge is never served stale on its account.
+_CLOCK_SLACK = 2.0
 
 
 def _remaking_key(key: str) -> str:
@@ -539,7 +546,7 @@ def _stale_entry(cache, key: str) -> dict | None:
     purges alone, from the entry's version to the current one, the first of them less than
     `stale_seconds()` ago, and by no other purge since the entry was made. (A soft purge racing
     another purge of the same tag reads the version the other replaced: the other's time rules
-    out what was made before it.)
+    out what was made before it.) Whatever is missing from the store means no.
     """
     if not stale_seconds():
         return None
@@ -562,22 +569,34 @@ def _stale_entry(cache, key: str) -> dict | None:
         replaced_at = dict(mark[1]).get(entry["versions"][tag])
         if replaced_at is None or replaced_at + stale_seconds() <= now:
             return None
-        if marks.get(_hard_key(tag), 0) > entry["made"]:
+        hard = marks.get(_hard_key(tag))
+        if hard is None or hard + _CLOCK_SLACK > entry["made"]:
             return None
     return entry
 
 
-def _claim_remake(cache, key: str) -> bool:
-    """Whether this request remakes the stale page: nobody else is remaking it, and no page is being remade anywhere."""
+def _claim_remake(cache, key: str) -> str:
+    """This request's token if it remakes the stale page (nobody else is remaking it, and no page is
+    being remade anywhere), else "". One at a time is as sure as the store's `add` (Redis: atomic)."""
+    token = uuid.uuid4().hex
     try:
-        if not cache.add(_remaking_key(key), 1, timeout=stale_seconds()):
-            return False
-        if cache.add(_REMAKE_SLOT, 1, timeout=_REMAKE_SECONDS):
-            return True
+        if not cache.add(_remaking_key(key), token, timeout=stale_seconds()):
+            return ""
+        if cache.add(_REMAKE_SLOT, token, timeout=_REMAKE_SECONDS):
+            return token
         cache.delete(_remaking_key(key))  # a later reader of this page tries again
     except Exception:  # noqa: BLE001 (the store is down: nothing remade, nothing lost)
         logger.warning("Page cache: a remake could not be claimed.", exc_info=True)
-    return False
+    return ""
+
+
+def _free_remake(cache, key: str, token: str) -> None:
+    """Free the page's lock and the slot, if they are still this remake's (a slow one's may have expired)."""
+    try:
+        held = cache.get_many([_remaking_key(key), _REMAKE_SLOT])
+        cache.delete_many([name for name, value in held.items() if value == token])
+    except Exception:  # noqa: BLE001 (both expire by themselves)
+        logger.warning("Page cache: a remake's locks could not be freed.", exc_info=True)
 
 
 def _forget_local(key: str) -> None:

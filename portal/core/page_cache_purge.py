@@ -2,7 +2,7 @@
 
 - A page published or unpublished (a translation too): `page:<key>`, its section's list, the
   countries and themes it had and has, and the pages that link or attach it with their lists.
-  A first publish (the page was not live) purges all but its own tag softly: lists may show
+  A first publish (the page was not shown before, and is live now) purges all but its own tag softly: lists may show
   the page a few seconds late (`PAGE_CACHE_STALE_SECONDS`), while they are remade.
 - A section, the home page or any page with children: `all`, since menus and breadcrumbs show
   their titles.
@@ -12,16 +12,13 @@
   documents list, its countries and themes, and the pages that attach it. A download purges
   nothing: the landing page's count may be five minutes behind (`knowledge.views.landing`).
 - A page created live: an alias or translation (Wagtail sends no publish for an alias), `all`;
-  a new page, nothing until the publish that follows (its first).
+  a new page, its section's list softly (the publish that follows is its first).
 
 Models are named by label here rather than imported, so the table stays in one place below
 the layers that define them.
 """
 
 from __future__ import annotations
-
-import threading
-from collections import OrderedDict
 
 from django.apps import apps
 from django.contrib.auth.models import Group
@@ -108,14 +105,14 @@ def _remember_page_tags(sender, instance, raw=False, update_fields=None, **kwarg
     if raw or update_fields is not None or not isinstance(instance, Page) or not instance.pk:
         return
     setattr(instance, _BEFORE, _relation_tags(type(instance), instance.pk))
-    was_live = Page.objects.filter(pk=instance.pk).values_list("live", flat=True).first()
-    setattr(instance, _WAS_LIVE, bool(was_live) and instance.pk not in _created_live)
+    # Shown to readers before: live with a published revision, or an alias. Wagtail's create view
+    # makes a page live a moment before publishing its first revision; that moment does not count.
+    row = Page.objects.filter(pk=instance.pk).values_list("live", "live_revision_id", "alias_of_id").first()
+    setattr(instance, _WAS_LIVE, row is not None and row[0] and (row[1] is not None or row[2] is not None))
 
 
 def _page_changed(sender, instance, **kwargs):
     page = instance.specific_deferred if type(instance) is Page else instance
-    with _created_live_lock:
-        _created_live.pop(page.pk, None)
     if page.depth <= 3 or page.numchild:
         page_cache.purge_all()
         return
@@ -123,7 +120,8 @@ def _page_changed(sender, instance, **kwargs):
     tags.add(page_cache.list_tag(_section(page)))
     tags.update(_referring_page_tags(page))
     # Only added, never changed: nothing the lists showed before is wrong while they are remade.
-    first_publish = kwargs.get("signal") is page_published and getattr(page, _WAS_LIVE, None) is False
+    # Live now (a publish scheduled for later takes the page offline: that purges at once).
+    first_publish = kwargs.get("signal") is page_published and page.live and getattr(page, _WAS_LIVE, None) is False
     own = page_cache.page_tag(page)
     if first_publish:
         page_cache.purge([own])
@@ -132,30 +130,20 @@ def _page_changed(sender, instance, **kwargs):
         page_cache.purge(tags | {own})
 
 
-# New pages created live, by id, until their publish (Wagtail's create view makes a page live,
-# then publishes its first revision): that publish is their first. Bounded: an id never published
-# is forgotten, and its publish, if any, counts as a change.
-_CREATED_LIVE_KEPT = 1000
-_created_live: OrderedDict[int, None] = OrderedDict()
-_created_live_lock = threading.Lock()
-
-
 def _page_created_live(sender, instance, created=False, raw=False, **kwargs):
     """A page created live.
 
     An alias or a translation (Wagtail sends no publish for an alias) joins its family's privacy
-    rule: `all`. A new page of its own is about to be published, which purges what it reaches.
+    rule: `all`. A new page of its own is only added: its section's list, softly (the publish
+    that usually follows purges the rest).
     """
     if not created or raw or not isinstance(instance, Page) or not instance.live:
         return
     family = Page.objects.filter(translation_key=instance.translation_key).exclude(pk=instance.pk)
     if instance.alias_of_id or family.exists():
         page_cache.purge_all()
-        return
-    with _created_live_lock:
-        _created_live[instance.pk] = None
-        while len(_created_live) > _CREATED_LIVE_KEPT:
-            _created_live.popitem(last=False)
+    else:
+        page_cache.purge([page_cache.list_tag(_section(instance))], soft=True)
 
 
 def _page_deleted(sender, instance, **kwargs):

@@ -15,6 +15,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, strea
 import pytest
 
 from events.models import EventPage, EventSeries, EventSpeaker
+from tests.events.admin_forms import new_event_form
 from tests.factories import CountryFactory, OrganisationFactory, PersonFactory, ThemeFactory, make_event
 
 pytestmark = pytest.mark.django_db
@@ -61,25 +62,7 @@ def test_a_new_event_starts_as_an_online_webinar(client, site, organiser):
 
 
 def test_an_empty_end_makes_a_90_minute_event(client, site, organiser):
-    data = nested_form_data(
-        {
-            "title": "Webinar on helplines",
-            "slug": "webinar-on-helplines",
-            "event_type": "webinar",
-            "summary": "Helplines in Central Asia.",
-            "start": "2027-03-10 16:00",
-            "end": "",
-            "time_zone": "Asia/Seoul",
-            "is_online": "on",
-            "status": "scheduled",
-            "speakers": inline_formset([]),
-            "body": streamfield([]),
-            "agenda": streamfield([]),
-            "materials": streamfield([]),
-            "produced": streamfield([]),
-            "follow_up_actions": streamfield([]),
-        }
-    )
+    data = new_event_form()
     response = client.post(add_url(site), data)
     assert response.status_code == 302, response.context["form"].errors if response.context else response
     event = EventPage.objects.get(title="Webinar on helplines")
@@ -152,24 +135,7 @@ def test_a_partner_only_event_is_not_copied_into_a_public_page(client, site, org
 
 @pytest.mark.parametrize("slug", ["feed", "calendar", "series"])
 def test_an_address_taken_by_the_lists_routes_is_refused(client, site, organiser, slug):
-    data = nested_form_data(
-        {
-            "title": slug.capitalize(),
-            "slug": slug,
-            "event_type": "webinar",
-            "summary": "A webinar.",
-            "start": "2027-03-10 16:00",
-            "time_zone": "Asia/Seoul",
-            "is_online": "on",
-            "status": "scheduled",
-            "speakers": inline_formset([]),
-            "body": streamfield([]),
-            "agenda": streamfield([]),
-            "materials": streamfield([]),
-            "produced": streamfield([]),
-            "follow_up_actions": streamfield([]),
-        }
-    )
+    data = new_event_form(title=slug.capitalize(), slug=slug, summary="A webinar.")
     response = client.post(add_url(site), data)
     assert response.status_code == 200
     assert f"The address “{slug}” belongs to this section itself (its feed, calendar or comparison)." in response.text

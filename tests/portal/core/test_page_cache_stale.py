@@ -13,11 +13,10 @@ from django.core.cache import caches
 from django.test import Client
 from django.urls import reverse
 
-from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
-
 import pytest
 
 from portal.core import page_cache
+from tests.events.admin_forms import new_event_form
 from tests.factories import make_knowledge, restrict_to_group
 from tests.portal.core.test_page_cache import LANGUAGES, cached, lists
 
@@ -28,9 +27,11 @@ SECRET = "Pangolin2718"  # noqa: S105 (a token looked for, not a password)
 
 
 @pytest.fixture(autouse=True)
-def stale_for_a_while(settings):
+def stale_for_a_while(settings, monkeypatch):
     settings.PAGE_CACHE_ENABLED = True
     settings.PAGE_CACHE_STALE_SECONDS = 30
+    # One machine, one clock: the lists are read the moment the pages are made.
+    monkeypatch.setattr(page_cache, "_CLOCK_SLACK", 0)
     caches[page_cache.ALIAS].clear()
     yield
     caches[page_cache.ALIAS].clear()
@@ -56,6 +57,13 @@ def first_publish(django_capture_on_commit_callbacks):
         return page
 
     return publish
+
+
+def webinar_form(**fields):
+    """What the admin's new event form posts to publish a webinar with the marker in its title."""
+    return new_event_form(
+        title=f"{MARKER} webinar", slug="wombat-webinar", **{"action-publish": "action-publish"}, **fields
+    )
 
 
 def read_lists(client, built):
@@ -198,22 +206,7 @@ def test_a_webinar_published_from_the_admins_new_page_form_is_a_first_publish(
     organiser = make_user("organiser", group=roles["organisers"])
     editor = Client()
     editor.force_login(organiser)
-    data = nested_form_data(
-        {
-            "title": f"{MARKER} webinar",
-            "slug": "wombat-webinar",
-            "event_type": "webinar",
-            "summary": "Helplines in Central Asia.",
-            "start": "2027-03-10 16:00",
-            "end": "",
-            "time_zone": "Asia/Seoul",
-            "is_online": "on",
-            "status": "scheduled",
-            "speakers": inline_formset([]),
-            **{name: streamfield([]) for name in ("body", "agenda", "materials", "produced", "follow_up_actions")},
-            "action-publish": "action-publish",
-        }
-    )
+    data = webinar_form()
     with django_capture_on_commit_callbacks(execute=True):
         response = editor.post(reverse("wagtailadmin_pages:add", args=["events", "eventpage", events.pk]), data)
     assert response.status_code == 302
@@ -224,3 +217,37 @@ def test_a_webinar_published_from_the_admins_new_page_form_is_a_first_publish(
     fresh = client.get(events.url)
     assert fresh[page_cache.HEADER] == "hit"
     assert MARKER in fresh.content.decode()
+
+
+def test_a_first_publish_scheduled_for_later_purges_at_once(client, site, roles, make_user):
+    """Wagtail's create view makes the page live a moment, then the publish takes it offline until its date."""
+    events = site["events"]
+    cached(client, events.url)
+    organiser = make_user("organiser", group=roles["organisers"])
+    editor = Client()
+    editor.force_login(organiser)
+    data = webinar_form(go_live_at="2030-01-01 09:00")
+    response = editor.post(reverse("wagtailadmin_pages:add", args=["events", "eventpage", events.pk]), data)
+    assert response.status_code == 302
+
+    answer = client.get(events.url)
+    assert answer[page_cache.HEADER] == "miss"
+    assert MARKER not in answer.content.decode()
+
+
+@pytest.mark.parametrize("lost", ["nothing", "the hard time"])
+def test_a_soft_purge_racing_a_hard_one_never_serves_what_the_hard_one_withdrew(client, pages, lost):
+    """The soft purge read the version the hard one replaced; the hard one's time still rules the entry out."""
+    built = pages("en")
+    url = lists(built)["knowledge"]
+    cached(client, url)
+    store = caches[page_cache.ALIAS]
+    tag = page_cache._tag_key(page_cache.list_tag("knowledge"))
+    before = store.get(tag)
+    page_cache._bump([page_cache.list_tag("knowledge")])  # hard: an unpublish
+    # The soft purge's write lands last, continuing from the version it read before the hard one.
+    store.set_many({tag: "soft-version", page_cache._soft_key(tag): ("soft-version", ((before, time.time()),))})
+    if lost == "the hard time":
+        store.delete(page_cache._hard_key(tag))  # evicted
+
+    assert client.get(url)[page_cache.HEADER] == "miss"
