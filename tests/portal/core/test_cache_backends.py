@@ -31,7 +31,11 @@ def redis_away(settings):
     }
     settings.PAGE_CACHE_ENABLED = True
     settings.SEARCH_ELASTICSEARCH_URL = ""  # the database engine: what is tested here is the cache
+    # A local-memory store lives as long as the process: the last test's pages and shared reads
+    # (its site's rows, rolled back since) must not answer this one's.
+    caches["pages"].clear()
     yield caches["default"]
+    caches["pages"].clear()
     for alias in ("default", "pages"):
         caches[alias].close()
 
